@@ -1,0 +1,40 @@
+import { ConfigurationError, loadEnvironment } from './environment.js';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(40),
+};
+
+describe('loadEnvironment', () => {
+  it('accepts a complete environment and applies defaults', () => {
+    const env = loadEnvironment(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.TOKEN_TTL_SECONDS).toBe(900);
+  });
+
+  it('converts numeric settings from strings', () => {
+    expect(loadEnvironment({ ...valid, PORT: '4100' }).PORT).toBe(4100);
+  });
+
+  it('names every missing setting at once', () => {
+    expect(() => loadEnvironment({})).toThrow(ConfigurationError);
+    try {
+      loadEnvironment({});
+    } catch (error) {
+      expect((error as ConfigurationError).problems).toEqual(
+        expect.arrayContaining(['DATABASE_URL is required', 'REDIS_URL is required', 'JWT_SECRET is required']),
+      );
+    }
+  });
+
+  it('never prints the value of a sensitive setting', () => {
+    const secret = 'short-secret-value';
+    expect(() => loadEnvironment({ ...valid, JWT_SECRET: secret })).toThrow(/JWT_SECRET is malformed/);
+    expect(() => loadEnvironment({ ...valid, JWT_SECRET: secret })).not.toThrow(new RegExp(secret));
+  });
+
+  it('rejects a port out of range with its name', () => {
+    expect(() => loadEnvironment({ ...valid, PORT: '70000' })).toThrow(/PORT/);
+  });
+});

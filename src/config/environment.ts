@@ -1,0 +1,86 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting the service reads, declared once and validated at start-up.
+ * Settings marked SENSITIVE are never printed, not even in the error for a malformed value.
+ */
+export class Environment {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  /** SENSITIVE: signs the short-lived bearer tokens. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Interface the API binds to; loopback unless a deployment says otherwise. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Loopback-only port serving /metrics (and the worker's /health). 0 disables it. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 0;
+
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  TOKEN_TTL_SECONDS = 900;
+
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  OUTBOX_POLL_MS = 1000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+}
+
+const SENSITIVE = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']);
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads and checks the environment; throws one error listing every missing or malformed setting. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new Environment())) raw[key] = source[key];
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']) raw[key] = source[key];
+  for (const [key, value] of Object.entries(raw)) if (value === undefined || value === '') delete raw[key];
+
+  const env = plainToInstance(Environment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(env, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.map((error) => {
+        const missing = raw[error.property] === undefined;
+        if (missing) return `${error.property} is required`;
+        const why = Object.values(error.constraints ?? {}).join('; ');
+        return SENSITIVE.has(error.property) ? `${error.property} is malformed (${why})` : `${error.property}: ${why}`;
+      }),
+    );
+  }
+  return env;
+}

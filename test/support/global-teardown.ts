@@ -1,0 +1,2 @@
+// placeholder: replaced by the local-stack work
+export default async function globalTeardown(): Promise<void> {}

@@ -21,35 +21,35 @@ export class Environment {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   /** Interface the API binds to; loopback unless a deployment says otherwise. */
   @IsString()
-  HOST = '127.0.0.1';
+  HOST: string = '127.0.0.1';
 
   /** Loopback-only port serving /metrics (and the worker's /health). 0 disables it. */
   @IsInt()
   @Min(0)
   @Max(65535)
-  METRICS_PORT = 0;
+  METRICS_PORT: number = 0;
 
   @IsInt()
   @Min(60)
   @Max(86400)
-  TOKEN_TTL_SECONDS = 900;
+  TOKEN_TTL_SECONDS: number = 900;
 
   @IsInt()
   @Min(1)
   @Max(64)
-  WORKER_CONCURRENCY = 4;
+  WORKER_CONCURRENCY: number = 4;
 
   @IsInt()
   @Min(100)
   @Max(60000)
-  OUTBOX_POLL_MS = 1000;
+  OUTBOX_POLL_MS: number = 1000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
   @IsOptional()
   @IsIn(['development', 'production', 'test'])

@@ -1,0 +1,35 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { NameVariant } from '../persons/entities/name-variant.entity.js';
+import { PersonContact } from '../persons/entities/person-contact.entity.js';
+import { PersonRecord } from '../persons/entities/person-record.entity.js';
+import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entity.js';
+import { StatusChange } from '../tracing-requests/entities/status-change.entity.js';
+import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
+import { PasswordSetupCode } from '../users/password-setup-code.entity.js';
+import { User } from '../users/user.entity.js';
+import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSchema.js';
+
+export const ENTITIES = [
+  Organisation, User, PasswordSetupCode, TracingRequest, IntakeConsent, PersonRecord,
+  PersonContact, NameVariant, StatusChange, OutboxMessage, AuditEvent,
+];
+
+/** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
+export const MIGRATIONS = [InitialSchema1764140000000];
+
+/** Schema changes only through migrations: `synchronize` stays off everywhere. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: 10 },
+  };
+}

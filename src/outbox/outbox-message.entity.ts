@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A hand-off to the queue, written in the same transaction as the change that causes it. */
+@Entity('outbox_message')
+export class OutboxMessage {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  topic: string;
+
+  /** Ids and versions only. */
+  @Column({ type: 'jsonb' })
+  payload: Record<string, string | number>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+}

@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, OneToMany, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { PersonRecord } from '../../persons/entities/person-record.entity.js';
+import type { RequestLifecycle, RequestStatus, SafeguardingFlag } from '../request-vocabulary.js';
+import { IntakeConsent } from './intake-consent.entity.js';
+
+@Entity('tracing_request')
+export class TracingRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human reference, e.g. TR-2026-000123; unique in the database. */
+  @Column({ type: 'text' })
+  reference: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ name: 'officer_id', type: 'uuid' })
+  officerId: string;
+
+  @Column({ name: 'caseworker_id', type: 'uuid', nullable: true })
+  caseworkerId: string | null;
+
+  @Column({ type: 'text' })
+  lifecycle: RequestLifecycle;
+
+  /** Derived from the lifecycle and the sought people (request-lifecycle.ts), stored for filtering. */
+  @Column({ type: 'text' })
+  status: RequestStatus;
+
+  @Column({ type: 'text', nullable: true })
+  circumstances: string | null;
+
+  @Column({ name: 'safeguarding_flags', type: 'text', array: true, default: () => "'{}'" })
+  safeguardingFlags: SafeguardingFlag[];
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @OneToMany(() => PersonRecord, (person) => person.request)
+  persons: Relation<PersonRecord>[];
+
+  @OneToOne(() => IntakeConsent, (consent) => consent.request)
+  intakeConsent: Relation<IntakeConsent>;
+}

@@ -91,6 +91,7 @@ export class InitialSchema1764140000000 implements MigrationInterface {
         request_id uuid NOT NULL,
         organisation_id uuid NOT NULL,
         role text NOT NULL CHECK (role IN ('enquirer', 'sought')),
+        position integer NOT NULL CHECK (position >= 0),
         relationship_to_enquirer text CHECK (relationship_to_enquirer IN (${list(RELATIONSHIPS)})),
         sex text NOT NULL DEFAULT 'unknown' CHECK (sex IN ('female', 'male', 'other', 'unknown')),
         birth_date_kind text NOT NULL DEFAULT 'unknown' CHECK (birth_date_kind IN ('exact', 'year', 'range', 'age_at', 'unknown')),
@@ -122,7 +123,7 @@ export class InitialSchema1764140000000 implements MigrationInterface {
         CHECK ((birth_date_kind = 'unknown') = (birth_calendar IS NULL))
       )`);
     await q.query(`CREATE UNIQUE INDEX person_record_one_enquirer ON person_record (request_id) WHERE role = 'enquirer'`);
-    await q.query(`CREATE INDEX person_record_request ON person_record (request_id)`);
+    await q.query(`CREATE UNIQUE INDEX person_record_request_position ON person_record (request_id, position)`);
 
     await q.query(`
       CREATE TABLE person_contact (

@@ -24,6 +24,10 @@ export class PersonRecord {
   @Column({ type: 'text' })
   role: PersonRole;
 
+  /** Order within the request: the enquirer is 0, sought people follow in the order given. */
+  @Column({ type: 'integer' })
+  position: number;
+
   @Column({ name: 'relationship_to_enquirer', type: 'text', nullable: true })
   relationshipToEnquirer: Relationship | null;
 

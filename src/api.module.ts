@@ -1,0 +1,45 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { AuditTrailModule } from './audit/audit-trail.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CaseStatusModule } from './case-status/case-status.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { PersonsModule } from './persons/persons.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { TracingRequestsModule } from './tracing-requests/tracing-requests.module.js';
+import { UsersModule } from './users/users.module.js';
+
+/** The HTTP API process. It produces jobs (through the outbox) and never consumes them. */
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        DatabaseModule,
+        QueueModule.forRoot('producer'),
+        MetricsModule.forRoot('api'),
+        AuditModule,
+        OutboxModule,
+        AuthModule,
+        UsersModule,
+        TracingRequestsModule,
+        PersonsModule,
+        CaseStatusModule,
+        AuditTrailModule,
+        HealthModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

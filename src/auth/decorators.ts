@@ -1,0 +1,16 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '../users/role.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+
+export const PUBLIC_KEY = 'auth:public';
+export const ROLES_KEY = 'auth:roles';
+
+/** No token needed (login, password set-up, health). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The roles allowed to call a handler. A handler without it is refused to everyone (fail closed). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,46 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { domainErrorResponse } from './domain-error-response.js';
+import { DomainError } from './domain-errors.js';
+
+/**
+ * The one exception filter. Domain errors map to 4xx (domain-error-response.ts); Nest's HTTP exceptions keep their status and message; anything else is a 500
+ * with a fixed text. Body-parser errors (malformed JSON, oversized bodies) carry fragments of the
+ * submitted body in their message, so they are replaced by fixed texts too.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof DomainError) {
+      const { status, body } = domainErrorResponse(error);
+      response.status(status).json(body);
+      return;
+    }
+    const parserStatus = bodyParserStatus(error);
+    if (parserStatus !== undefined) {
+      const message = parserStatus === 413 ? 'request body too large' : 'request body is not valid JSON';
+      response.status(parserStatus).json({ statusCode: parserStatus, code: 'bad_body', message });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      return;
+    }
+    // Only the error's class and stack go to the log, never request data.
+    this.logger.error({ errorType: (error as Error)?.constructor?.name, stack: (error as Error)?.stack }, 'unhandled error');
+    response.status(500).json({ statusCode: 500, code: 'internal_error', message: 'internal error' });
+  }
+}
+
+function bodyParserStatus(error: unknown): number | undefined {
+  const candidate = (error instanceof HttpException ? (error.cause ?? error) : error) as { type?: unknown; status?: unknown };
+  if (typeof candidate?.type !== 'string' || typeof candidate.status !== 'number') return undefined;
+  if (candidate.type === 'entity.too.large') return 413;
+  if (candidate.type.startsWith('entity.') || candidate.type.includes('charset') || candidate.type.includes('encoding')) return 400;
+  return undefined;
+}

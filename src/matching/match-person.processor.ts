@@ -1,0 +1,38 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { JobMetrics } from '../metrics/job-metrics.js';
+import { isMatchPersonJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
+import { MatchingService, type MatchOutcome } from './matching.service.js';
+
+/** Thin BullMQ consumer: checks the payload, calls the service, logs ids and the outcome only. */
+@Processor(MATCHING_QUEUE)
+export class MatchPersonProcessor extends WorkerHost {
+  private readonly logger = new Logger(MatchPersonProcessor.name);
+
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly metrics: JobMetrics,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<MatchOutcome | 'rejected_payload'> {
+    if (job.name !== MatchingJobName.MatchPerson || !isMatchPersonJob(job.data)) {
+      this.logger.error({ jobId: job.id }, 'job with an unknown name or payload shape; not retried');
+      this.metrics.failed(job.name);
+      return 'rejected_payload';
+    }
+    const stop = this.metrics.started(job.name);
+    try {
+      const outcome = await this.matching.matchPerson(job.data);
+      this.logger.log({ personId: job.data.personId, personVersion: job.data.personVersion, outcome }, 'match job done');
+      return outcome;
+    } catch (error) {
+      this.metrics.failed(job.name);
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment.js';
+import { isMatchPersonJob, MatchingJobName } from '../queue/matching-jobs.js';
+import { MatchingQueue } from '../queue/matching-queue.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+
+const BATCH_SIZE = 100;
+
+/**
+ * Moves outbox rows to the queue. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of
+ * processes can relay at once; a row stays pending until Redis has taken its job, so work accepted
+ * while Redis is down is queued once Redis is back.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: MatchingQueue,
+    private readonly env: Environment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.env.OUTBOX_POLL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Relays now (after a commit) instead of waiting for the next tick; concurrent kicks coalesce. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.relayUntilEmpty()
+      .then(() => undefined)
+      .catch((error: Error) => this.logger.warn({ errorType: error.constructor.name }, 'outbox relay paused; will retry'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Relays batches until none is left; returns how many rows were moved. */
+  async relayUntilEmpty(): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const batch = await this.relayBatch();
+      moved += batch;
+      if (batch < BATCH_SIZE) return moved;
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    let failure: unknown;
+    const moved = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('o')
+        .where('o.dispatched_at IS NULL')
+        .orderBy('o.id')
+        .limit(BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      let moved = 0;
+      for (const row of rows) {
+        if (row.topic !== MatchingJobName.MatchPerson || !isMatchPersonJob(row.payload)) {
+          this.logger.error({ outboxId: row.id }, 'outbox row with an unknown topic or payload left pending');
+          continue;
+        }
+        try {
+          await this.queue.addMatchPerson(row.payload);
+        } catch (error) {
+          // Keep what was relayed so far; count the attempt; stop this batch.
+          await manager.increment(OutboxMessage, { id: row.id }, 'attempts', 1);
+          failure = error;
+          break;
+        }
+        await manager.update(OutboxMessage, { id: row.id }, { dispatchedAt: new Date() });
+        moved += 1;
+      }
+      return moved;
+    });
+    if (failure) throw failure;
+    return moved;
+  }
+}

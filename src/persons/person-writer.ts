@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import { InvalidInputError } from '../common/errors/domain-errors.js';
+import { BirthDateProblem, deriveBirthRange } from './birth-dates/derive-birth-range.js';
+import type { CalendarDate } from './birth-dates/calendars.js';
+import type { ContactDto, PersonInputDto } from './dto/person-input.dto.js';
+import { NameVariant } from './entities/name-variant.entity.js';
+import { PersonContact } from './entities/person-contact.entity.js';
+import { PersonRecord } from './entities/person-record.entity.js';
+
+/** The columns of a person record that come from the officer's input (names apart). */
+export type PersonDetails = Pick<
+  PersonRecord,
+  | 'sex' | 'birthDateKind' | 'birthCalendar' | 'birthDateInput' | 'birthDateOriginal' | 'birthEarliest' | 'birthLatest'
+  | 'placeOfBirth' | 'placeOfBirthCountry' | 'lastKnownPlace' | 'lastKnownCountry' | 'lastKnownDate' | 'nationality' | 'languages'
+>;
+
+/** Turns validated input into columns, deriving the Gregorian birth range; `field` prefixes error paths. */
+export function personDetails(input: PersonInputDto, today: CalendarDate, field: string): PersonDetails {
+  const birth = input.birthDate;
+  let range: { earliest: string; latest: string } | null = null;
+  if (birth) {
+    try {
+      range = deriveBirthRange(birth, today);
+    } catch (error) {
+      if (error instanceof BirthDateProblem) throw new InvalidInputError(`${field}.birthDate.${error.field}`, error.message);
+      throw error;
+    }
+  }
+  const known = birth && birth.kind !== 'unknown';
+  const { original, ...structured } = birth ?? { kind: 'unknown' as const };
+  return {
+    sex: input.sex ?? 'unknown',
+    birthDateKind: birth?.kind ?? 'unknown',
+    birthCalendar: known ? (birth.calendar ?? 'gregorian') : null,
+    birthDateInput: birth ? { ...structured, calendar: known ? (birth.calendar ?? 'gregorian') : birth.calendar } : null,
+    birthDateOriginal: original ?? null,
+    birthEarliest: range?.earliest ?? null,
+    birthLatest: range?.latest ?? null,
+    placeOfBirth: input.placeOfBirth?.place ?? null,
+    placeOfBirthCountry: input.placeOfBirth?.country ?? null,
+    lastKnownPlace: input.lastKnownPlace?.place ?? null,
+    lastKnownCountry: input.lastKnownPlace?.country ?? null,
+    lastKnownDate: input.lastKnownPlace?.date ?? null,
+    nationality: input.nationality ?? null,
+    languages: input.languages ?? [],
+  };
+}
+
+/** Replaces a person's name variants, keeping the given order. Values are stored exactly as submitted. */
+export async function replaceNames(manager: EntityManager, personId: string, names: PersonInputDto['names']): Promise<void> {
+  await manager.delete(NameVariant, { personId });
+  await manager.insert(
+    NameVariant,
+    names.map((name, position) => ({ personId, position, part: name.part, value: name.value, script: name.script ?? null, language: name.language ?? null })),
+  );
+}
+
+export async function saveContact(manager: EntityManager, personId: string, contact: ContactDto | undefined): Promise<void> {
+  if (!contact || (contact.contactDetails === undefined && contact.currentWhereabouts === undefined)) return;
+  await manager.upsert(
+    PersonContact,
+    { personId, contactDetails: contact.contactDetails ?? null, currentWhereabouts: contact.currentWhereabouts ?? null },
+    ['personId'],
+  );
+}

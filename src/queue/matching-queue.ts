@@ -1,0 +1,44 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { MATCH_JOB_OPTIONS, MATCHING_QUEUE, MatchingJobName, matchPersonJobId, type MatchPersonJob } from './matching-jobs.js';
+
+const ADD_TIMEOUT_MS = 3000;
+
+/** Typed producer of the matching queue: callers never pass raw names or objects to `queue.add`. */
+@Injectable()
+export class MatchingQueue {
+  constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {}
+
+  /** Adds the job unless BullMQ already holds one with its id. Rejects when Redis does not answer in time. */
+  async addMatchPerson(job: MatchPersonJob): Promise<void> {
+    const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('queue did not answer in time')), ADD_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([
+        this.queue.add(MatchingJobName.MatchPerson, payload, { ...MATCH_JOB_OPTIONS, jobId: matchPersonJobId(payload) }),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+  }
+
+  /** Age in seconds of the oldest waiting job, 0 when none waits. */
+  async oldestWaitingAgeSeconds(now: number = Date.now()): Promise<number> {
+    const [oldest] = await this.queue.getJobs(['waiting'], -1, -1, true);
+    return oldest ? Math.max(0, (now - oldest.timestamp) / 1000) : 0;
+  }
+
+  /** A round trip to Redis through the queue's own connection. */
+  async ping(): Promise<void> {
+    await this.queue.getJobCounts('waiting');
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { PersonInputDto, SoughtPersonInputDto } from '../../persons/dto/person-input.dto.js';
+import { RELATIONSHIPS, type Relationship } from '../../persons/person-vocabulary.js';
+import { SAFEGUARDING_FLAGS, WITHDRAWAL_REASON_CODES, type SafeguardingFlag, type WithdrawalReasonCode } from '../request-vocabulary.js';
+
+/** A replacement of one person's details (names, dates, places); contact details are edited on their own route. */
+export class PersonUpdateDto extends PersonInputDto {
+  @ApiProperty()
+  @IsUUID()
+  id: string;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIPS, description: 'sought people only' })
+  @IsOptional()
+  @IsIn(RELATIONSHIPS)
+  relationshipToEnquirer?: Relationship;
+}
+
+export class UpdateTracingRequestDto {
+  @ApiProperty({ description: 'the version the change is based on (optimistic concurrency)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  circumstances?: string;
+
+  @ApiPropertyOptional({ enum: SAFEGUARDING_FLAGS, isArray: true })
+  @IsOptional()
+  @ArrayMaxSize(SAFEGUARDING_FLAGS.length)
+  @ArrayUnique()
+  @IsIn(SAFEGUARDING_FLAGS, { each: true })
+  safeguardingFlags?: SafeguardingFlag[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  caseworkerId?: string | null;
+
+  @ApiPropertyOptional({ type: [PersonUpdateDto] })
+  @IsOptional()
+  @ArrayMaxSize(21)
+  @ValidateNested({ each: true })
+  @Type(() => PersonUpdateDto)
+  persons?: PersonUpdateDto[];
+
+  @ApiPropertyOptional({ type: [SoughtPersonInputDto] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SoughtPersonInputDto)
+  addSoughtPeople?: SoughtPersonInputDto[];
+}
+
+export class WithdrawTracingRequestDto {
+  @ApiProperty({ enum: WITHDRAWAL_REASON_CODES })
+  @IsIn(WITHDRAWAL_REASON_CODES)
+  reasonCode: WithdrawalReasonCode;
+}

@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import { PersonRecord } from '../persons/entities/person-record.entity.js';
+import { StatusChange } from './entities/status-change.entity.js';
+import { TracingRequest } from './entities/tracing-request.entity.js';
+import { deriveRequestStatus } from './request-lifecycle.js';
+import type { SoughtPersonStatus } from './request-vocabulary.js';
+
+export interface StatusChangeInput {
+  requestId: string;
+  personId?: string;
+  from: string | null;
+  to: string;
+  reasonCode: string;
+  /** null: the worker */
+  by: string | null;
+}
+
+export async function recordStatusChange(manager: EntityManager, change: StatusChangeInput): Promise<void> {
+  await manager.insert(StatusChange, {
+    requestId: change.requestId,
+    personId: change.personId ?? null,
+    fromStatus: change.from,
+    toStatus: change.to,
+    reasonCode: change.reasonCode,
+    changedBy: change.by,
+  });
+}
+
+/** Re-derives the request's status from its sought people and records the change, if any. The request row must be locked. */
+export async function refreshRequestStatus(manager: EntityManager, requestId: string, cause: { reasonCode: string; by: string | null }): Promise<void> {
+  const request = await manager.findOneByOrFail(TracingRequest, { id: requestId });
+  const sought = await manager.find(PersonRecord, { where: { requestId, role: 'sought' }, select: { id: true, status: true } });
+  const status = deriveRequestStatus(request.lifecycle, sought.map((p) => p.status as SoughtPersonStatus));
+  if (status === request.status) return;
+  await manager.update(TracingRequest, { id: requestId }, { status });
+  await recordStatusChange(manager, { requestId, from: request.status, to: status, ...cause });
+}

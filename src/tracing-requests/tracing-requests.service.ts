@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { InvalidInputError, NotFoundError, VersionConflictError, IllegalTransitionError } from '../common/errors/domain-errors.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
+import { todayUtc } from '../persons/birth-dates/today-utc.js';
+import type { EnquirerInputDto, SoughtPersonInputDto } from '../persons/dto/person-input.dto.js';
+import { PersonRecord } from '../persons/entities/person-record.entity.js';
+import { personDetails, replaceNames, saveContact } from '../persons/person-writer.js';
+import { User } from '../users/user.entity.js';
+import type { CreateTracingRequestDto } from './dto/create-tracing-request.dto.js';
+import type { UpdateTracingRequestDto } from './dto/update-tracing-request.dto.js';
+import type { WithdrawalReasonCode } from './request-vocabulary.js';
+import { IntakeConsent } from './entities/intake-consent.entity.js';
+import { TracingRequest } from './entities/tracing-request.entity.js';
+import { assertLifecycleTransition, isEditable } from './request-lifecycle.js';
+import { recordStatusChange, refreshRequestStatus } from './status-recorder.js';
+import { TracingRequestReader } from './tracing-request-reader.js';
+
+/** Officers' writes: create, update, withdraw. Each is one transaction, with its outbox rows and audit events. */
+@Injectable()
+export class TracingRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly relay: OutboxRelay,
+    private readonly reader: TracingRequestReader,
+  ) {}
+
+  async create(officer: AuthenticatedUser, dto: CreateTracingRequestDto): Promise<TracingRequest> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (dto.caseworkerId) await assertCaseworkerOf(manager, officer.organisationId, dto.caseworkerId, 'caseworkerId');
+      const [{ reference }] = await manager.query(
+        `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference`,
+      );
+      const request = await manager.save(TracingRequest, manager.create(TracingRequest, {
+        reference,
+        organisationId: officer.organisationId,
+        officerId: officer.id,
+        caseworkerId: dto.caseworkerId ?? null,
+        lifecycle: 'open',
+        status: 'submitted',
+        circumstances: dto.circumstances ?? null,
+        safeguardingFlags: dto.safeguardingFlags ?? [],
+      }));
+      await manager.insert(IntakeConsent, { ...dto.intakeConsent, requestId: request.id, recordedBy: officer.id, recordedAt: new Date() });
+      await recordStatusChange(manager, { requestId: request.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
+
+      await this.insertPerson(manager, officer, request, dto.enquirer, 0, 'enquirer');
+      for (const [index, sought] of dto.soughtPeople.entries()) {
+        await this.insertPerson(manager, officer, request, sought, index + 1, `soughtPeople.${index}`);
+      }
+      await this.audit.record({ actor: officer, action: 'tracing_request.created', entityType: 'tracing_request', entityId: request.id }, manager);
+      return request.id;
+    });
+    this.relay.kick();
+    return this.reader.load(officer, id);
+  }
+
+  async update(officer: AuthenticatedUser, id: string, dto: UpdateTracingRequestDto): Promise<TracingRequest> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await lockOwnRequest(manager, officer, id);
+      if (!isEditable(request.lifecycle)) throw new IllegalTransitionError(request.status, 'updated');
+      if (request.version !== dto.version) throw new VersionConflictError('tracing request', dto.version, request.version);
+      if (dto.caseworkerId) await assertCaseworkerOf(manager, officer.organisationId, dto.caseworkerId, 'caseworkerId');
+
+      await manager.update(TracingRequest, { id }, {
+        version: request.version + 1,
+        ...(dto.circumstances !== undefined && { circumstances: dto.circumstances }),
+        ...(dto.safeguardingFlags !== undefined && { safeguardingFlags: dto.safeguardingFlags }),
+        ...(dto.caseworkerId !== undefined && { caseworkerId: dto.caseworkerId }),
+      });
+      for (const [index, change] of (dto.persons ?? []).entries()) {
+        const person = await manager.findOne(PersonRecord, { where: { id: change.id, requestId: id }, lock: { mode: 'pessimistic_write' } });
+        if (!person) throw new NotFoundError('person');
+        if (person.role === 'enquirer' && change.relationshipToEnquirer) {
+          throw new InvalidInputError(`persons.${index}.relationshipToEnquirer`, 'the enquirer has no relationship to themselves');
+        }
+        const version = person.version + 1;
+        await manager.update(PersonRecord, { id: person.id }, {
+          ...personDetails(change, todayUtc(), `persons.${index}`),
+          ...(change.relationshipToEnquirer && { relationshipToEnquirer: change.relationshipToEnquirer }),
+          version,
+        });
+        await replaceNames(manager, person.id, change.names);
+        await saveContact(manager, person.id, change.contact);
+        await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: version });
+      }
+      const nextPosition = (await manager.maximum(PersonRecord, 'position', { requestId: id })) ?? 0;
+      for (const [index, sought] of (dto.addSoughtPeople ?? []).entries()) {
+        await this.insertPerson(manager, officer, request, sought, nextPosition + index + 1, `addSoughtPeople.${index}`);
+      }
+      await refreshRequestStatus(manager, id, { reasonCode: 'updated', by: officer.id });
+      await this.audit.record({ actor: officer, action: 'tracing_request.updated', entityType: 'tracing_request', entityId: id }, manager);
+    });
+    this.relay.kick();
+    return this.reader.load(officer, id);
+  }
+
+  async withdraw(officer: AuthenticatedUser, id: string, reasonCode: WithdrawalReasonCode): Promise<TracingRequest> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await lockOwnRequest(manager, officer, id);
+      assertLifecycleTransition(request.lifecycle, 'withdrawn');
+      await manager.update(TracingRequest, { id }, { lifecycle: 'withdrawn', status: 'withdrawn', version: request.version + 1 });
+      await recordStatusChange(manager, { requestId: id, from: request.status, to: 'withdrawn', reasonCode, by: officer.id });
+      await this.audit.record({ actor: officer, action: 'tracing_request.withdrawn', entityType: 'tracing_request', entityId: id, reasonCode }, manager);
+    });
+    return this.reader.load(officer, id);
+  }
+
+  private async insertPerson(
+    manager: EntityManager,
+    officer: AuthenticatedUser,
+    request: TracingRequest,
+    input: EnquirerInputDto | SoughtPersonInputDto,
+    position: number,
+    field: string,
+  ): Promise<void> {
+    const isEnquirer = position === 0;
+    const person = await manager.save(PersonRecord, manager.create(PersonRecord, {
+      ...personDetails(input, todayUtc(), field),
+      requestId: request.id,
+      organisationId: request.organisationId,
+      role: isEnquirer ? 'enquirer' : 'sought',
+      position,
+      // The enquirer consented at intake; a sought person has not been asked yet.
+      legalBasis: isEnquirer ? 'consent' : 'vital_interest',
+      relationshipToEnquirer: isEnquirer ? null : (input as SoughtPersonInputDto).relationshipToEnquirer,
+      preferredLanguage: isEnquirer ? ((input as EnquirerInputDto).preferredLanguage ?? null) : null,
+      status: isEnquirer ? null : 'submitted',
+    }));
+    await replaceNames(manager, person.id, input.names);
+    await saveContact(manager, person.id, input.contact);
+    if (!isEnquirer) {
+      await recordStatusChange(manager, { requestId: request.id, personId: person.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
+    }
+    await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: person.version });
+  }
+}
+
+/** Locks a request of the caller's organisation; another organisation's id is "not found". */
+export async function lockOwnRequest(manager: EntityManager, user: AuthenticatedUser, id: string): Promise<TracingRequest> {
+  const request = await manager.findOne(TracingRequest, { where: { id, organisationId: user.organisationId }, lock: { mode: 'pessimistic_write' } });
+  if (!request) throw new NotFoundError('tracing request');
+  return request;
+}
+
+async function assertCaseworkerOf(manager: EntityManager, organisationId: string, userId: string, field: string): Promise<void> {
+  const user = await manager.findOneBy(User, { id: userId, organisationId, isActive: true });
+  if (!user || !user.roles.includes('caseworker')) throw new InvalidInputError(field, `${field} must name an active caseworker of your organisation`);
+}

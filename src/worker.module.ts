@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
+import { DatabaseModule } from './database/database.module.js';
+import { MatchingModule } from './matching/matching.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { QueueModule } from './queue/queue.module.js';
+
+/** The worker process: consumes matching jobs and relays the outbox; no public HTTP surface. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        DatabaseModule,
+        QueueModule.forRoot('worker'),
+        MetricsModule.forRoot('worker'),
+        AuditModule,
+        OutboxModule,
+        MatchingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+// Plain ESM, loaded by Jest without a transform: Jest's globalSetup does not apply moduleNameMapper,
+// so it imports the compiled code (`npm test` builds before it runs Jest).
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runMigrations } from '../../dist/database/migrate.js';
+import { startLocalServices } from '../../dist/local-stack/local-services.js';
+
+const KEY = Symbol.for('rfl-tracing.test-stack');
+
+/** Starts a throwaway PostgreSQL + Redis under /tmp and migrates the database once for all integration tests. */
+export default async function globalSetup() {
+  // Under /tmp, never inside the checkout: the checkout may sit where the postgres user cannot go.
+  const root = await mkdtemp('/tmp/rfl-tracing-test-');
+  await chmod(root, 0o711);
+  let services;
+  try {
+    services = await startLocalServices(join(root, 'data'));
+    await runMigrations(services.databaseUrl);
+  } catch (error) {
+    await services?.stop();
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+  globalThis[KEY] = { root, services };
+  // Tests run in band, so these reach them through process.env.
+  Object.assign(process.env, {
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    JWT_SECRET: services.jwtSecret,
+    TEST_DATA_DIR: root,
+  });
+}

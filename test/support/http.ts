@@ -1,0 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { TestUser } from './factories.js';
+
+/** Logs in through the API and returns a supertest agent factory with the bearer token set. */
+export async function loginAs(app: INestApplication, user: TestUser) {
+  const response = await request(app.getHttpServer()).post('/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  const token: string = response.body.accessToken;
+  const server = app.getHttpServer();
+  const auth = { Authorization: `Bearer ${token}` };
+  return {
+    token,
+    get: (url: string) => request(server).get(url).set(auth),
+    post: (url: string, body?: object) => request(server).post(url).set(auth).send(body),
+    patch: (url: string, body?: object) => request(server).patch(url).set(auth).send(body),
+    put: (url: string, body?: object) => request(server).put(url).set(auth).send(body),
+  };
+}
+
+export type Session = Awaited<ReturnType<typeof loginAs>>;

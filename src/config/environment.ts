@@ -85,3 +85,15 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   return env;
 }
+
+/**
+ * Reads and checks DATABASE_URL alone, for commands that need the database and nothing else (the CLI).
+ * Same rule and messages as loadEnvironment; the value itself is never printed.
+ */
+export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string {
+  const value = source.DATABASE_URL;
+  if (value === undefined || value === '') throw new ConfigurationError(['DATABASE_URL is required']);
+  const error = validateSync(plainToInstance(Environment, { DATABASE_URL: value })).find((e) => e.property === 'DATABASE_URL');
+  if (error) throw new ConfigurationError([`DATABASE_URL is malformed (${Object.values(error.constraints ?? {}).join('; ')})`]);
+  return value;
+}

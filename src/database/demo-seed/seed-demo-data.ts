@@ -1,0 +1,155 @@
+/**
+ * Demo data for the first local start: two organisations, one account per role in each, and about
+ * 200 synthetic tracing requests written the way the service writes them (same reference sequence,
+ * consent, status history and outbox rows), so the worker starts matching as soon as it runs.
+ */
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, In, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
+import { hashPassword } from '../../auth/password-hashing.js';
+import { Organisation } from '../../organisations/organisation.entity.js';
+import { writeMatchPersonToOutbox } from '../../outbox/outbox-writer.js';
+import type { CalendarDate } from '../../persons/birth-dates/calendars.js';
+import { todayUtc } from '../../persons/birth-dates/today-utc.js';
+import { NameVariant } from '../../persons/entities/name-variant.entity.js';
+import { PersonContact } from '../../persons/entities/person-contact.entity.js';
+import { PersonRecord } from '../../persons/entities/person-record.entity.js';
+import { personDetails } from '../../persons/person-writer.js';
+import { IntakeConsent } from '../../tracing-requests/entities/intake-consent.entity.js';
+import { StatusChange } from '../../tracing-requests/entities/status-change.entity.js';
+import { TracingRequest } from '../../tracing-requests/entities/tracing-request.entity.js';
+import { ROLES, type Role } from '../../users/role.js';
+import { User } from '../../users/user.entity.js';
+import { dataSourceOptions } from '../data-source-options.js';
+import { DEMO_ORGANISATION_CODES, generateDemoRequests, type DemoOrganisationCode, type DemoRequest } from './generate-demo-requests.js';
+
+export interface DemoAccount {
+  organisation: string;
+  role: string;
+  email: string;
+  password: string;
+}
+
+const ORGANISATIONS: Record<DemoOrganisationCode, { name: string; label: string }> = {
+  'demo-a': { name: 'Demo National Society', label: 'A' },
+  'demo-b': { name: 'Demo Delegation', label: 'B' },
+};
+const INFORMATION_NOTICE_VERSION = '2026-01';
+
+type Row<T> = QueryDeepPartialEntity<T>;
+
+interface Staff {
+  organisationId: string;
+  officerId: string;
+  caseworkerId: string;
+}
+
+/** Seeds a fresh, migrated database in one transaction; returns the accounts with their only copy of the passwords. */
+export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> {
+  const today = todayUtc();
+  const requests = generateDemoRequests({ today });
+  const accounts = await Promise.all(
+    DEMO_ORGANISATION_CODES.flatMap((code) => ROLES.map(async (role) => {
+      const password = randomBytes(12).toString('base64url');
+      return { code, role, email: `${role}@${code}.example`, password, passwordHash: await hashPassword(password) };
+    })),
+  );
+
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    await dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Organisation, { code: In([...DEMO_ORGANISATION_CODES]) })) {
+        throw new Error('the demo organisations already exist; demo data is seeded only into a fresh database');
+      }
+      const staff = {} as Record<DemoOrganisationCode, Staff>;
+      for (const code of DEMO_ORGANISATION_CODES) {
+        const organisationId = randomUUID();
+        await manager.insert(Organisation, { id: organisationId, code, name: ORGANISATIONS[code].name });
+        const users = accounts.filter((a) => a.code === code).map((a) => ({
+          id: randomUUID(), organisationId, email: a.email, passwordHash: a.passwordHash, roles: [a.role],
+          displayName: `Demo ${a.role[0].toUpperCase()}${a.role.slice(1)} ${ORGANISATIONS[code].label}`,
+        }));
+        await manager.insert(User, users);
+        const idOf = (role: Role) => users.find((u) => u.roles[0] === role)!.id;
+        staff[code] = { organisationId, officerId: idOf('officer'), caseworkerId: idOf('caseworker') };
+      }
+      await insertRequests(manager, requests, staff, today);
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+  return accounts.map(({ code, role, email, password }) => ({ organisation: ORGANISATIONS[code].name, role, email, password }));
+}
+
+async function insertRequests(
+  manager: EntityManager, requests: DemoRequest[], staff: Record<DemoOrganisationCode, Staff>, today: CalendarDate,
+): Promise<void> {
+  // The references come from the service's own sequence, in the same format, oldest first.
+  const references: string[] = (await manager.query(
+    `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference
+       FROM generate_series(1, $1::int)`,
+    [requests.length],
+  )).map((row: { reference: string }) => row.reference).sort();
+  // Spread over the last hours, a minute apart, so "newest first" follows the references.
+  const firstAt = Date.now() - requests.length * 60_000;
+
+  const rows = {
+    requests: [] as Row<TracingRequest>[],
+    consents: [] as Row<IntakeConsent>[],
+    persons: [] as Row<PersonRecord>[],
+    names: [] as Row<NameVariant>[],
+    contacts: [] as Row<PersonContact>[],
+    changes: [] as Row<StatusChange>[],
+  };
+  const personIds: string[] = [];
+  requests.forEach((request, index) => {
+    const { organisationId, officerId, caseworkerId } = staff[request.organisationCode];
+    const at = new Date(firstAt + index * 60_000);
+    const requestId = randomUUID();
+    rows.requests.push({
+      id: requestId, reference: references[index], organisationId, officerId, caseworkerId, lifecycle: 'open', status: 'submitted',
+      circumstances: request.circumstances, safeguardingFlags: request.safeguardingFlags, createdAt: at, updatedAt: at,
+    });
+    rows.consents.push({
+      requestId, consentsToProcessing: true, ...request.intakeConsent,
+      informationNoticeVersion: INFORMATION_NOTICE_VERSION, recordedBy: officerId, recordedAt: at,
+    });
+    const intake = { requestId, fromStatus: null, toStatus: 'submitted', reasonCode: 'intake', changedBy: officerId, changedAt: at };
+    rows.changes.push({ ...intake, personId: null });
+
+    [request.enquirer, ...request.soughtPeople].forEach((input, position) => {
+      const id = randomUUID();
+      const sought = position > 0;
+      rows.persons.push({
+        ...personDetails(input, today, sought ? `soughtPeople.${position - 1}` : 'enquirer'),
+        id, requestId, organisationId, position, role: sought ? 'sought' : 'enquirer', legalBasis: sought ? 'vital_interest' : 'consent',
+        relationshipToEnquirer: 'relationshipToEnquirer' in input ? input.relationshipToEnquirer : null,
+        preferredLanguage: 'preferredLanguage' in input ? (input.preferredLanguage ?? null) : null,
+        status: sought ? 'submitted' : null, createdAt: at, updatedAt: at,
+      });
+      input.names.forEach((name, namePosition) => rows.names.push({
+        personId: id, position: namePosition, part: name.part, value: name.value, script: name.script ?? null, language: name.language ?? null,
+      }));
+      const { contact } = input;
+      if (contact) {
+        rows.contacts.push({ personId: id, contactDetails: contact.contactDetails ?? null, currentWhereabouts: contact.currentWhereabouts ?? null });
+      }
+      if (sought) rows.changes.push({ ...intake, personId: id });
+      personIds.push(id);
+    });
+  });
+
+  await insertInChunks(manager, TracingRequest, rows.requests);
+  await insertInChunks(manager, IntakeConsent, rows.consents);
+  await insertInChunks(manager, PersonRecord, rows.persons);
+  await insertInChunks(manager, NameVariant, rows.names);
+  await insertInChunks(manager, PersonContact, rows.contacts);
+  await insertInChunks(manager, StatusChange, rows.changes);
+  for (const personId of personIds) await writeMatchPersonToOutbox(manager, { personId, personVersion: 1 });
+}
+
+/** Multi-row inserts, kept well below PostgreSQL's limit of 65535 parameters per statement. */
+async function insertInChunks<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Row<T>[], size = 400): Promise<void> {
+  for (let start = 0; start < rows.length; start += size) await manager.insert(target, rows.slice(start, start + size));
+}

@@ -1,0 +1,115 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { MATCHING_QUEUE, matchPersonJobId } from '../../../src/queue/matching-jobs.js';
+import { MatchingQueue } from '../../../src/queue/matching-queue.js';
+import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
+import { loginAs, type Session } from '../../support/http.js';
+import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
+import { makeRequestBody } from '../../support/request-bodies.js';
+import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+
+/** Each test here runs on a Redis of its own, so it can look at every job and stop Redis at will. */
+describe('hand-off to the matching queue', () => {
+  let redisDir: string;
+  let redisPort: number;
+  let redis: TestRedis;
+  let api: NestExpressApplication;
+  let db: DataSource;
+  let org: TestOrganisation;
+  let officer: Session;
+
+  beforeAll(async () => {
+    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
+    redisPort = await freePort();
+    redis = await startRedis({ dir: redisDir, port: redisPort });
+    api = await startApi({ REDIS_URL: redis.url });
+    db = dataSourceOf(api);
+    org = await makeOrganisation(db);
+    officer = await loginAs(api, org.users.officer);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await redis.stop().catch(() => undefined);
+  });
+
+  const queueOf = (app: INestApplicationContext) => app.get<Queue>(getQueueToken(MATCHING_QUEUE));
+
+  it('puts one job per person version on the queue, carrying ids and the version only', async () => {
+    const body = makeRequestBody();
+    const created = (await officer.post('/v1/tracing-requests', body).expect(201)).body;
+    const queue = queueOf(api);
+    const personIds = [created.enquirer.id, created.soughtPeople[0].id];
+    const jobs = await eventually(async () => {
+      const found = await Promise.all(personIds.map((id) => queue.getJob(matchPersonJobId({ personId: id, personVersion: 1 }))));
+      return found.every(Boolean) ? found : undefined;
+    });
+    for (const job of jobs) {
+      expect(Object.keys(job!.data).sort()).toEqual(['personId', 'personVersion']);
+      const serialised = JSON.stringify(job!.data) + JSON.stringify(job!.opts);
+      for (const name of [...body.enquirer.names, ...body.soughtPeople[0].names]) expect(serialised).not.toContain(name.value);
+      expect(serialised).not.toContain('1979');
+      expect(serialised).not.toContain('حلب');
+    }
+  });
+
+  it('adds no second job when the same version is enqueued again', async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const queue = queueOf(api);
+    const job = { personId: created.soughtPeople[0].id, personVersion: 1 };
+    await eventually(() => queue.getJob(matchPersonJobId(job)));
+    const before = await queue.count();
+    await api.get(MatchingQueue).addMatchPerson(job);
+    await api.get(MatchingQueue).addMatchPerson(job);
+    expect(await queue.count()).toBe(before);
+  });
+
+  it('moves the request to searching once the worker has taken it, and records each transition', async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const worker = await startWorker({ REDIS_URL: redis.url });
+    try {
+      const read = await eventually(async () => {
+        const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
+        return response.body.status === 'searching' ? response.body : undefined;
+      });
+      expect(read.soughtPeople[0].status).toBe('searching');
+      const history = (await officer.get(`/v1/tracing-requests/${created.id}/history`).expect(200)).body;
+      expect(history.map((h: { fromStatus?: string; toStatus: string; personId?: string }) => [h.personId ? 'person' : 'request', h.fromStatus ?? null, h.toStatus])).toEqual([
+        ['request', null, 'submitted'],
+        ['person', null, 'submitted'],
+        ['person', 'submitted', 'searching'],
+        ['request', 'submitted', 'searching'],
+      ]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('accepts a request while Redis is down and matches it once Redis is back', async () => {
+    await redis.stop();
+    {
+      const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+      const [pending] = await db.query(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL AND payload->>'personId' = $1`,
+        [created.soughtPeople[0].id],
+      );
+      expect(pending.n).toBe(1);
+      redis = await startRedis({ dir: redisDir, port: redisPort });
+      const worker = await startWorker({ REDIS_URL: redis.url });
+      try {
+        await eventually(async () => {
+          const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
+          return response.body.status === 'searching';
+        }, 30_000);
+      } finally {
+        await worker.close();
+      }
+    }
+  });
+});

@@ -1,20 +1,27 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { Environment } from '../config/environment.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
 import { isMatchPersonJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchingService, type MatchOutcome } from './matching.service.js';
 
 /** Thin BullMQ consumer: checks the payload, calls the service, logs ids and the outcome only. */
 @Processor(MATCHING_QUEUE)
-export class MatchPersonProcessor extends WorkerHost {
+export class MatchPersonProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MatchPersonProcessor.name);
 
   constructor(
     private readonly matching: MatchingService,
     private readonly metrics: JobMetrics,
+    private readonly env: Environment,
   ) {
     super();
+  }
+
+  /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.env.WORKER_CONCURRENCY;
   }
 
   async process(job: Job): Promise<MatchOutcome | 'rejected_payload'> {

@@ -1,0 +1,57 @@
+import { ensureSystemPackages } from './system-packages.js';
+import { prepareDataDir } from './data-dir.js';
+import { startPostgres } from './postgres-cluster.js';
+import { startRedis } from './redis-server.js';
+import { loadOrCreateSecrets } from './secrets.js';
+import { findSystemUser, isRoot } from './system-user.js';
+
+export interface LocalServices {
+  dataDir: string;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  postgresPort: number;
+  redisPort: number;
+  /** True when this start created the application database (so demo data may be seeded). */
+  createdDatabase: boolean;
+  /** Settles if redis-server ends, so a supervisor can notice it dying. */
+  redisExited: Promise<void>;
+  /** Stops Redis, then PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the loopback PostgreSQL and Redis that `npm start` and the integration tests share:
+ * installs missing Debian packages, prepares the data folder, reads or creates the secrets.
+ */
+export async function startLocalServices(dataDir: string): Promise<LocalServices> {
+  const { pgBinDir, redisServer } = await ensureSystemPackages();
+  // PostgreSQL refuses to run as root; as root we hand it to the postgres user the package created.
+  const pgUser = isRoot() ? findSystemUser('postgres') : null;
+  if (isRoot() && !pgUser) throw new Error('The postgres system user does not exist; reinstall postgresql-15');
+  const layout = await prepareDataDir(dataDir, pgUser);
+  const secrets = await loadOrCreateSecrets(layout.secretsFile);
+
+  const postgres = await startPostgres({ binDir: pgBinDir, layout, password: secrets.postgresPassword, runAs: pgUser });
+  let redis;
+  try {
+    redis = await startRedis({ redisServer, dir: layout.redisDir, logFile: layout.redisLog });
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+  return {
+    dataDir,
+    databaseUrl: postgres.databaseUrl,
+    redisUrl: redis.url,
+    jwtSecret: secrets.jwtSecret,
+    postgresPort: postgres.port,
+    redisPort: redis.port,
+    createdDatabase: postgres.createdDatabase,
+    redisExited: redis.exited,
+    stop: async () => {
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+
+export interface LocalSecrets {
+  /** Password of the `postgres` role of the local cluster; fixed at initdb time. */
+  postgresPassword: string;
+  /** 64 hex characters that sign the API's bearer tokens. */
+  jwtSecret: string;
+}
+
+export function generateSecrets(): LocalSecrets {
+  // Hex keeps the password safe to embed in a URL without escaping.
+  return { postgresPassword: randomBytes(24).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
+}
+
+export function parseSecrets(text: string, file: string): LocalSecrets {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`${file} is not valid JSON; restore it from a backup (the cluster's password is in it)`);
+  }
+  const { postgresPassword, jwtSecret } = (value ?? {}) as Partial<LocalSecrets>;
+  if (typeof postgresPassword !== 'string' || postgresPassword.length < 16) {
+    throw new Error(`${file} has no usable postgresPassword`);
+  }
+  if (typeof jwtSecret !== 'string' || !/^[0-9a-f]{64}$/.test(jwtSecret)) {
+    throw new Error(`${file} has no usable jwtSecret (64 hex characters)`);
+  }
+  return { postgresPassword, jwtSecret };
+}
+
+async function readExisting(file: string): Promise<LocalSecrets> {
+  const info = await stat(file);
+  const me = process.getuid?.() ?? info.uid;
+  if (info.uid !== me) throw new Error(`${file} must be owned by the user running this command`);
+  // Someone loosened it by hand: tighten it again rather than keep serving secrets from it.
+  if ((info.mode & 0o077) !== 0) await chmod(file, 0o600);
+  return parseSecrets(await readFile(file, 'utf8'), file);
+}
+
+/**
+ * Reads the secrets file, creating it (0600) with fresh random values the first time. The new
+ * file is written completely under a temporary name and then hard-linked into place, which fails
+ * if another start won the race; then that start's file is used, so both agree on the password.
+ */
+export async function loadOrCreateSecrets(file: string): Promise<LocalSecrets> {
+  try {
+    return await readExisting(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  // Unique per call, not per process: two starts in one process (tests) must not collide.
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const secrets = generateSecrets();
+  await writeFile(temporary, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await link(temporary, file);
+    return secrets;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readExisting(file);
+  } finally {
+    await unlink(temporary);
+  }
+}

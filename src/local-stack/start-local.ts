@@ -1,0 +1,124 @@
+/**
+ * `npm start`: one command that runs the whole service on this machine. Without DATABASE_URL and
+ * REDIS_URL it brings up loopback PostgreSQL and Redis (data outside the checkout), migrates,
+ * seeds demo data on the very first start, then runs the API and the worker until SIGTERM/SIGINT.
+ */
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { seedDemoData } from '../database/demo-seed/seed-demo-data.js';
+import { runMigrations } from '../database/migrate.js';
+import { spawnApp, waitForHttpOk, type AppProcess } from './app-process.js';
+import { dataLayout, resolveDataDir } from './data-dir.js';
+import { formatDemoAccounts } from './demo-accounts.js';
+import { freePort } from './free-port.js';
+import { startLocalServices } from './local-services.js';
+import { loadOrCreateSecrets } from './secrets.js';
+import { isRoot } from './system-user.js';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Raised at a start-up checkpoint once a stop was asked for, to unwind through the cleanups. */
+class StopRequested extends Error {}
+
+let phase: 'starting' | 'running' | 'stopping' = 'starting';
+let stopAsked = false;
+let exitCode = 0;
+const cleanups: Array<() => Promise<void>> = [];
+
+function checkpoint(): void {
+  if (stopAsked) throw new StopRequested();
+}
+
+async function stopAll(): Promise<never> {
+  phase = 'stopping';
+  // Reverse order of start: API and worker first, then Redis, then PostgreSQL.
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`while stopping: ${(error as Error).message}\n`);
+      exitCode = 1;
+    }
+  }
+  say(exitCode === 0 ? 'Stopped.' : 'Stopped after an error.');
+  process.exit(exitCode);
+}
+
+function requestStop(code: number, reason: string): void {
+  if (phase === 'stopping' || stopAsked) return;
+  say(reason);
+  exitCode = code;
+  stopAsked = true;
+  // During start-up the current step finishes first, so nothing it starts is left running.
+  if (phase === 'running') void stopAll();
+}
+
+function watchApp(app: AppProcess): void {
+  void app.exited.then((code) => requestStop(1, `${app.name} exited unexpectedly (code ${code}); stopping everything`));
+}
+
+async function backingServices(dataDir: string) {
+  const { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } = process.env;
+  if (databaseUrl && redisUrl) {
+    say('Using DATABASE_URL and REDIS_URL from the environment (no local servers, no demo data).');
+    let jwtSecret = process.env.JWT_SECRET;
+    if (!jwtSecret) {
+      await mkdir(dataDir, { recursive: true, mode: 0o700 });
+      jwtSecret = (await loadOrCreateSecrets(dataLayout(dataDir).secretsFile)).jwtSecret;
+    }
+    return { databaseUrl, redisUrl, jwtSecret, seed: false };
+  }
+  say(`Starting PostgreSQL and Redis on 127.0.0.1 (data in ${dataDir})...`);
+  const local = await startLocalServices(dataDir);
+  cleanups.push(local.stop);
+  void local.redisExited.then(() => requestStop(1, 'redis-server exited unexpectedly; stopping everything'));
+  say(`PostgreSQL on 127.0.0.1:${local.postgresPort}, Redis on 127.0.0.1:${local.redisPort}`);
+  return { ...local, seed: local.createdDatabase };
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, isRoot(), homedir());
+  const services = await backingServices(dataDir);
+  checkpoint();
+  await runMigrations(services.databaseUrl);
+  checkpoint();
+  if (services.seed) process.stdout.write(formatDemoAccounts(await seedDemoData(services.databaseUrl)));
+  checkpoint();
+
+  const port = process.env.PORT ?? '3000';
+  const metricsPort = String(await freePort());
+  const shared = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl,
+    JWT_SECRET: services.jwtSecret, PORT: port, HOST: '127.0.0.1' };
+  // The API gets no METRICS_PORT of the caller's: the worker's loopback port must not clash with it.
+  const apiEnv: NodeJS.ProcessEnv = { ...shared };
+  delete apiEnv.METRICS_PORT;
+  const api = spawnApp('API', fileURLToPath(new URL('../main.js', import.meta.url)), apiEnv);
+  const worker = spawnApp('worker', fileURLToPath(new URL('../worker.js', import.meta.url)), {
+    ...shared, METRICS_PORT: metricsPort });
+  cleanups.push(() => Promise.all([api.stop(), worker.stop()]).then(() => undefined));
+  watchApp(api);
+  watchApp(worker);
+
+  const ready = await waitForHttpOk(`http://127.0.0.1:${port}/ready`, 120_000, () => stopAsked);
+  checkpoint();
+  if (!ready) throw new Error(`the API did not answer GET /ready with 200 within 120 s`);
+  phase = 'running';
+  say(`API ready: http://127.0.0.1:${port}/v1`);
+  say(`OpenAPI docs: http://127.0.0.1:${port}/docs`);
+  say(`Worker metrics: http://127.0.0.1:${metricsPort}/metrics`);
+}
+
+// `npm start | head` closes our stdout early: losing output must not crash the supervisor and
+// leave its servers running without it.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+process.on('SIGTERM', () => requestStop(0, 'Received SIGTERM; stopping...'));
+process.on('SIGINT', () => requestStop(0, 'Received SIGINT; stopping...'));
+
+main().catch(async (error: unknown) => {
+  if (!(error instanceof StopRequested)) {
+    process.stderr.write(`Start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    exitCode = 1;
+  }
+  await stopAll();
+});

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import request from 'supertest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +101,7 @@ describe('hand-off to the matching queue', () => {
         [created.soughtPeople[0].id],
       );
       expect(pending.n).toBe(1);
+      await request(api.getHttpServer()).get('/ready').expect(503);
       redis = await startRedis({ dir: redisDir, port: redisPort });
       const worker = await startWorker({ REDIS_URL: redis.url });
       try {

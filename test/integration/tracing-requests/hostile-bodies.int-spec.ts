@@ -22,7 +22,7 @@ function mutate(body: unknown, path: number[], replacement: unknown): unknown {
 const hostileValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ minLength: 5000, maxLength: 12000 }),
-  fc.constantFrom("'; DROP TABLE person_record; --", '<script>alert(1)</script>', '\u202Eevil', '\uD800', '__proto__', 'محمد Мухаммед ሙሐመድ'),
+  fc.constantFrom('nul\u0000inside', "'; DROP TABLE person_record; --", '<script>alert(1)</script>', '\u202Eevil', '\uD800', '__proto__', 'محمد Мухаммед ሙሐመድ'),
   fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
   fc.jsonValue({ maxDepth: 6 }),
   fc.constant({ __proto__: { isAdmin: true }, constructor: { prototype: { polluted: true } } }),
@@ -61,7 +61,7 @@ describe('hostile request bodies', () => {
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

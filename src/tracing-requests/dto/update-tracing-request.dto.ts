@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PersonInputDto, SoughtPersonInputDto } from '../../persons/dto/person-input.dto.js';
 import { RELATIONSHIPS, type Relationship } from '../../persons/person-vocabulary.js';
-import { SAFEGUARDING_FLAGS, WITHDRAWAL_REASON_CODES, type SafeguardingFlag, type WithdrawalReasonCode } from '../request-vocabulary.js';
+import { WITHDRAWAL_REASON_CODES, type WithdrawalReasonCode } from '../request-vocabulary.js';
+import { CreateTracingRequestDto } from './create-tracing-request.dto.js';
 
 /** A replacement of one person's details (names, dates, places); contact details are edited on their own route. */
 export class PersonUpdateDto extends PersonInputDto {
@@ -17,24 +18,12 @@ export class PersonUpdateDto extends PersonInputDto {
   relationshipToEnquirer?: Relationship;
 }
 
-export class UpdateTracingRequestDto {
+/** Request-level fields as in creation, all optional, plus the version the change is based on. */
+export class UpdateTracingRequestDto extends PartialType(PickType(CreateTracingRequestDto, ['circumstances', 'safeguardingFlags'] as const)) {
   @ApiProperty({ description: 'the version the change is based on (optimistic concurrency)' })
   @IsInt()
   @Min(1)
   version: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  circumstances?: string;
-
-  @ApiPropertyOptional({ enum: SAFEGUARDING_FLAGS, isArray: true })
-  @IsOptional()
-  @ArrayMaxSize(SAFEGUARDING_FLAGS.length)
-  @ArrayUnique()
-  @IsIn(SAFEGUARDING_FLAGS, { each: true })
-  safeguardingFlags?: SafeguardingFlag[];
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../role.js';
 import type { User } from '../user.entity.js';
@@ -23,14 +23,7 @@ export class CreateUserDto {
   roles: Role[];
 }
 
-export class ChangeRolesDto {
-  @ApiProperty({ enum: ROLES, isArray: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
-  roles: Role[];
-}
+export class ChangeRolesDto extends PickType(CreateUserDto, ['roles'] as const) {}
 
 export class UserResponseDto {
   @ApiProperty() id: string;

@@ -19,7 +19,7 @@ module.exports = {
       severity: 'error',
       comment:
         'This module is part of an import cycle. Cycles make ESM initialisation order fragile ' +
-        "(\"Cannot access 'X' before initialization\") and hide layering mistakes; move the shared " +
+        '("Cannot access \'X\' before initialization") and hide layering mistakes; move the shared ' +
         'piece into a module both sides import, or invert the dependency. No forwardRef cycles. ' +
         'The one exception: cycles made only of TypeORM *.entity.ts files, which bidirectional ' +
         'relations need; there the other class may be used only inside lazy arrow functions ' +

@@ -30,7 +30,15 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid || !user.isActive) {
-      if (user) await this.audit.record({ actor: null, organisationId: user.organisationId, action: 'auth.login_failed', entityType: 'user', entityId: user.id, outcome: 'denied' });
+      if (user)
+        await this.audit.record({
+          actor: null,
+          organisationId: user.organisationId,
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          outcome: 'denied',
+        });
       throw new AuthenticationError();
     }
     const payload: TokenPayload = { sub: user.id, org: user.organisationId, gen: user.sessionGeneration };

@@ -20,10 +20,14 @@ describe('coarse status for the enquirer', () => {
 
   it('has a message for every status in every language it offers, falling back to English', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...REQUEST_STATUSES), fc.constantFrom('en', 'ar', 'fr', 'uk', 'ti', 'fa-AF', null), (status, language) => {
-        const { message } = coarseStatusMessage(toCoarseStatus(status), language);
-        expect(message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom(...REQUEST_STATUSES),
+        fc.constantFrom('en', 'ar', 'fr', 'uk', 'ti', 'fa-AF', null),
+        (status, language) => {
+          const { message } = coarseStatusMessage(toCoarseStatus(status), language);
+          expect(message.length).toBeGreaterThan(0);
+        },
+      ),
     );
     expect(coarseStatusMessage('ended', 'ar-SY').language).toBe('ar');
     expect(coarseStatusMessage('ended', 'ti').language).toBe('en');

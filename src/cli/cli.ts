@@ -56,17 +56,19 @@ async function runCreateAdmin(args: string[]): Promise<number> {
     displayName: values['display-name']!,
   });
   const code = created.setupCode;
-  out([
-    `${created.organisationCreated ? 'Created' : 'Using the existing'} organisation "${created.organisationName}" (${values['organisation-code']}).`,
-    `Created the admin account ${values.email!.trim()} (user id ${created.userId}); it has no password yet.`,
-    '',
-    `One-time set-up code (shown only now): ${code}`,
-    `It expires at ${created.expiresAt.toISOString()}. Within ${SETUP_CODE_TTL_HOURS} hours, the admin sets their password with`,
-    '',
-    '  POST /v1/auth/set-password',
-    `  {"code": "${code}", "password": "<a password of 12 to 200 characters>"}`,
-    '',
-  ].join('\n'));
+  out(
+    [
+      `${created.organisationCreated ? 'Created' : 'Using the existing'} organisation "${created.organisationName}" (${values['organisation-code']}).`,
+      `Created the admin account ${values.email!.trim()} (user id ${created.userId}); it has no password yet.`,
+      '',
+      `One-time set-up code (shown only now): ${code}`,
+      `It expires at ${created.expiresAt.toISOString()}. Within ${SETUP_CODE_TTL_HOURS} hours, the admin sets their password with`,
+      '',
+      '  POST /v1/auth/set-password',
+      `  {"code": "${code}", "password": "<a password of 12 to 200 characters>"}`,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }
 

@@ -72,27 +72,47 @@ export async function createAdmin(database: DataSource | string, options: Create
 
 async function createInTransaction(manager: EntityManager, options: CreateAdminOptions): Promise<CreatedAdmin> {
   const email = options.email.trim();
-  const emailTaken = await manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
+  const emailTaken = await manager
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .where('lower(u.email) = lower(:email)', { email })
+    .getExists();
   if (emailTaken) throw new CreateAdminRefused(`an account with the e-mail address ${email} already exists`);
 
   let organisation = await manager.findOneBy(Organisation, { code: options.organisationCode });
   const organisationCreated = organisation === null;
   if (!organisation) {
     const name = options.organisationName?.trim();
-    if (!name) throw new CreateAdminRefused(`there is no organisation with the code ${options.organisationCode}; give --organisation-name to create it`);
+    if (!name)
+      throw new CreateAdminRefused(
+        `there is no organisation with the code ${options.organisationCode}; give --organisation-name to create it`,
+      );
     const sameName = await manager.findOneBy(Organisation, { name });
     if (sameName) throw new CreateAdminRefused(`an organisation named "${name}" already exists, with the code ${sameName.code}`);
     organisation = await manager.save(Organisation, manager.create(Organisation, { name, code: options.organisationCode }));
   }
 
-  const user = await manager.save(User, manager.create(User, {
-    organisationId: organisation.id, email, displayName: options.displayName.trim(), roles: ['admin'], passwordHash: null,
-  }));
+  const user = await manager.save(
+    User,
+    manager.create(User, {
+      organisationId: organisation.id,
+      email,
+      displayName: options.displayName.trim(),
+      roles: ['admin'],
+      passwordHash: null,
+    }),
+  );
   const issued = await issueSetupCode(manager, user);
 
   // No authenticated actor: the audit trail shows these as made from the command line.
   const audit = (action: string, entityType: string, entityId: string) => ({
-    organisationId: organisation.id, actorUserId: null, action, entityType, entityId, reasonCode: 'command_line', outcome: 'allowed' as const,
+    organisationId: organisation.id,
+    actorUserId: null,
+    action,
+    entityType,
+    entityId,
+    reasonCode: 'command_line',
+    outcome: 'allowed' as const,
   });
   if (organisationCreated) await manager.insert(AuditEvent, audit('organisation.created', 'organisation', organisation.id));
   await manager.insert(AuditEvent, audit('user.created', 'user', user.id));

@@ -13,8 +13,17 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSchema.js';
 
 export const ENTITIES = [
-  Organisation, User, PasswordSetupCode, TracingRequest, IntakeConsent, PersonRecord,
-  PersonContact, NameVariant, StatusChange, OutboxMessage, AuditEvent,
+  Organisation,
+  User,
+  PasswordSetupCode,
+  TracingRequest,
+  IntakeConsent,
+  PersonRecord,
+  PersonContact,
+  NameVariant,
+  StatusChange,
+  OutboxMessage,
+  AuditEvent,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */

@@ -27,8 +27,16 @@ export class HealthController {
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.indicators.check('redis').attempt(() => this.queue.ping()).withTimeout(2000),
-      () => this.indicators.check('queue').attempt(async () => ({ waiting: (await this.queue.counts()).waiting })).withTimeout(2000),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(() => this.queue.ping())
+          .withTimeout(2000),
+      () =>
+        this.indicators
+          .check('queue')
+          .attempt(async () => ({ waiting: (await this.queue.counts()).waiting }))
+          .withTimeout(2000),
     ]);
   }
 }

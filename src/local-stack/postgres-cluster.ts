@@ -56,8 +56,17 @@ async function initialise(options: PostgresOptions): Promise<void> {
     if (options.runAs) await chown(pwfile, options.runAs.uid, options.runAs.gid);
     await runChecked(
       join(options.binDir, 'initdb'),
-      ['-D', options.layout.pgData, '-E', 'UTF8', '--locale=C.UTF-8', '--auth-local=peer',
-        '--auth-host=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`],
+      [
+        '-D',
+        options.layout.pgData,
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+        '--auth-local=peer',
+        '--auth-host=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+      ],
       commandOptions(options),
     );
   } finally {
@@ -97,7 +106,8 @@ async function ensureDatabase(port: number, password: string, database: string):
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await client.connect().catch((error: { code?: string; message: string }) => {
     // 28P01: the cluster outlived the secrets file that held its password.
-    if (error.code === '28P01') throw new Error('The cluster rejects the password in secrets.json; restore that file from the same backup as the cluster');
+    if (error.code === '28P01')
+      throw new Error('The cluster rejects the password in secrets.json; restore that file from the same backup as the cluster');
     throw error;
   });
   try {

@@ -48,8 +48,24 @@ export function pingRedis(port: number, host = '127.0.0.1', timeoutMs = 1000): P
 export function redisArguments(port: number, dir: string): string[] {
   // No RDB snapshots (--save ''), an append-only file instead, and noeviction because BullMQ
   // must never lose queue keys to memory pressure.
-  return ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes',
-    '--maxmemory-policy', 'noeviction', '--save', '', '--daemonize', 'no', '--protected-mode', 'yes'];
+  return [
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+  ];
 }
 
 async function launch(options: RedisOptions, port: number, logFile: string): Promise<RunningRedis | null> {

@@ -88,14 +88,22 @@ async function main(): Promise<void> {
 
   const port = process.env.PORT ?? '3000';
   const metricsPort = String(await freePort());
-  const shared = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl,
-    JWT_SECRET: services.jwtSecret, PORT: port, HOST: '127.0.0.1' };
+  const shared = {
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    JWT_SECRET: services.jwtSecret,
+    PORT: port,
+    HOST: '127.0.0.1',
+  };
   // The API gets no METRICS_PORT of the caller's: the worker's loopback port must not clash with it.
   const apiEnv: NodeJS.ProcessEnv = { ...shared };
   delete apiEnv.METRICS_PORT;
   const api = spawnApp('API', fileURLToPath(new URL('../main.js', import.meta.url)), apiEnv);
   const worker = spawnApp('worker', fileURLToPath(new URL('../worker.js', import.meta.url)), {
-    ...shared, METRICS_PORT: metricsPort });
+    ...shared,
+    METRICS_PORT: metricsPort,
+  });
   cleanups.push(() => Promise.all([api.stop(), worker.stop()]).then(() => undefined));
   watchApp(api);
   watchApp(worker);

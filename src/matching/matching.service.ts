@@ -31,7 +31,14 @@ export class MatchingService {
 
       if (current.role === 'sought' && current.status && canMovePerson(current.status, 'searching') && current.status === 'submitted') {
         await manager.update(PersonRecord, { id: current.id }, { status: 'searching' });
-        await recordStatusChange(manager, { requestId: request.id, personId: current.id, from: current.status, to: 'searching', reasonCode: 'matching_started', by: null });
+        await recordStatusChange(manager, {
+          requestId: request.id,
+          personId: current.id,
+          from: current.status,
+          to: 'searching',
+          reasonCode: 'matching_started',
+          by: null,
+        });
       }
       await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
       return 'searching';

@@ -8,7 +8,12 @@ export class JobMetrics {
   private readonly failures: Counter<'job'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
-    this.duration = new Histogram({ name: 'job_duration_seconds', help: 'Duration of queue jobs', labelNames: ['job'], registers: [registry] });
+    this.duration = new Histogram({
+      name: 'job_duration_seconds',
+      help: 'Duration of queue jobs',
+      labelNames: ['job'],
+      registers: [registry],
+    });
     this.failures = new Counter({ name: 'job_failures_total', help: 'Queue jobs that failed', labelNames: ['job'], registers: [registry] });
   }
 

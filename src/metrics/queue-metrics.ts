@@ -8,11 +8,7 @@ import { METRICS_REGISTRY } from './metrics.tokens.js';
 /** Queue depth and age, and the outbox backlog, read when Prometheus scrapes. */
 @Injectable()
 export class QueueMetrics {
-  constructor(
-    @Inject(METRICS_REGISTRY) registry: Registry,
-    queue: MatchingQueue,
-    @InjectDataSource() dataSource: DataSource,
-  ) {
+  constructor(@Inject(METRICS_REGISTRY) registry: Registry, queue: MatchingQueue, @InjectDataSource() dataSource: DataSource) {
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in the matching queue by state',

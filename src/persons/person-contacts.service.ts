@@ -25,13 +25,24 @@ export class PersonContactsService {
   async read(user: AuthenticatedUser, requestId: string, personId: string): Promise<ContactResponseDto> {
     const request = await this.findOwn(user, requestId, personId);
     if (!isAssigned(user, request)) {
-      await this.audit.record({ actor: user, action: 'person_contact.read', entityType: 'person_record', entityId: personId, outcome: 'denied' });
+      await this.audit.record({
+        actor: user,
+        action: 'person_contact.read',
+        entityType: 'person_record',
+        entityId: personId,
+        outcome: 'denied',
+      });
       throw new ForbiddenActionError('only the staff assigned to this request read contact details; others use a break-glass read');
     }
     return this.readAudited(user, personId, 'person_contact.read');
   }
 
-  async breakGlass(user: AuthenticatedUser, requestId: string, personId: string, reasonCode: BreakGlassReason): Promise<ContactResponseDto> {
+  async breakGlass(
+    user: AuthenticatedUser,
+    requestId: string,
+    personId: string,
+    reasonCode: BreakGlassReason,
+  ): Promise<ContactResponseDto> {
     await this.findOwn(user, requestId, personId);
     return this.readAudited(user, personId, 'person_contact.break_glass_read', reasonCode);
   }
@@ -50,7 +61,11 @@ export class PersonContactsService {
     return this.dataSource.transaction(async (manager) => {
       await this.audit.record({ actor: user, action, entityType: 'person_record', entityId: personId, reasonCode }, manager);
       const contact = await manager.findOneBy(PersonContact, { personId });
-      return { personId, contactDetails: contact?.contactDetails ?? undefined, currentWhereabouts: contact?.currentWhereabouts ?? undefined };
+      return {
+        personId,
+        contactDetails: contact?.contactDetails ?? undefined,
+        currentWhereabouts: contact?.currentWhereabouts ?? undefined,
+      };
     });
   }
 

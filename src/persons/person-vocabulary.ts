@@ -12,8 +12,17 @@ export const LEGAL_BASES = ['consent', 'vital_interest'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 export const RELATIONSHIPS = [
-  'parent', 'child', 'sibling', 'spouse', 'grandparent', 'grandchild',
-  'aunt_uncle', 'niece_nephew', 'cousin', 'other_relative', 'other',
+  'parent',
+  'child',
+  'sibling',
+  'spouse',
+  'grandparent',
+  'grandchild',
+  'aunt_uncle',
+  'niece_nephew',
+  'cousin',
+  'other_relative',
+  'other',
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 

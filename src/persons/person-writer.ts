@@ -10,8 +10,20 @@ import { PersonRecord } from './entities/person-record.entity.js';
 /** The columns of a person record that come from the officer's input (names apart). */
 export type PersonDetails = Pick<
   PersonRecord,
-  | 'sex' | 'birthDateKind' | 'birthCalendar' | 'birthDateInput' | 'birthDateOriginal' | 'birthEarliest' | 'birthLatest'
-  | 'placeOfBirth' | 'placeOfBirthCountry' | 'lastKnownPlace' | 'lastKnownCountry' | 'lastKnownDate' | 'nationality' | 'languages'
+  | 'sex'
+  | 'birthDateKind'
+  | 'birthCalendar'
+  | 'birthDateInput'
+  | 'birthDateOriginal'
+  | 'birthEarliest'
+  | 'birthLatest'
+  | 'placeOfBirth'
+  | 'placeOfBirthCountry'
+  | 'lastKnownPlace'
+  | 'lastKnownCountry'
+  | 'lastKnownDate'
+  | 'nationality'
+  | 'languages'
 >;
 
 /** Turns validated input into columns, deriving the Gregorian birth range; `field` prefixes error paths. */
@@ -51,7 +63,14 @@ export async function replaceNames(manager: EntityManager, personId: string, nam
   await manager.delete(NameVariant, { personId });
   await manager.insert(
     NameVariant,
-    names.map((name, position) => ({ personId, position, part: name.part, value: name.value, script: name.script ?? null, language: name.language ?? null })),
+    names.map((name, position) => ({
+      personId,
+      position,
+      part: name.part,
+      value: name.value,
+      script: name.script ?? null,
+      language: name.language ?? null,
+    })),
   );
 }
 

@@ -21,8 +21,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function isMatchPersonJob(data: unknown): data is MatchPersonJob {
   if (typeof data !== 'object' || data === null) return false;
   const { personId, personVersion, ...rest } = data as Record<string, unknown>;
-  return Object.keys(rest).length === 0 && typeof personId === 'string' && UUID.test(personId)
-    && Number.isInteger(personVersion) && (personVersion as number) > 0;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof personId === 'string' &&
+    UUID.test(personId) &&
+    Number.isInteger(personVersion) &&
+    (personVersion as number) > 0
+  );
 }
 
 export const MATCH_JOB_OPTIONS = {

@@ -1,7 +1,13 @@
 /** Statuses of a sought person (DESIGN.md lifecycle); `submitted` until the worker has taken the request. */
 export const SOUGHT_PERSON_STATUSES = [
-  'submitted', 'searching', 'possible_match', 'on_hold', 'match_confirmed',
-  'awaiting_consent', 'contact_shared', 'not_found',
+  'submitted',
+  'searching',
+  'possible_match',
+  'on_hold',
+  'match_confirmed',
+  'awaiting_consent',
+  'contact_shared',
+  'not_found',
 ] as const;
 export type SoughtPersonStatus = (typeof SOUGHT_PERSON_STATUSES)[number];
 
@@ -13,15 +19,25 @@ export const REQUEST_STATUSES = [...SOUGHT_PERSON_STATUSES, 'withdrawn', 'closed
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const SAFEGUARDING_FLAGS = [
-  'trafficking_survivor', 'exploitation_risk', 'domestic_violence', 'unaccompanied_minor',
-  'enquirer_identity_unverified', 'other_risk',
+  'trafficking_survivor',
+  'exploitation_risk',
+  'domestic_violence',
+  'unaccompanied_minor',
+  'enquirer_identity_unverified',
+  'other_risk',
 ] as const;
 export type SafeguardingFlag = (typeof SAFEGUARDING_FLAGS)[number];
 
 /** Reason codes on status changes and withdrawals: codes only, never free text, so history can outlive erasure. */
 export const STATUS_REASON_CODES = [
-  'intake', 'queued_for_matching', 'matching_started', 'enquirer_withdrew', 'officer_withdrew',
-  'duplicate_request', 'safeguarding_concern', 'updated',
+  'intake',
+  'queued_for_matching',
+  'matching_started',
+  'enquirer_withdrew',
+  'officer_withdrew',
+  'duplicate_request',
+  'safeguarding_concern',
+  'updated',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
 

@@ -27,10 +27,17 @@ export async function recordStatusChange(manager: EntityManager, change: StatusC
 }
 
 /** Re-derives the request's status from its sought people and records the change, if any. The request row must be locked. */
-export async function refreshRequestStatus(manager: EntityManager, requestId: string, cause: { reasonCode: string; by: string | null }): Promise<void> {
+export async function refreshRequestStatus(
+  manager: EntityManager,
+  requestId: string,
+  cause: { reasonCode: string; by: string | null },
+): Promise<void> {
   const request = await manager.findOneByOrFail(TracingRequest, { id: requestId });
   const sought = await manager.find(PersonRecord, { where: { requestId, role: 'sought' }, select: { id: true, status: true } });
-  const status = deriveRequestStatus(request.lifecycle, sought.map((p) => p.status as SoughtPersonStatus));
+  const status = deriveRequestStatus(
+    request.lifecycle,
+    sought.map((p) => p.status as SoughtPersonStatus),
+  );
   if (status === request.status) return;
   await manager.update(TracingRequest, { id: requestId }, { status });
   await recordStatusChange(manager, { requestId, from: request.status, to: status, ...cause });

@@ -36,7 +36,10 @@ export class TracingRequestReader {
   async read(user: AuthenticatedUser, id: string): Promise<TracingRequest> {
     const request = await this.load(user, id);
     await this.dataSource.transaction(async (manager) => {
-      await this.audit.record({ actor: user, action: 'tracing_request.read', entityType: 'tracing_request', entityId: request.id }, manager);
+      await this.audit.record(
+        { actor: user, action: 'tracing_request.read', entityType: 'tracing_request', entityId: request.id },
+        manager,
+      );
       for (const person of request.persons) {
         await this.audit.record({ actor: user, action: 'person_record.read', entityType: 'person_record', entityId: person.id }, manager);
       }
@@ -56,7 +59,10 @@ export class TracingRequestReader {
     const qb = this.dataSource
       .getRepository(TracingRequest)
       .createQueryBuilder('r')
-      .addSelect((sub) => sub.select('count(*)::int').from('person_record', 'p').where("p.request_id = r.id AND p.role = 'sought'"), 'sought_count')
+      .addSelect(
+        (sub) => sub.select('count(*)::int').from('person_record', 'p').where("p.request_id = r.id AND p.role = 'sought'"),
+        'sought_count',
+      )
       .where('r.organisation_id = :org', { org: user.organisationId })
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')

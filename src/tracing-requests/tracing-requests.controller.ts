@@ -5,8 +5,12 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CreateTracingRequestDto } from './dto/create-tracing-request.dto.js';
 import { ListTracingRequestsQuery } from './dto/list-tracing-requests.query.js';
 import {
-  StatusChangeResponseDto, toStatusChangeResponse, toTracingRequestResponse, toTracingRequestSummary,
-  TracingRequestPageDto, TracingRequestResponseDto,
+  StatusChangeResponseDto,
+  toStatusChangeResponse,
+  toTracingRequestResponse,
+  toTracingRequestSummary,
+  TracingRequestPageDto,
+  TracingRequestResponseDto,
 } from './dto/tracing-request-response.dto.js';
 import { UpdateTracingRequestDto, WithdrawTracingRequestDto } from './dto/update-tracing-request.dto.js';
 import type { TracingRequest } from './entities/tracing-request.entity.js';

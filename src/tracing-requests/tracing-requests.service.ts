@@ -36,16 +36,19 @@ export class TracingRequestsService {
       const [{ reference }] = await manager.query(
         `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference`,
       );
-      const request = await manager.save(TracingRequest, manager.create(TracingRequest, {
-        reference,
-        organisationId: officer.organisationId,
-        officerId: officer.id,
-        caseworkerId: dto.caseworkerId ?? null,
-        lifecycle: 'open',
-        status: 'submitted',
-        circumstances: dto.circumstances ?? null,
-        safeguardingFlags: dto.safeguardingFlags ?? [],
-      }));
+      const request = await manager.save(
+        TracingRequest,
+        manager.create(TracingRequest, {
+          reference,
+          organisationId: officer.organisationId,
+          officerId: officer.id,
+          caseworkerId: dto.caseworkerId ?? null,
+          lifecycle: 'open',
+          status: 'submitted',
+          circumstances: dto.circumstances ?? null,
+          safeguardingFlags: dto.safeguardingFlags ?? [],
+        }),
+      );
       await manager.insert(IntakeConsent, { ...dto.intakeConsent, requestId: request.id, recordedBy: officer.id, recordedAt: new Date() });
       await recordStatusChange(manager, { requestId: request.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
 
@@ -53,7 +56,10 @@ export class TracingRequestsService {
       for (const [index, sought] of dto.soughtPeople.entries()) {
         await this.insertPerson(manager, officer, request, sought, index + 1, `soughtPeople.${index}`);
       }
-      await this.audit.record({ actor: officer, action: 'tracing_request.created', entityType: 'tracing_request', entityId: request.id }, manager);
+      await this.audit.record(
+        { actor: officer, action: 'tracing_request.created', entityType: 'tracing_request', entityId: request.id },
+        manager,
+      );
       return request.id;
     });
     this.relay.kick();
@@ -67,24 +73,35 @@ export class TracingRequestsService {
       if (request.version !== dto.version) throw new VersionConflictError('tracing request', dto.version, request.version);
       if (dto.caseworkerId) await assertCaseworkerOf(manager, officer.organisationId, dto.caseworkerId, 'caseworkerId');
 
-      await manager.update(TracingRequest, { id }, {
-        version: request.version + 1,
-        ...(dto.circumstances !== undefined && { circumstances: dto.circumstances }),
-        ...(dto.safeguardingFlags !== undefined && { safeguardingFlags: dto.safeguardingFlags }),
-        ...(dto.caseworkerId !== undefined && { caseworkerId: dto.caseworkerId }),
-      });
+      await manager.update(
+        TracingRequest,
+        { id },
+        {
+          version: request.version + 1,
+          ...(dto.circumstances !== undefined && { circumstances: dto.circumstances }),
+          ...(dto.safeguardingFlags !== undefined && { safeguardingFlags: dto.safeguardingFlags }),
+          ...(dto.caseworkerId !== undefined && { caseworkerId: dto.caseworkerId }),
+        },
+      );
       for (const [index, change] of (dto.persons ?? []).entries()) {
-        const person = await manager.findOne(PersonRecord, { where: { id: change.id, requestId: id }, lock: { mode: 'pessimistic_write' } });
+        const person = await manager.findOne(PersonRecord, {
+          where: { id: change.id, requestId: id },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!person) throw new NotFoundError('person');
         if (person.role === 'enquirer' && change.relationshipToEnquirer) {
           throw new InvalidInputError(`persons.${index}.relationshipToEnquirer`, 'the enquirer has no relationship to themselves');
         }
         const version = person.version + 1;
-        await manager.update(PersonRecord, { id: person.id }, {
-          ...personDetails(change, todayUtc(), `persons.${index}`),
-          ...(change.relationshipToEnquirer && { relationshipToEnquirer: change.relationshipToEnquirer }),
-          version,
-        });
+        await manager.update(
+          PersonRecord,
+          { id: person.id },
+          {
+            ...personDetails(change, todayUtc(), `persons.${index}`),
+            ...(change.relationshipToEnquirer && { relationshipToEnquirer: change.relationshipToEnquirer }),
+            version,
+          },
+        );
         await replaceNames(manager, person.id, change.names);
         await saveContact(manager, person.id, change.contact);
         await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: version });
@@ -106,7 +123,10 @@ export class TracingRequestsService {
       assertLifecycleTransition(request.lifecycle, 'withdrawn');
       await manager.update(TracingRequest, { id }, { lifecycle: 'withdrawn', status: 'withdrawn', version: request.version + 1 });
       await recordStatusChange(manager, { requestId: id, from: request.status, to: 'withdrawn', reasonCode, by: officer.id });
-      await this.audit.record({ actor: officer, action: 'tracing_request.withdrawn', entityType: 'tracing_request', entityId: id, reasonCode }, manager);
+      await this.audit.record(
+        { actor: officer, action: 'tracing_request.withdrawn', entityType: 'tracing_request', entityId: id, reasonCode },
+        manager,
+      );
     });
     return this.reader.load(officer, id);
   }
@@ -120,22 +140,32 @@ export class TracingRequestsService {
     field: string,
   ): Promise<void> {
     const isEnquirer = position === 0;
-    const person = await manager.save(PersonRecord, manager.create(PersonRecord, {
-      ...personDetails(input, todayUtc(), field),
-      requestId: request.id,
-      organisationId: request.organisationId,
-      role: isEnquirer ? 'enquirer' : 'sought',
-      position,
-      // The enquirer consented at intake; a sought person has not been asked yet.
-      legalBasis: isEnquirer ? 'consent' : 'vital_interest',
-      relationshipToEnquirer: isEnquirer ? null : (input as SoughtPersonInputDto).relationshipToEnquirer,
-      preferredLanguage: isEnquirer ? ((input as EnquirerInputDto).preferredLanguage ?? null) : null,
-      status: isEnquirer ? null : 'submitted',
-    }));
+    const person = await manager.save(
+      PersonRecord,
+      manager.create(PersonRecord, {
+        ...personDetails(input, todayUtc(), field),
+        requestId: request.id,
+        organisationId: request.organisationId,
+        role: isEnquirer ? 'enquirer' : 'sought',
+        position,
+        // The enquirer consented at intake; a sought person has not been asked yet.
+        legalBasis: isEnquirer ? 'consent' : 'vital_interest',
+        relationshipToEnquirer: isEnquirer ? null : (input as SoughtPersonInputDto).relationshipToEnquirer,
+        preferredLanguage: isEnquirer ? ((input as EnquirerInputDto).preferredLanguage ?? null) : null,
+        status: isEnquirer ? null : 'submitted',
+      }),
+    );
     await replaceNames(manager, person.id, input.names);
     await saveContact(manager, person.id, input.contact);
     if (!isEnquirer) {
-      await recordStatusChange(manager, { requestId: request.id, personId: person.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
+      await recordStatusChange(manager, {
+        requestId: request.id,
+        personId: person.id,
+        from: null,
+        to: 'submitted',
+        reasonCode: 'intake',
+        by: officer.id,
+      });
     }
     await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: person.version });
   }
@@ -143,12 +173,16 @@ export class TracingRequestsService {
 
 /** Locks a request of the caller's organisation; another organisation's id is "not found". */
 export async function lockOwnRequest(manager: EntityManager, user: AuthenticatedUser, id: string): Promise<TracingRequest> {
-  const request = await manager.findOne(TracingRequest, { where: { id, organisationId: user.organisationId }, lock: { mode: 'pessimistic_write' } });
+  const request = await manager.findOne(TracingRequest, {
+    where: { id, organisationId: user.organisationId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!request) throw new NotFoundError('tracing request');
   return request;
 }
 
 async function assertCaseworkerOf(manager: EntityManager, organisationId: string, userId: string, field: string): Promise<void> {
   const user = await manager.findOneBy(User, { id: userId, organisationId, isActive: true });
-  if (!user || !user.roles.includes('caseworker')) throw new InvalidInputError(field, `${field} must name an active caseworker of your organisation`);
+  if (!user || !user.roles.includes('caseworker'))
+    throw new InvalidInputError(field, `${field} must name an active caseworker of your organisation`);
 }

@@ -23,7 +23,11 @@ export class UsersController {
   }
 
   @Patch(':id/roles')
-  async changeRoles(@CurrentUser() admin: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeRolesDto): Promise<UserResponseDto> {
+  async changeRoles(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeRolesDto,
+  ): Promise<UserResponseDto> {
     return toUserResponse(await this.users.changeRoles(admin, id, body.roles));
   }
 

@@ -29,7 +29,11 @@ export class UsersService {
 
   create(admin: AuthenticatedUser, input: { email: string; displayName: string; roles: Role[] }): Promise<IssuedSetupCode> {
     return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: input.email }).getExists();
+      const taken = await manager
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.email) = lower(:email)', { email: input.email })
+        .getExists();
       if (taken) throw new ConflictError('an account with this email already exists');
       const user = await manager.save(User, manager.create(User, { ...input, organisationId: admin.organisationId, passwordHash: null }));
       const issued = await issueSetupCode(manager, user);
@@ -72,7 +76,10 @@ export class UsersService {
   }
 
   private async lockOwnUser(manager: EntityManager, admin: AuthenticatedUser, userId: string): Promise<User> {
-    const user = await manager.findOne(User, { where: { id: userId, organisationId: admin.organisationId }, lock: { mode: 'pessimistic_write' } });
+    const user = await manager.findOne(User, {
+      where: { id: userId, organisationId: admin.organisationId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!user) throw new NotFoundError('user');
     return user;
   }
@@ -81,7 +88,12 @@ export class UsersService {
 /** Spends any earlier unused codes of the user and issues a new one. */
 export async function issueSetupCode(manager: EntityManager, user: User): Promise<IssuedSetupCode> {
   const now = new Date();
-  await manager.createQueryBuilder().update(PasswordSetupCode).set({ usedAt: now }).where('user_id = :id AND used_at IS NULL', { id: user.id }).execute();
+  await manager
+    .createQueryBuilder()
+    .update(PasswordSetupCode)
+    .set({ usedAt: now })
+    .where('user_id = :id AND used_at IS NULL', { id: user.id })
+    .execute();
   const { code, codeHash, expiresAt } = newSetupCode(now);
   await manager.insert(PasswordSetupCode, { userId: user.id, codeHash, expiresAt });
   return { user, setupCode: code, setupCodeExpiresAt: expiresAt };

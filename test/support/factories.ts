@@ -29,7 +29,11 @@ export async function makeOrganisation(dataSource: DataSource): Promise<TestOrga
   for (const role of ROLES) {
     const email = `${role}.${suffix}@test.example`;
     const user = await dataSource.getRepository(User).save({
-      organisationId: organisation.id, email, displayName: `${role} ${suffix}`, roles: [role], passwordHash,
+      organisationId: organisation.id,
+      email,
+      displayName: `${role} ${suffix}`,
+      roles: [role],
+      passwordHash,
     });
     users[role] = { id: user.id, email, password, roles: [role] };
   }

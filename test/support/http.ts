@@ -4,7 +4,10 @@ import type { TestUser } from './factories.js';
 
 /** Logs in through the API and returns a supertest agent factory with the bearer token set. */
 export async function loginAs(app: INestApplication, user: TestUser) {
-  const response = await request(app.getHttpServer()).post('/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  const response = await request(app.getHttpServer())
+    .post('/v1/auth/login')
+    .send({ email: user.email, password: user.password })
+    .expect(200);
   const token: string = response.body.accessToken;
   const server = app.getHttpServer();
   const auth = { Authorization: `Bearer ${token}` };

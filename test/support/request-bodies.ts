@@ -28,7 +28,12 @@ export function makeRequestBody(overrides: Record<string, unknown> = {}) {
         languages: ['ar', 'tr'],
       },
     ],
-    intakeConsent: { consentsToProcessing: true, agreesToBeFound: true, agreesToIdentityShared: false, informationNoticeVersion: '2026-01' },
+    intakeConsent: {
+      consentsToProcessing: true,
+      agreesToBeFound: true,
+      agreesToIdentityShared: false,
+      informationNoticeVersion: '2026-01',
+    },
     circumstances: 'Separated at a border crossing (test record).',
     ...overrides,
   };

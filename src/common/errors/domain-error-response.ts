@@ -1,6 +1,12 @@
 import {
-  AuthenticationError, ConflictError, DomainError, ForbiddenActionError, IllegalTransitionError,
-  InvalidInputError, NotFoundError, VersionConflictError,
+  AuthenticationError,
+  ConflictError,
+  DomainError,
+  ForbiddenActionError,
+  IllegalTransitionError,
+  InvalidInputError,
+  NotFoundError,
+  VersionConflictError,
 } from './domain-errors.js';
 
 function statusOf(error: DomainError): number {

@@ -38,7 +38,10 @@ export class ForbiddenActionError extends DomainError {
 /** Input that passed the DTO's shape checks but breaks a domain rule; `field` names where. */
 export class InvalidInputError extends DomainError {
   readonly code = 'invalid_input';
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -6,9 +6,24 @@ import { pino, type Logger } from 'pino';
  * below that rule, in case a person's field ever reaches a log object.
  */
 export const REDACTED_PATHS = [
-  '*.name', '*.names', '*.value', '*.circumstances', '*.contactDetails', '*.currentWhereabouts',
-  '*.placeOfBirth', '*.lastKnownPlace', '*.birthDate', '*.birthDateOriginal', '*.password', '*.email',
-  'req.headers.authorization', 'req.headers.cookie', 'body', '*.body', 'data', '*.data',
+  '*.name',
+  '*.names',
+  '*.value',
+  '*.circumstances',
+  '*.contactDetails',
+  '*.currentWhereabouts',
+  '*.placeOfBirth',
+  '*.lastKnownPlace',
+  '*.birthDate',
+  '*.birthDateOriginal',
+  '*.password',
+  '*.email',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'body',
+  '*.body',
+  'data',
+  '*.data',
 ];
 
 export function createPinoLogger(level: string, destination?: NodeJS.WritableStream): Logger {

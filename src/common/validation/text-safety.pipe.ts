@@ -35,7 +35,10 @@ export class TextSafetyPipe implements PipeTransform {
         statusCode: 400,
         code: 'validation_failed',
         message: 'the request has invalid fields',
-        fields: fields.map((field) => ({ field, problems: ['contains characters that are not valid text (NUL or broken Unicode), or nests too deeply'] })),
+        fields: fields.map((field) => ({
+          field,
+          problems: ['contains characters that are not valid text (NUL or broken Unicode), or nests too deeply'],
+        })),
       });
     }
     return value;

@@ -43,15 +43,27 @@ export function newIdentity(rng: Rng, today: CalendarDate, culture = pickCulture
   if (culture.naming !== 'family') Object.assign(names, { father: male(culture, rng), grandfather: male(culture, rng) });
   if (culture.naming !== 'lineage') names.family = rng.pick(culture.family);
   return {
-    culture, sex, names, language: rng.pick(culture.languages),
-    birth: birthIn(culture, today.year - rng.int(19, 68), today, rng), birthCountry: rng.pick(culture.countries),
+    culture,
+    sex,
+    names,
+    language: rng.pick(culture.languages),
+    birth: birthIn(culture, today.year - rng.int(19, 68), today, rng),
+    birthCountry: rng.pick(culture.countries),
   };
 }
 
 const YEARS_APART: Record<Relationship, [number, number]> = {
-  parent: [-38, -18], child: [18, 38], sibling: [-10, 10], spouse: [-8, 8], grandparent: [-70, -40],
-  grandchild: [40, 60], aunt_uncle: [-35, -12], niece_nephew: [12, 35], cousin: [-12, 12],
-  other_relative: [-25, 25], other: [-20, 20],
+  parent: [-38, -18],
+  child: [18, 38],
+  sibling: [-10, 10],
+  spouse: [-8, 8],
+  grandparent: [-70, -40],
+  grandchild: [40, 60],
+  aunt_uncle: [-35, -12],
+  niece_nephew: [12, 35],
+  cousin: [-12, 12],
+  other_relative: [-25, 25],
+  other: [-20, 20],
 };
 const SHARES_FAMILY_NAME = new Set<Relationship>(['parent', 'child', 'sibling', 'grandparent', 'grandchild']);
 
@@ -136,7 +148,8 @@ export function renderPerson(person: Identity, rng: Rng, options: RenderOptions)
     input.lastKnownPlace = { place: rng.pick(placesIn(country)), country };
     // Some time in the last years, never before the person was born.
     const yearsAgo = rng.int(1, Math.min(9, today.year - person.birth.gregorian.year));
-    if (rng.chance(0.9)) input.lastKnownPlace.date = formatIsoDate({ year: today.year - yearsAgo, month: rng.int(1, 12), day: rng.int(1, 28) });
+    if (rng.chance(0.9))
+      input.lastKnownPlace.date = formatIsoDate({ year: today.year - yearsAgo, month: rng.int(1, 12), day: rng.int(1, 28) });
   }
   if (rng.chance(0.8)) input.nationality = person.birthCountry;
   const languages = new Set([person.language]);

@@ -53,16 +53,20 @@ describe('generateDemoRequests', () => {
     }
   });
 
-  it('writes names in Arabic, Latin, Cyrillic and Ge\'ez scripts, often with a Latin transliteration', () => {
+  it("writes names in Arabic, Latin, Cyrillic and Ge'ez scripts, often with a Latin transliteration", () => {
     const names = people(requests).flatMap((p) => p.names);
     expect(new Set(names.map((n) => n.script))).toEqual(new Set(['Arab', 'Latn', 'Cyrl', 'Ethi']));
-    const transliterated = people(requests).filter((p) => p.names.some((n) => n.script === 'Latn') && p.names.some((n) => n.script !== 'Latn'));
+    const transliterated = people(requests).filter(
+      (p) => p.names.some((n) => n.script === 'Latn') && p.names.some((n) => n.script !== 'Latn'),
+    );
     expect(transliterated.length).toBeGreaterThan(100);
     expect(names.every((n) => n.value.length >= 1 && n.value.length <= 200)).toBe(true);
   });
 
   it('uses every kind of birth date and the Ethiopian and Solar Hijri calendars', () => {
-    const births = people(requests).map((p) => p.birthDate).filter((b) => b !== undefined);
+    const births = people(requests)
+      .map((p) => p.birthDate)
+      .filter((b) => b !== undefined);
     expect(new Set(births.map((b) => b.kind))).toEqual(new Set(['exact', 'year', 'range', 'age_at', 'unknown']));
     expect(new Set(births.map((b) => b.calendar ?? 'gregorian'))).toEqual(new Set(['gregorian', 'ethiopian', 'solar_hijri']));
   });
@@ -88,7 +92,7 @@ describe('generateDemoRequests', () => {
     for (const request of requests.filter((r) => r.echoes)) expect(request.echoes!.index).toBeLessThan(requests.indexOf(request));
   });
 
-  it('passes the API\'s own input validation for creating a request', () => {
+  it("passes the API's own input validation for creating a request", () => {
     for (const request of requests) {
       const dto = plainToInstance(CreateTracingRequestDto, {
         enquirer: request.enquirer,

@@ -34,15 +34,31 @@ export interface GenerateOptions {
 
 /** What the sought person is to the enquirer, seen from the other side. */
 const INVERSE: Record<Relationship, Relationship> = {
-  parent: 'child', child: 'parent', sibling: 'sibling', spouse: 'spouse', grandparent: 'grandchild',
-  grandchild: 'grandparent', aunt_uncle: 'niece_nephew', niece_nephew: 'aunt_uncle', cousin: 'cousin',
-  other_relative: 'other_relative', other: 'other',
+  parent: 'child',
+  child: 'parent',
+  sibling: 'sibling',
+  spouse: 'spouse',
+  grandparent: 'grandchild',
+  grandchild: 'grandparent',
+  aunt_uncle: 'niece_nephew',
+  niece_nephew: 'aunt_uncle',
+  cousin: 'cousin',
+  other_relative: 'other_relative',
+  other: 'other',
 };
 /** What someone is to the enquirer's sibling, given what they are to the enquirer. */
 const VIA_SIBLING: Record<Relationship, Relationship> = {
-  parent: 'parent', child: 'niece_nephew', sibling: 'sibling', spouse: 'other_relative', grandparent: 'grandparent',
-  grandchild: 'other_relative', aunt_uncle: 'aunt_uncle', niece_nephew: 'other_relative', cousin: 'cousin',
-  other_relative: 'other_relative', other: 'other',
+  parent: 'parent',
+  child: 'niece_nephew',
+  sibling: 'sibling',
+  spouse: 'other_relative',
+  grandparent: 'grandparent',
+  grandchild: 'other_relative',
+  aunt_uncle: 'aunt_uncle',
+  niece_nephew: 'other_relative',
+  cousin: 'cousin',
+  other_relative: 'other_relative',
+  other: 'other',
 };
 const COMMON: readonly Relationship[] = ['child', 'child', 'sibling', 'sibling', 'spouse', 'parent', 'parent'];
 
@@ -107,9 +123,10 @@ function renderRequest(family: Family, rng: Rng, render: { today: CalendarDate; 
   }));
   const lastSeen = soughtPeople.find((p) => p.lastKnownPlace?.place)?.lastKnownPlace;
   const circumstances = rng.chance(0.65)
-    ? rng.pick(CIRCUMSTANCES)
-      .replace('{place}', lastSeen?.place ?? 'the border')
-      .replace('{year}', lastSeen?.date?.slice(0, 4) ?? String(render.today.year - rng.int(1, 6)))
+    ? rng
+        .pick(CIRCUMSTANCES)
+        .replace('{place}', lastSeen?.place ?? 'the border')
+        .replace('{year}', lastSeen?.date?.slice(0, 4) ?? String(render.today.year - rng.int(1, 6)))
     : null;
   const flags = new Set<SafeguardingFlag>();
   if (rng.chance(0.1)) flags.add(rng.pick(SAFEGUARDING_FLAGS));

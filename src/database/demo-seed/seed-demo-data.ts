@@ -49,10 +49,12 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> 
   const today = todayUtc();
   const requests = generateDemoRequests({ today });
   const accounts = await Promise.all(
-    DEMO_ORGANISATION_CODES.flatMap((code) => ROLES.map(async (role) => {
-      const password = randomBytes(12).toString('base64url');
-      return { code, role, email: `${role}@${code}.example`, password, passwordHash: await hashPassword(password) };
-    })),
+    DEMO_ORGANISATION_CODES.flatMap((code) =>
+      ROLES.map(async (role) => {
+        const password = randomBytes(12).toString('base64url');
+        return { code, role, email: `${role}@${code}.example`, password, passwordHash: await hashPassword(password) };
+      }),
+    ),
   );
 
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
@@ -66,10 +68,16 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> 
       for (const code of DEMO_ORGANISATION_CODES) {
         const organisationId = randomUUID();
         await manager.insert(Organisation, { id: organisationId, code, name: ORGANISATIONS[code].name });
-        const users = accounts.filter((a) => a.code === code).map((a) => ({
-          id: randomUUID(), organisationId, email: a.email, passwordHash: a.passwordHash, roles: [a.role],
-          displayName: `Demo ${a.role[0].toUpperCase()}${a.role.slice(1)} ${ORGANISATIONS[code].label}`,
-        }));
+        const users = accounts
+          .filter((a) => a.code === code)
+          .map((a) => ({
+            id: randomUUID(),
+            organisationId,
+            email: a.email,
+            passwordHash: a.passwordHash,
+            roles: [a.role],
+            displayName: `Demo ${a.role[0].toUpperCase()}${a.role.slice(1)} ${ORGANISATIONS[code].label}`,
+          }));
         await manager.insert(User, users);
         const idOf = (role: Role) => users.find((u) => u.roles[0] === role)!.id;
         staff[code] = { organisationId, officerId: idOf('officer'), caseworkerId: idOf('caseworker') };
@@ -83,14 +91,21 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> 
 }
 
 async function insertRequests(
-  manager: EntityManager, requests: DemoRequest[], staff: Record<DemoOrganisationCode, Staff>, today: CalendarDate,
+  manager: EntityManager,
+  requests: DemoRequest[],
+  staff: Record<DemoOrganisationCode, Staff>,
+  today: CalendarDate,
 ): Promise<void> {
   // The references come from the service's own sequence, in the same format, oldest first.
-  const references: string[] = (await manager.query(
-    `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference
+  const references: string[] = (
+    await manager.query(
+      `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference
        FROM generate_series(1, $1::int)`,
-    [requests.length],
-  )).map((row: { reference: string }) => row.reference).sort();
+      [requests.length],
+    )
+  )
+    .map((row: { reference: string }) => row.reference)
+    .sort();
   // Spread over the last hours, a minute apart, so "newest first" follows the references.
   const firstAt = Date.now() - requests.length * 60_000;
 
@@ -108,12 +123,25 @@ async function insertRequests(
     const at = new Date(firstAt + index * 60_000);
     const requestId = randomUUID();
     rows.requests.push({
-      id: requestId, reference: references[index], organisationId, officerId, caseworkerId, lifecycle: 'open', status: 'submitted',
-      circumstances: request.circumstances, safeguardingFlags: request.safeguardingFlags, createdAt: at, updatedAt: at,
+      id: requestId,
+      reference: references[index],
+      organisationId,
+      officerId,
+      caseworkerId,
+      lifecycle: 'open',
+      status: 'submitted',
+      circumstances: request.circumstances,
+      safeguardingFlags: request.safeguardingFlags,
+      createdAt: at,
+      updatedAt: at,
     });
     rows.consents.push({
-      requestId, consentsToProcessing: true, ...request.intakeConsent,
-      informationNoticeVersion: INFORMATION_NOTICE_VERSION, recordedBy: officerId, recordedAt: at,
+      requestId,
+      consentsToProcessing: true,
+      ...request.intakeConsent,
+      informationNoticeVersion: INFORMATION_NOTICE_VERSION,
+      recordedBy: officerId,
+      recordedAt: at,
     });
     const intake = { requestId, fromStatus: null, toStatus: 'submitted', reasonCode: 'intake', changedBy: officerId, changedAt: at };
     rows.changes.push({ ...intake, personId: null });
@@ -123,17 +151,35 @@ async function insertRequests(
       const sought = position > 0;
       rows.persons.push({
         ...personDetails(input, today, sought ? `soughtPeople.${position - 1}` : 'enquirer'),
-        id, requestId, organisationId, position, role: sought ? 'sought' : 'enquirer', legalBasis: sought ? 'vital_interest' : 'consent',
+        id,
+        requestId,
+        organisationId,
+        position,
+        role: sought ? 'sought' : 'enquirer',
+        legalBasis: sought ? 'vital_interest' : 'consent',
         relationshipToEnquirer: 'relationshipToEnquirer' in input ? input.relationshipToEnquirer : null,
         preferredLanguage: 'preferredLanguage' in input ? (input.preferredLanguage ?? null) : null,
-        status: sought ? 'submitted' : null, createdAt: at, updatedAt: at,
+        status: sought ? 'submitted' : null,
+        createdAt: at,
+        updatedAt: at,
       });
-      input.names.forEach((name, namePosition) => rows.names.push({
-        personId: id, position: namePosition, part: name.part, value: name.value, script: name.script ?? null, language: name.language ?? null,
-      }));
+      input.names.forEach((name, namePosition) =>
+        rows.names.push({
+          personId: id,
+          position: namePosition,
+          part: name.part,
+          value: name.value,
+          script: name.script ?? null,
+          language: name.language ?? null,
+        }),
+      );
       const { contact } = input;
       if (contact) {
-        rows.contacts.push({ personId: id, contactDetails: contact.contactDetails ?? null, currentWhereabouts: contact.currentWhereabouts ?? null });
+        rows.contacts.push({
+          personId: id,
+          contactDetails: contact.contactDetails ?? null,
+          currentWhereabouts: contact.currentWhereabouts ?? null,
+        });
       }
       if (sought) rows.changes.push({ ...intake, personId: id });
       personIds.push(id);
@@ -150,6 +196,11 @@ async function insertRequests(
 }
 
 /** Multi-row inserts, kept well below PostgreSQL's limit of 65535 parameters per statement. */
-async function insertInChunks<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Row<T>[], size = 400): Promise<void> {
+async function insertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Row<T>[],
+  size = 400,
+): Promise<void> {
   for (let start = 0; start < rows.length; start += size) await manager.insert(target, rows.slice(start, start + size));
 }

@@ -3,11 +3,39 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 const ROLES = ['officer', 'reviewer', 'caseworker', 'admin', 'auditor'];
-const PERSON_STATUSES = ['submitted', 'searching', 'possible_match', 'on_hold', 'match_confirmed', 'awaiting_consent', 'contact_shared', 'not_found'];
+const PERSON_STATUSES = [
+  'submitted',
+  'searching',
+  'possible_match',
+  'on_hold',
+  'match_confirmed',
+  'awaiting_consent',
+  'contact_shared',
+  'not_found',
+];
 const REQUEST_STATUSES = [...PERSON_STATUSES, 'withdrawn', 'closed', 'closed_no_match'];
-const FLAGS = ['trafficking_survivor', 'exploitation_risk', 'domestic_violence', 'unaccompanied_minor', 'enquirer_identity_unverified', 'other_risk'];
+const FLAGS = [
+  'trafficking_survivor',
+  'exploitation_risk',
+  'domestic_violence',
+  'unaccompanied_minor',
+  'enquirer_identity_unverified',
+  'other_risk',
+];
 const NAME_PARTS = ['given', 'family', 'father', 'grandfather', 'mother', 'alias', 'nickname', 'full'];
-const RELATIONSHIPS = ['parent', 'child', 'sibling', 'spouse', 'grandparent', 'grandchild', 'aunt_uncle', 'niece_nephew', 'cousin', 'other_relative', 'other'];
+const RELATIONSHIPS = [
+  'parent',
+  'child',
+  'sibling',
+  'spouse',
+  'grandparent',
+  'grandchild',
+  'aunt_uncle',
+  'niece_nephew',
+  'cousin',
+  'other_relative',
+  'other',
+];
 
 /**
  * The first schema: tenancy, accounts, tracing requests and person records, status history,

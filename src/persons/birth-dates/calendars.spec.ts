@@ -4,20 +4,41 @@ import { daysInMonth, isValidCalendarDate, toGregorian } from './calendars.js';
 describe('toGregorian', () => {
   it.each([
     // Ethiopian new year falls on 11 September, or 12 September before a Gregorian leap year
-    [{ year: 2016, month: 1, day: 1 }, { year: 2023, month: 9, day: 12 }],
-    [{ year: 2017, month: 1, day: 1 }, { year: 2024, month: 9, day: 11 }],
+    [
+      { year: 2016, month: 1, day: 1 },
+      { year: 2023, month: 9, day: 12 },
+    ],
+    [
+      { year: 2017, month: 1, day: 1 },
+      { year: 2024, month: 9, day: 11 },
+    ],
     // Ethiopian Christmas, 29 Tahsas, is 7 January (8 January in a year whose Pagume had 6 days)
-    [{ year: 2016, month: 4, day: 28 }, { year: 2024, month: 1, day: 7 }],
-    [{ year: 2015, month: 13, day: 6 }, { year: 2023, month: 9, day: 11 }],
+    [
+      { year: 2016, month: 4, day: 28 },
+      { year: 2024, month: 1, day: 7 },
+    ],
+    [
+      { year: 2015, month: 13, day: 6 },
+      { year: 2023, month: 9, day: 11 },
+    ],
   ])('converts the Ethiopian date %o', (ethiopian, gregorian) => {
     expect(toGregorian('ethiopian', ethiopian)).toEqual(gregorian);
   });
 
   it.each([
     // Nowruz: 1 Farvardin
-    [{ year: 1403, month: 1, day: 1 }, { year: 2024, month: 3, day: 20 }],
-    [{ year: 1402, month: 1, day: 1 }, { year: 2023, month: 3, day: 21 }],
-    [{ year: 1360, month: 6, day: 31 }, { year: 1981, month: 9, day: 22 }],
+    [
+      { year: 1403, month: 1, day: 1 },
+      { year: 2024, month: 3, day: 20 },
+    ],
+    [
+      { year: 1402, month: 1, day: 1 },
+      { year: 2023, month: 3, day: 21 },
+    ],
+    [
+      { year: 1360, month: 6, day: 31 },
+      { year: 1981, month: 9, day: 22 },
+    ],
   ])('converts the Solar Hijri date %o', (solar, gregorian) => {
     expect(toGregorian('solar_hijri', solar)).toEqual(gregorian);
   });

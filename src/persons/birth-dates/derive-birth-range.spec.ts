@@ -44,9 +44,7 @@ describe('deriveBirthRange', () => {
   });
 
   it('rejects a range that ends before it starts, naming the field', () => {
-    expect(() => deriveBirthRange({ kind: 'range', from: '1990', to: '1989' }, today)).toThrow(
-      expect.objectContaining({ field: 'to' }),
-    );
+    expect(() => deriveBirthRange({ kind: 'range', from: '1990', to: '1989' }, today)).toThrow(expect.objectContaining({ field: 'to' }));
   });
 
   it('rejects a date that its calendar does not have', () => {

@@ -1,6 +1,14 @@
 import type { Calendar } from '../person-vocabulary.js';
 import type { BirthDateInput } from './birth-date-input.js';
-import { addGregorianDays, daysInMonth, formatIsoDate, isValidCalendarDate, monthsInYear, toGregorian, type CalendarDate } from './calendars.js';
+import {
+  addGregorianDays,
+  daysInMonth,
+  formatIsoDate,
+  isValidCalendarDate,
+  monthsInYear,
+  toGregorian,
+  type CalendarDate,
+} from './calendars.js';
 
 export interface BirthRange {
   earliest: string;
@@ -9,7 +17,10 @@ export interface BirthRange {
 
 /** Why an input cannot be turned into a range: a field name and a message without the value. */
 export class BirthDateProblem extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -73,7 +84,8 @@ export function deriveBirthRange(input: BirthDateInput, today: CalendarDate): Bi
       break;
     }
   }
-  if (compare(first, today) > 0) throw new BirthDateProblem(input.kind === 'range' ? 'from' : 'date', 'a birth date must not be in the future');
+  if (compare(first, today) > 0)
+    throw new BirthDateProblem(input.kind === 'range' ? 'from' : 'date', 'a birth date must not be in the future');
   if (compare(last, today) > 0) last = today;
   return { earliest: formatIsoDate(first), latest: formatIsoDate(last) };
 }

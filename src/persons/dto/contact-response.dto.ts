@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 
-export const BREAK_GLASS_REASONS = ['safeguarding_emergency', 'assigned_staff_unavailable', 'data_subject_request', 'legal_obligation'] as const;
+export const BREAK_GLASS_REASONS = [
+  'safeguarding_emergency',
+  'assigned_staff_unavailable',
+  'data_subject_request',
+  'legal_obligation',
+] as const;
 export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
 
 export class BreakGlassDto {

@@ -1,10 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min,
-  MinLength, ValidateNested, IsNotEmptyObject,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  IsNotEmptyObject,
 } from 'class-validator';
-import { BIRTH_DATE_KINDS, CALENDARS, NAME_PARTS, RELATIONSHIPS, SEXES, type BirthDateKind, type Calendar, type NamePart, type Relationship, type Sex } from '../person-vocabulary.js';
+import {
+  BIRTH_DATE_KINDS,
+  CALENDARS,
+  NAME_PARTS,
+  RELATIONSHIPS,
+  SEXES,
+  type BirthDateKind,
+  type Calendar,
+  type NamePart,
+  type Relationship,
+  type Sex,
+} from '../person-vocabulary.js';
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COUNTRY = /^[A-Z]{2}$/;

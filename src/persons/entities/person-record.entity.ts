@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { TracingRequest } from '../../tracing-requests/entities/tracing-request.entity.js';
 import type { SoughtPersonStatus } from '../../tracing-requests/request-vocabulary.js';
 import type { BirthDateKind, Calendar, LegalBasis, PersonRole, Relationship, Sex } from '../person-vocabulary.js';

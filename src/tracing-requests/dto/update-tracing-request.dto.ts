@@ -19,7 +19,9 @@ export class PersonUpdateDto extends PersonInputDto {
 }
 
 /** Request-level fields as in creation, all optional, plus the version the change is based on. */
-export class UpdateTracingRequestDto extends PartialType(PickType(CreateTracingRequestDto, ['circumstances', 'safeguardingFlags'] as const)) {
+export class UpdateTracingRequestDto extends PartialType(
+  PickType(CreateTracingRequestDto, ['circumstances', 'safeguardingFlags'] as const),
+) {
   @ApiProperty({ description: 'the version the change is based on (optimistic concurrency)' })
   @IsInt()
   @Min(1)

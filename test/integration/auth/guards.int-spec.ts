@@ -97,7 +97,10 @@ describe('role and organisation guards', () => {
     const admin = await loginAs(app, fresh.users.admin);
     await admin.post(`/v1/users/${fresh.users.officer.id}/deactivate`).expect(201);
     await target.get('/v1/tracing-requests').expect(401);
-    await request(app.getHttpServer()).post('/v1/auth/login').send({ email: fresh.users.officer.email, password: fresh.users.officer.password }).expect(401);
+    await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .send({ email: fresh.users.officer.email, password: fresh.users.officer.password })
+      .expect(401);
   });
 
   it('lets an admin create a user with a one-time code, change roles and reset the password', async () => {
@@ -111,8 +114,14 @@ describe('role and organisation guards', () => {
 
     const server = app.getHttpServer();
     await request(server).post('/v1/auth/login').send({ email, password: 'correct horse battery' }).expect(401);
-    await request(server).post('/v1/auth/set-password').send({ code: created.body.setupCode, password: 'correct horse battery' }).expect(204);
-    await request(server).post('/v1/auth/set-password').send({ code: created.body.setupCode, password: 'another long password' }).expect(401);
+    await request(server)
+      .post('/v1/auth/set-password')
+      .send({ code: created.body.setupCode, password: 'correct horse battery' })
+      .expect(204);
+    await request(server)
+      .post('/v1/auth/set-password')
+      .send({ code: created.body.setupCode, password: 'another long password' })
+      .expect(401);
     const user = await loginAs(app, { id: created.body.user.id, email, password: 'correct horse battery', roles: ['officer'] });
     await user.get('/v1/tracing-requests').expect(200);
 

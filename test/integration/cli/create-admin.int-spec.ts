@@ -40,13 +40,21 @@ describe('createAdmin', () => {
     expect(organisation).toEqual({ name: `CLI test first ${run}`, code: `cli-first-${run}` });
 
     const [user] = await dataSource.query(
-      'SELECT organisation_id, email, display_name, roles, password_hash, is_active FROM app_user WHERE id = $1', [created.userId]);
+      'SELECT organisation_id, email, display_name, roles, password_hash, is_active FROM app_user WHERE id = $1',
+      [created.userId],
+    );
     expect(user).toEqual({
-      organisation_id: created.organisationId, email: `admin-first-${run}@cli.example`, display_name: 'Admin first',
-      roles: ['admin'], password_hash: null, is_active: true,
+      organisation_id: created.organisationId,
+      email: `admin-first-${run}@cli.example`,
+      display_name: 'Admin first',
+      roles: ['admin'],
+      password_hash: null,
+      is_active: true,
     });
 
-    const codes = await dataSource.query('SELECT code_hash, expires_at, used_at FROM password_setup_code WHERE user_id = $1', [created.userId]);
+    const codes = await dataSource.query('SELECT code_hash, expires_at, used_at FROM password_setup_code WHERE user_id = $1', [
+      created.userId,
+    ]);
     expect(codes).toHaveLength(1);
     expect(created.setupCode).toMatch(/^[A-Za-z0-9_-]{20,100}$/);
     expect(codes[0].code_hash).not.toBe(created.setupCode);
@@ -59,7 +67,9 @@ describe('createAdmin', () => {
     expect(ttl).toBeLessThanOrEqual(SETUP_CODE_TTL_HOURS * 3_600_000 + 60_000);
 
     const audit = await dataSource.query(
-      'SELECT action, entity_id, actor_user_id FROM audit_event WHERE organisation_id = $1 ORDER BY id', [created.organisationId]);
+      'SELECT action, entity_id, actor_user_id FROM audit_event WHERE organisation_id = $1 ORDER BY id',
+      [created.organisationId],
+    );
     expect(audit).toEqual([
       { action: 'organisation.created', entity_id: created.organisationId, actor_user_id: null },
       { action: 'user.created', entity_id: created.userId, actor_user_id: null },
@@ -94,7 +104,9 @@ describe('createAdmin', () => {
     await expect(createAdmin(dataSource, options('bad', { organisationCode: 'Not_A_Code', email: 'no-at-sign' }))).rejects.toThrow(
       /organisation code.*e-mail address is not valid/,
     );
-    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM organisation WHERE code LIKE $1', [`cli-nameless-${run}`]);
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM organisation WHERE code LIKE $1', [
+      `cli-nameless-${run}`,
+    ]);
     expect(count).toBe(0);
   });
 

@@ -32,7 +32,18 @@ describe('migrations', () => {
     expect(await listTables(db)).toEqual([]);
     await db.runMigrations({ transaction: 'each' });
     expect(await listTables(db)).toEqual(
-      expect.arrayContaining(['organisation', 'app_user', 'tracing_request', 'person_record', 'name_variant', 'person_contact', 'audit_event', 'outbox_message', 'status_change', 'intake_consent']),
+      expect.arrayContaining([
+        'organisation',
+        'app_user',
+        'tracing_request',
+        'person_record',
+        'name_variant',
+        'person_contact',
+        'audit_event',
+        'outbox_message',
+        'status_change',
+        'intake_consent',
+      ]),
     );
     for (let i = 0; i < MIGRATIONS.length; i += 1) await db.undoLastMigration({ transaction: 'each' });
     expect(await listTables(db)).toEqual([]);
@@ -49,11 +60,21 @@ describe('migrations', () => {
 
   it('enforces the domain rules in constraints, not only in code', async () => {
     const [org] = await db.query(`INSERT INTO organisation (name, code) VALUES ('Org', 'org-x') RETURNING id`);
-    await expect(db.query(`INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'a@b.c', 'A', '{wizard}')`, [org.id])).rejects.toThrow(/check/);
-    const [user] = await db.query(`INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'a@b.c', 'A', '{officer}') RETURNING id`, [org.id]);
-    await expect(db.query(`INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'A@B.C', 'A', '{officer}')`, [org.id])).rejects.toThrow(/unique/);
+    await expect(
+      db.query(`INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'a@b.c', 'A', '{wizard}')`, [org.id]),
+    ).rejects.toThrow(/check/);
+    const [user] = await db.query(
+      `INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'a@b.c', 'A', '{officer}') RETURNING id`,
+      [org.id],
+    );
+    await expect(
+      db.query(`INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'A@B.C', 'A', '{officer}')`, [org.id]),
+    ).rejects.toThrow(/unique/);
     const insertRequest = (reference: string) =>
-      db.query(`INSERT INTO tracing_request (reference, organisation_id, officer_id, status) VALUES ($1, $2, $3, 'submitted') RETURNING id`, [reference, org.id, user.id]);
+      db.query(
+        `INSERT INTO tracing_request (reference, organisation_id, officer_id, status) VALUES ($1, $2, $3, 'submitted') RETURNING id`,
+        [reference, org.id, user.id],
+      );
     const [request] = await insertRequest('TR-2026-000001');
     await expect(insertRequest('TR-2026-000001')).rejects.toThrow(/unique/);
     await expect(insertRequest('not-a-reference')).rejects.toThrow(/check/);
@@ -66,9 +87,11 @@ describe('migrations', () => {
     await expect(insertPerson('1990-01-01', '1980-01-01')).rejects.toThrow(/check/);
     await insertPerson('1980-01-01', '1990-01-01');
     // an enquirer is always there on consent, and has no search status
-    await expect(db.query(
-      `INSERT INTO person_record (request_id, organisation_id, role, position, legal_basis) VALUES ($1, $2, 'enquirer', 0, 'vital_interest')`,
-      [request.id, org.id],
-    )).rejects.toThrow(/check/);
+    await expect(
+      db.query(
+        `INSERT INTO person_record (request_id, organisation_id, role, position, legal_basis) VALUES ($1, $2, 'enquirer', 0, 'vital_interest')`,
+        [request.id, org.id],
+      ),
+    ).rejects.toThrow(/check/);
   });
 });

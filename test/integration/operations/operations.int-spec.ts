@@ -25,7 +25,13 @@ describe('operations endpoints', () => {
   it('serves the OpenAPI document generated from the code, and Swagger UI', async () => {
     const spec = await request(app.getHttpServer()).get('/docs-json').expect(200);
     expect(Object.keys(spec.body.paths)).toEqual(
-      expect.arrayContaining(['/v1/tracing-requests', '/v1/tracing-requests/{id}', '/v1/auth/login', '/v1/users', '/v1/case-status/{reference}']),
+      expect.arrayContaining([
+        '/v1/tracing-requests',
+        '/v1/tracing-requests/{id}',
+        '/v1/auth/login',
+        '/v1/users',
+        '/v1/case-status/{reference}',
+      ]),
     );
     expect(spec.body.components.schemas.CreateTracingRequestDto).toBeDefined();
     await request(app.getHttpServer()).get('/docs').expect(200).expect('Content-Type', /html/);

@@ -81,7 +81,13 @@ describe('hand-off to the matching queue', () => {
       });
       expect(read.soughtPeople[0].status).toBe('searching');
       const history = (await officer.get(`/v1/tracing-requests/${created.id}/history`).expect(200)).body;
-      expect(history.map((h: { fromStatus?: string; toStatus: string; personId?: string }) => [h.personId ? 'person' : 'request', h.fromStatus ?? null, h.toStatus])).toEqual([
+      expect(
+        history.map((h: { fromStatus?: string; toStatus: string; personId?: string }) => [
+          h.personId ? 'person' : 'request',
+          h.fromStatus ?? null,
+          h.toStatus,
+        ]),
+      ).toEqual([
         ['request', null, 'submitted'],
         ['person', null, 'submitted'],
         ['person', 'submitted', 'searching'],

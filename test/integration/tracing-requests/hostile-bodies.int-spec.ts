@@ -6,7 +6,15 @@ import { loginAs, type Session } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
 import { dataSourceOf, startApi } from '../../support/test-app.js';
 
-const DOMAIN_TABLES = ['tracing_request', 'person_record', 'name_variant', 'person_contact', 'intake_consent', 'status_change', 'outbox_message'];
+const DOMAIN_TABLES = [
+  'tracing_request',
+  'person_record',
+  'name_variant',
+  'person_contact',
+  'intake_consent',
+  'status_change',
+  'outbox_message',
+];
 
 /** Replaces the value at a random path of a valid body, so most bodies are almost right. */
 function mutate(body: unknown, path: number[], replacement: unknown): unknown {
@@ -22,8 +30,19 @@ function mutate(body: unknown, path: number[], replacement: unknown): unknown {
 const hostileValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ minLength: 5000, maxLength: 12000 }),
-  fc.constantFrom('nul\u0000inside', "'; DROP TABLE person_record; --", '<script>alert(1)</script>', '\u202Eevil', '\uD800', '__proto__', 'محمد Мухаммед ሙሐመድ'),
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.constantFrom(
+    'nul\u0000inside',
+    "'; DROP TABLE person_record; --",
+    '<script>alert(1)</script>',
+    '\u202Eevil',
+    '\uD800',
+    '__proto__',
+    'محمد Мухаммед ሙሐመድ',
+  ),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
   fc.jsonValue({ maxDepth: 6 }),
   fc.constant({ __proto__: { isAdmin: true }, constructor: { prototype: { polluted: true } } }),
   fc.constant(JSON.parse('{"__proto__": {"polluted": true}}')),
@@ -52,7 +71,10 @@ describe('hostile request bodies', () => {
       fc.asyncProperty(fc.array(fc.nat(), { maxLength: 6 }), hostileValue, async (path, value) => {
         const before = await counts();
         const body = mutate(makeRequestBody(), path, value);
-        const response = await officer.post('/v1/tracing-requests').set('Content-Type', 'application/json').send(JSON.stringify(body) ?? 'null');
+        const response = await officer
+          .post('/v1/tracing-requests')
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(body) ?? 'null');
         expect(response.status).toBeLessThan(500);
         if (response.status >= 400) {
           expect(await counts()).toEqual(before);

@@ -41,18 +41,31 @@ describe('tracing requests (officer API)', () => {
   });
 
   it('answers 400 with the wrong fields, without echoing values, and writes no domain row', async () => {
-    const tables = ['tracing_request', 'person_record', 'name_variant', 'person_contact', 'intake_consent', 'status_change', 'outbox_message'];
+    const tables = [
+      'tracing_request',
+      'person_record',
+      'name_variant',
+      'person_contact',
+      'intake_consent',
+      'status_change',
+      'outbox_message',
+    ];
     const count = async () =>
       Object.fromEntries(await Promise.all(tables.map(async (t) => [t, (await db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n])));
     const before = await count();
     const secret = 'Zeynep-Secret-Name';
     const bad = makeRequestBody({
-      soughtPeople: [{
-        relationshipToEnquirer: 'cousin',
-        names: [{ value: secret, part: 'nickname' }, { value: '', part: 'given' }],
-        birthDate: { kind: 'range', from: '1990', to: '1985' },
-        unexpected: secret,
-      }],
+      soughtPeople: [
+        {
+          relationshipToEnquirer: 'cousin',
+          names: [
+            { value: secret, part: 'nickname' },
+            { value: '', part: 'given' },
+          ],
+          birthDate: { kind: 'range', from: '1990', to: '1985' },
+          unexpected: secret,
+        },
+      ],
     });
     const response = await officer.post('/v1/tracing-requests', bad).expect(400);
     const fields = response.body.fields.map((f: { field: string }) => f.field);
@@ -66,7 +79,11 @@ describe('tracing requests (officer API)', () => {
     expect(rangeResponse.body.fields[0].field).toBe('soughtPeople.0.birthDate.to');
 
     await officer.post('/v1/tracing-requests', makeRequestBody({ intakeConsent: { consentsToProcessing: false } })).expect(400);
-    const malformed = await officer.post('/v1/tracing-requests').set('Content-Type', 'application/json').send(`{"enquirer": "${secret}`).expect(400);
+    const malformed = await officer
+      .post('/v1/tracing-requests')
+      .set('Content-Type', 'application/json')
+      .send(`{"enquirer": "${secret}`)
+      .expect(400);
     expect(JSON.stringify(malformed.body)).not.toContain(secret);
 
     expect(await count()).toEqual(before);
@@ -117,17 +134,24 @@ describe('tracing requests (officer API)', () => {
     await officer.patch(`/v1/tracing-requests/${created.id}`, { version: withdrawn.body.version, circumstances: 'x' }).expect(409);
 
     const history = await officer.get(`/v1/tracing-requests/${created.id}/history`).expect(200);
-    const transitions = history.body.map((h: { personId?: string; fromStatus?: string; toStatus: string }) => [h.personId ? 'person' : 'request', h.fromStatus ?? null, h.toStatus]);
-    expect(transitions).toEqual(expect.arrayContaining([
-      ['request', null, 'submitted'],
-      ['person', null, 'submitted'],
-      ['request', expect.any(String), 'withdrawn'],
-    ]));
+    const transitions = history.body.map((h: { personId?: string; fromStatus?: string; toStatus: string }) => [
+      h.personId ? 'person' : 'request',
+      h.fromStatus ?? null,
+      h.toStatus,
+    ]);
+    expect(transitions).toEqual(
+      expect.arrayContaining([
+        ['request', null, 'submitted'],
+        ['person', null, 'submitted'],
+        ['request', expect.any(String), 'withdrawn'],
+      ]),
+    );
     expect(history.body.at(-1)).toMatchObject({ toStatus: 'withdrawn', reasonCode: 'enquirer_withdrew', changedBy: org.users.officer.id });
   });
 
   it('keeps contact details to the assigned staff; others need an audited break-glass read the auditor sees', async () => {
-    const created = (await officer.post('/v1/tracing-requests', makeRequestBody({ caseworkerId: org.users.caseworker.id })).expect(201)).body;
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody({ caseworkerId: org.users.caseworker.id })).expect(201))
+      .body;
     const contactUrl = `/v1/tracing-requests/${created.id}/persons/${created.enquirer.id}/contact`;
     const own = await officer.get(contactUrl).expect(200);
     expect(own.body.currentWhereabouts).toBe('Shelter 4, test city');
@@ -142,7 +166,11 @@ describe('tracing requests (officer API)', () => {
 
     const auditor = await loginAs(app, org.users.auditor);
     const events = await auditor.get('/v1/audit-events?action=person_contact.break_glass_read').expect(200);
-    expect(events.body[0]).toMatchObject({ actorUserId: org.users.reviewer.id, entityId: created.enquirer.id, reasonCode: 'safeguarding_emergency' });
+    expect(events.body[0]).toMatchObject({
+      actorUserId: org.users.reviewer.id,
+      entityId: created.enquirer.id,
+      reasonCode: 'safeguarding_emergency',
+    });
     expect(JSON.stringify(events.body)).not.toContain('Shelter');
   });
 
@@ -158,7 +186,9 @@ describe('tracing requests (officer API)', () => {
   it('audits every read of a person record', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
     await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
-    const rows = await db.query(`SELECT entity_id FROM audit_event WHERE action = 'person_record.read' AND actor_user_id = $1`, [org.users.officer.id]);
+    const rows = await db.query(`SELECT entity_id FROM audit_event WHERE action = 'person_record.read' AND actor_user_id = $1`, [
+      org.users.officer.id,
+    ]);
     const audited = rows.map((r: { entity_id: string }) => r.entity_id);
     expect(audited).toEqual(expect.arrayContaining([created.enquirer.id, created.soughtPeople[0].id]));
   });

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
   IsNotEmptyObject,
+  IsObject,
 } from 'class-validator';
 import {
   BIRTH_DATE_KINDS,
@@ -151,6 +152,7 @@ export class PersonInputDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => NameVariantDto)
   names: NameVariantDto[];
 
@@ -162,6 +164,7 @@ export class PersonInputDto {
   @ApiPropertyOptional({ type: BirthDateDto })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => BirthDateDto)
   birthDate?: BirthDateDto;
 
@@ -169,6 +172,7 @@ export class PersonInputDto {
   @IsOptional()
   @IsNotEmptyObject()
   @ValidateNested()
+  @IsObject()
   @Type(() => PlaceDto)
   placeOfBirth?: PlaceDto;
 
@@ -176,6 +180,7 @@ export class PersonInputDto {
   @IsOptional()
   @IsNotEmptyObject()
   @ValidateNested()
+  @IsObject()
   @Type(() => LastKnownPlaceDto)
   lastKnownPlace?: LastKnownPlaceDto;
 
@@ -193,6 +198,7 @@ export class PersonInputDto {
   @ApiPropertyOptional({ type: ContactDto })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => ContactDto)
   contact?: ContactDto;
 }

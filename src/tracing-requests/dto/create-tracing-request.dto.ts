@@ -13,6 +13,7 @@ import {
   Matches,
   MaxLength,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { EnquirerInputDto, SoughtPersonInputDto } from '../../persons/dto/person-input.dto.js';
 import { SAFEGUARDING_FLAGS, type SafeguardingFlag } from '../request-vocabulary.js';
@@ -38,6 +39,7 @@ export class IntakeConsentDto {
 export class CreateTracingRequestDto {
   @ApiProperty({ type: EnquirerInputDto })
   @ValidateNested()
+  @IsObject()
   @Type(() => EnquirerInputDto)
   enquirer: EnquirerInputDto;
 
@@ -45,11 +47,13 @@ export class CreateTracingRequestDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => SoughtPersonInputDto)
   soughtPeople: SoughtPersonInputDto[];
 
   @ApiProperty({ type: IntakeConsentDto })
   @ValidateNested()
+  @IsObject()
   @Type(() => IntakeConsentDto)
   intakeConsent: IntakeConsentDto;
 

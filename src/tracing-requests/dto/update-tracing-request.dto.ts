@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested, IsObject } from 'class-validator';
 import { PersonInputDto, SoughtPersonInputDto } from '../../persons/dto/person-input.dto.js';
 import { RELATIONSHIPS, type Relationship } from '../../persons/person-vocabulary.js';
 import { WITHDRAWAL_REASON_CODES, type WithdrawalReasonCode } from '../request-vocabulary.js';
@@ -37,6 +37,7 @@ export class UpdateTracingRequestDto extends PartialType(
   @IsOptional()
   @ArrayMaxSize(21)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => PersonUpdateDto)
   persons?: PersonUpdateDto[];
 
@@ -44,6 +45,7 @@ export class UpdateTracingRequestDto extends PartialType(
   @IsOptional()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => SoughtPersonInputDto)
   addSoughtPeople?: SoughtPersonInputDto[];
 }

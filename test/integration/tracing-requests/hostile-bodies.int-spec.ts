@@ -28,6 +28,8 @@ function mutate(body: unknown, path: number[], replacement: unknown): unknown {
 }
 
 const hostileValue = fc.oneof(
+  // containers of the wrong kind where objects or arrays are expected
+  fc.constantFrom([], [[]], {}, [{}], [null], '', 0),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ minLength: 5000, maxLength: 12000 }),
   fc.constantFrom(
@@ -83,7 +85,7 @@ describe('hostile request bodies', () => {
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.HOSTILE_RUNS ?? 300) },
     );
   });
 
@@ -97,6 +99,46 @@ describe('hostile request bodies', () => {
         expect(await counts()).toEqual(before);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('never answer 5xx to a mangled update, and leave the request untouched when refused', async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const valid = {
+      version: created.version,
+      circumstances: 'updated (test)',
+      persons: [{ id: created.soughtPeople[0].id, names: makeRequestBody().soughtPeople[0].names }],
+      addSoughtPeople: [makeRequestBody().soughtPeople[0]],
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 6 }), hostileValue, async (path, value) => {
+        const [before] = await db.query(`SELECT version FROM tracing_request WHERE id = $1`, [created.id]);
+        const body = mutate({ ...valid, version: before.version }, path, value);
+        const response = await officer
+          .patch(`/v1/tracing-requests/${created.id}`)
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(body) ?? 'null');
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) {
+          const [after] = await db.query(`SELECT version FROM tracing_request WHERE id = $1`, [created.id]);
+          expect(after.version).toBe(before.version);
+        }
+      }),
+      { numRuns: Number(process.env.HOSTILE_RUNS ?? 150) },
+    );
+  });
+
+  it('never answer 5xx to a mangled query string', async () => {
+    const key = fc.constantFrom('status', 'reference', 'createdFrom', 'createdTo', 'cursor', 'limit', 'unknown', '__proto__');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(key, fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.integer().map(String))),
+        async (query) => {
+          const response = await officer.get('/v1/tracing-requests').query(query);
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -3,6 +3,7 @@ import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseStatusModule } from './case-status/case-status.module.js';
+import { HttpDrain } from './common/shutdown/http-drain.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -36,6 +37,7 @@ export class ApiModule implements NestModule {
         AuditTrailModule,
         HealthModule,
       ],
+      providers: [HttpDrain],
     };
   }
 

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
@@ -8,7 +8,7 @@ import { MatchingService, type MatchOutcome } from './matching.service.js';
 
 /** Thin BullMQ consumer: checks the payload, calls the service, logs ids and the outcome only. */
 @Processor(MATCHING_QUEUE)
-export class MatchPersonProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MatchPersonProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchPersonProcessor.name);
 
   constructor(
@@ -22,6 +22,11 @@ export class MatchPersonProcessor extends WorkerHost implements OnApplicationBoo
   /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.env.WORKER_CONCURRENCY;
+  }
+
+  /** Lets the jobs in hand finish while the database is still open (Nest closes it in a later hook). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job): Promise<MatchOutcome | 'rejected_payload'> {

@@ -1,0 +1,110 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Queue } from 'bullmq';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { MATCHING_QUEUE } from '../../../src/queue/matching-jobs.js';
+import { makeOrganisation } from '../../support/factories.js';
+import { loginAs } from '../../support/http.js';
+import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { makeRequestBody } from '../../support/request-bodies.js';
+import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+
+describe('graceful shutdown of the worker', () => {
+  let redisDir: string;
+  let redis: TestRedis;
+  let api: NestExpressApplication;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
+    redis = await startRedis({ dir: redisDir });
+    api = await startApi({ REDIS_URL: redis.url });
+    db = dataSourceOf(api);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await redis.stop();
+    await rm(redisDir, { recursive: true, force: true });
+  });
+
+  it('finishes the job in hand before it stops', async () => {
+    const officer = await loginAs(api, (await makeOrganisation(db)).users.officer);
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const queue = api.get<Queue>(getQueueToken(MATCHING_QUEUE));
+    await eventually(async () => (await queue.getWaitingCount()) === 2);
+
+    // Hold the request's row so the worker's job blocks mid-way on its lock.
+    const blocker = db.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT id FROM tracing_request WHERE id = $1 FOR UPDATE`, [created.id]);
+
+    const worker = await startWorker({ REDIS_URL: redis.url, WORKER_CONCURRENCY: '1' });
+    const [active] = await eventually(async () => {
+      const jobs = await queue.getActive();
+      return jobs.length === 1 ? jobs : undefined;
+    });
+    let closed = false;
+    const closing = worker.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(closed).toBe(false);
+
+    await blocker.commitTransaction();
+    await blocker.release();
+    await closing;
+    expect(await queue.getJobState(active.id!)).toBe('completed');
+    expect(await queue.getFailedCount()).toBe(0);
+    // the other person's job waits for the next worker, untouched
+    expect(await queue.getWaitingCount()).toBe(1);
+  });
+});
+
+describe('graceful shutdown of the API', () => {
+  it('answers the requests in hand before the database closes', async () => {
+    const api = await startApi();
+    await api.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(api.getHttpServer().address() as { port: number }).port}`;
+    const db = dataSourceOf(api);
+    const officer = (await makeOrganisation(db)).users.officer;
+    const login = await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: officer.email, password: officer.password }),
+    });
+    const headers = { Authorization: `Bearer ${(await login.json()).accessToken}`, 'Content-Type': 'application/json' };
+    const created = await (
+      await fetch(`${base}/v1/tracing-requests`, { method: 'POST', headers, body: JSON.stringify(makeRequestBody()) })
+    ).json();
+
+    const blocker = db.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT id FROM tracing_request WHERE id = $1 FOR UPDATE`, [created.id]);
+    const inFlight = fetch(`${base}/v1/tracing-requests/${created.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ version: created.version, circumstances: 'updated during shutdown (test)' }),
+    });
+    await eventually(async () => {
+      const [{ waiting }] = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`);
+      return waiting > 0;
+    });
+    let closed = false;
+    const closing = api.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(closed).toBe(false);
+
+    await blocker.commitTransaction();
+    await blocker.release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect((await response.json()).version).toBe(created.version + 1);
+    await closing;
+  });
+});

@@ -76,10 +76,16 @@ describe('graceful shutdown of the API', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: officer.email, password: officer.password }),
     });
-    const headers = { Authorization: `Bearer ${(await login.json()).accessToken}`, 'Content-Type': 'application/json' };
-    const created = await (
-      await fetch(`${base}/v1/tracing-requests`, { method: 'POST', headers, body: JSON.stringify(makeRequestBody()) })
-    ).json();
+    const headers = {
+      Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
+      'Content-Type': 'application/json',
+    };
+    const createdResponse = await fetch(`${base}/v1/tracing-requests`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(makeRequestBody()),
+    });
+    const created = (await createdResponse.json()) as { id: string; version: number };
 
     const blocker = db.createQueryRunner();
     await blocker.startTransaction();
@@ -104,7 +110,7 @@ describe('graceful shutdown of the API', () => {
     await blocker.release();
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect((await response.json()).version).toBe(created.version + 1);
+    expect(((await response.json()) as { version: number }).version).toBe(created.version + 1);
     await closing;
   });
 });

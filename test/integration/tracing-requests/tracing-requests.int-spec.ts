@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
+import { countDomainRows } from '../../support/domain-rows.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
@@ -41,17 +42,7 @@ describe('tracing requests (officer API)', () => {
   });
 
   it('answers 400 with the wrong fields, without echoing values, and writes no domain row', async () => {
-    const tables = [
-      'tracing_request',
-      'person_record',
-      'name_variant',
-      'person_contact',
-      'intake_consent',
-      'status_change',
-      'outbox_message',
-    ];
-    const count = async () =>
-      Object.fromEntries(await Promise.all(tables.map(async (t) => [t, (await db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n])));
+    const count = () => countDomainRows(db);
     const before = await count();
     const secret = 'Zeynep-Secret-Name';
     const bad = makeRequestBody({

@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+
+/** Tables a tracing request writes to; audit events and failed-login bookkeeping are not domain data. */
+export const DOMAIN_TABLES = [
+  'tracing_request',
+  'person_record',
+  'name_variant',
+  'person_contact',
+  'intake_consent',
+  'status_change',
+  'outbox_message',
+] as const;
+
+/** Row counts per domain table, to prove that a refused request wrote nothing. */
+export async function countDomainRows(db: DataSource): Promise<Record<string, number>> {
+  const counts = await Promise.all(
+    DOMAIN_TABLES.map(async (table) => [table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number] as const),
+  );
+  return Object.fromEntries(counts);
+}

@@ -12,8 +12,6 @@ export interface LocalServices {
   jwtSecret: string;
   postgresPort: number;
   redisPort: number;
-  /** True when this start created the application database (so demo data may be seeded). */
-  createdDatabase: boolean;
   /** Settles if redis-server ends, so a supervisor can notice it dying. */
   redisExited: Promise<void>;
   /** Stops Redis, then PostgreSQL. */
@@ -47,7 +45,6 @@ export async function startLocalServices(dataDir: string): Promise<LocalServices
     jwtSecret: secrets.jwtSecret,
     postgresPort: postgres.port,
     redisPort: redis.port,
-    createdDatabase: postgres.createdDatabase,
     redisExited: redis.exited,
     stop: async () => {
       await redis.stop();

@@ -74,7 +74,8 @@ async function backingServices(dataDir: string) {
   cleanups.push(local.stop);
   void local.redisExited.then(() => requestStop(1, 'redis-server exited unexpectedly; stopping everything'));
   say(`PostgreSQL on 127.0.0.1:${local.postgresPort}, Redis on 127.0.0.1:${local.redisPort}`);
-  return { ...local, seed: local.createdDatabase };
+  // Seeding checks that the database is still empty, so a first start that failed half-way seeds next time.
+  return { ...local, seed: true };
 }
 
 async function main(): Promise<void> {
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
   checkpoint();
   await runMigrations(services.databaseUrl);
   checkpoint();
-  if (services.seed) process.stdout.write(formatDemoAccounts(await seedDemoData(services.databaseUrl)));
+  const demoAccounts = services.seed ? await seedDemoData(services.databaseUrl) : null;
+  if (demoAccounts) process.stdout.write(formatDemoAccounts(demoAccounts));
   checkpoint();
 
   const port = process.env.PORT ?? '3000';

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
 import { hashPassword } from '../../auth/password-hashing.js';
 import { Organisation } from '../../organisations/organisation.entity.js';
 import { writeMatchPersonToOutbox } from '../../outbox/outbox-writer.js';
@@ -44,8 +44,11 @@ interface Staff {
   caseworkerId: string;
 }
 
-/** Seeds a fresh, migrated database in one transaction; returns the accounts with their only copy of the passwords. */
-export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> {
+/**
+ * Seeds a migrated database that holds no organisation yet, in one transaction; returns the accounts
+ * with their only copy of the passwords, or null when the database was not empty (nothing written).
+ */
+export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[] | null> {
   const today = todayUtc();
   const requests = generateDemoRequests({ today });
   const accounts = await Promise.all(
@@ -60,10 +63,10 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> 
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {
-    await dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(Organisation, { code: In([...DEMO_ORGANISATION_CODES]) })) {
-        throw new Error('the demo organisations already exist; demo data is seeded only into a fresh database');
-      }
+    return await dataSource.transaction(async (manager) => {
+      // Empty means no organisation at all: a start that failed before seeding seeds on the next one.
+      await manager.query(`LOCK TABLE organisation IN EXCLUSIVE MODE`);
+      if (await manager.exists(Organisation)) return null;
       const staff = {} as Record<DemoOrganisationCode, Staff>;
       for (const code of DEMO_ORGANISATION_CODES) {
         const organisationId = randomUUID();
@@ -83,11 +86,11 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[]> 
         staff[code] = { organisationId, officerId: idOf('officer'), caseworkerId: idOf('caseworker') };
       }
       await insertRequests(manager, requests, staff, today);
+      return accounts.map(({ code, role, email, password }) => ({ organisation: ORGANISATIONS[code].name, role, email, password }));
     });
   } finally {
     await dataSource.destroy();
   }
-  return accounts.map(({ code, role, email, password }) => ({ organisation: ORGANISATIONS[code].name, role, email, password }));
 }
 
 async function insertRequests(

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
-import { canMovePerson } from '../tracing-requests/request-lifecycle.js';
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 
 export type MatchOutcome = 'searching' | 'gone' | 'superseded' | 'request_closed';
@@ -29,7 +28,7 @@ export class MatchingService {
       const current = await manager.findOneOrFail(PersonRecord, { where: { id: job.personId }, lock: { mode: 'pessimistic_write' } });
       if (current.version > job.personVersion) return 'superseded';
 
-      if (current.role === 'sought' && current.status && canMovePerson(current.status, 'searching') && current.status === 'submitted') {
+      if (current.role === 'sought' && current.status === 'submitted') {
         await manager.update(PersonRecord, { id: current.id }, { status: 'searching' });
         await recordStatusChange(manager, {
           requestId: request.id,

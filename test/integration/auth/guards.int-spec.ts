@@ -95,7 +95,7 @@ describe('role and organisation guards', () => {
     const target = await loginAs(app, fresh.users.officer);
     await target.get('/v1/tracing-requests').expect(200);
     const admin = await loginAs(app, fresh.users.admin);
-    await admin.post(`/v1/users/${fresh.users.officer.id}/deactivate`).expect(201);
+    await admin.post(`/v1/users/${fresh.users.officer.id}/deactivate`).expect(200);
     await target.get('/v1/tracing-requests').expect(401);
     await request(app.getHttpServer())
       .post('/v1/auth/login')

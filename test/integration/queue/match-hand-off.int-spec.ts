@@ -73,7 +73,8 @@ describe('hand-off to the matching queue', () => {
 
   it('moves the request to searching once the worker has taken it, and records each transition', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
-    const worker = await startWorker({ REDIS_URL: redis.url });
+    const metricsPort = await freePort();
+    const worker = await startWorker({ REDIS_URL: redis.url, METRICS_PORT: String(metricsPort) });
     try {
       const read = await eventually(async () => {
         const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
@@ -93,6 +94,11 @@ describe('hand-off to the matching queue', () => {
         ['person', 'submitted', 'searching'],
         ['request', 'submitted', 'searching'],
       ]);
+      // the worker's own loopback port: health, and job durations for Prometheus
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/health`)).status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(metrics).toMatch(/job_duration_seconds_count\{[^}]*job="match-person"[^}]*\} [1-9]/);
+      expect(metrics).toContain('job_failures_total');
     } finally {
       await worker.close();
     }

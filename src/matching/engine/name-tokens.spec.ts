@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { joinedForms, nameTokens, PARTICLES } from './name-tokens.js';
+
+describe('nameTokens', () => {
+  it.each([
+    ['abdulrahman', ['abd', 'rahman']],
+    ['abdul rahman', ['abd', 'rahman']],
+    ['abd al-rahman', ['abd', 'rahman']],
+    ['abdel rahman', ['abd', 'rahman']],
+    ['abdurrahman', ['abd', 'rahman']],
+    ['abd el rahman', ['abd', 'rahman']],
+    ['abdullah', ['abd', 'lah']],
+    ['abdoulaye', ['abd', 'aye']],
+  ])('brings the theophoric compound %s to one shape', (latin, tokens) => {
+    expect(nameTokens(latin).tokens).toEqual(tokens);
+  });
+
+  it.each([
+    ['ahmed al-hassan', ['ahmed', 'hassan']],
+    ['ahmed alhassan', ['ahmed', 'hassan']],
+    ['harun ar-rashid', ['harun', 'rashid']],
+    ['mohamed bin salman', ['mohamed', 'salman']],
+    ['ludwig van beethoven', ['ludwig', 'beethoven']],
+    ['ali', ['ali']],
+    ['alan', ['alan']],
+  ])('sets particles apart in %s', (latin, tokens) => {
+    expect(nameTokens(latin).tokens).toEqual(tokens);
+  });
+
+  it('keeps the particles it removed, for explanations', () => {
+    expect(nameTokens('mohamed bin salman al saud').particles).toEqual(['bin', 'al']);
+  });
+
+  it('never yields an empty token or a particle as a token', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('al', 'abdul', 'rahman', 'bin', 'el', 'hassan', 'de', 'x', '-', "'"), { maxLength: 8 }),
+        (parts) => {
+          const { tokens } = nameTokens(parts.join(' '));
+          for (const token of tokens) {
+            expect(token.length).toBeGreaterThan(0);
+            expect(PARTICLES.has(token)).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
+  it('does not depend on how many spaces or hyphens separate the words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(' ', '  ', '-', ' - '),
+        (words, separator) => {
+          expect(nameTokens(words.join(separator)).tokens).toEqual(nameTokens(words.join(' ')).tokens);
+        },
+      ),
+    );
+  });
+});
+
+describe('joinedForms', () => {
+  it('joins adjacent tokens', () => {
+    expect(joinedForms(['abu', 'bakr', 'siddiq'])).toEqual(['abubakr', 'bakrsiddiq']);
+    expect(joinedForms(['ali'])).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Splitting a transliterated name (lowercase Latin, see transliterate/) into comparable tokens:
+ * particles set apart, compound Arabic theophoric names brought to one shape
+ * ("Abdulrahman", "Abdul Rahman", "Abd al-Rahman", "Abdurrahman" all give `abd` + `rahman`).
+ */
+
+/**
+ * Particles that carry no identity on their own (with the sun-letter forms of the Arabic article);
+ * kept apart so they neither match nor block.
+ */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  'al',
+  'el',
+  'ul',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'ath',
+  'ad',
+  'adh',
+  'az',
+  'bin',
+  'ibn',
+  'ben',
+  'bint',
+  'binti',
+  'ould',
+  'wad',
+  'walad',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'das',
+  'do',
+  'la',
+  'le',
+]);
+
+/** Article forms glued to the next word: "alhassan", "el-hassan" (after hyphen removal), "ar-rashid". */
+const GLUED_ARTICLE = /^(?:al|el)(?=[a-z]{3,})/;
+const SUN_LETTER_ARTICLE = /^(?:a|e|u)(t|th|d|dh|r|z|s|sh|n)-?\1(?=[a-z]{2,})/;
+
+/** abd / abdul / abdel / abdal / abdur / abdoul ... glued to the divine name that follows. */
+const ABD_COMPOUND = /^abd(?:ou|u|e|o|a)?(?:l|r(?=r)|n(?=n)|s(?=s))?-?(?=[a-z]{3,})/;
+const ABD_ALONE = /^abd(?:ul|el|al|ou?l|ur|u|e|o)?$/;
+
+export interface NameTokens {
+  /** identity-bearing tokens in the order written */
+  tokens: string[];
+  /** the particles met, in order (for explanations, never for scoring on their own) */
+  particles: string[];
+}
+
+function stripArticle(token: string): string {
+  if (GLUED_ARTICLE.test(token)) return token.replace(GLUED_ARTICLE, '');
+  const sun = SUN_LETTER_ARTICLE.exec(token);
+  return sun ? token.slice(sun[0].length - sun[1].length) : token;
+}
+
+/** Tokens of a lowercase Latin name; `abd` compounds split, articles and particles set apart. */
+export function nameTokens(latin: string): NameTokens {
+  const tokens: string[] = [];
+  const particles: string[] = [];
+  for (const raw of latin.split(/[\s\-']+/).filter(Boolean)) {
+    if (PARTICLES.has(raw)) {
+      particles.push(raw);
+      continue;
+    }
+    if (ABD_ALONE.test(raw)) {
+      tokens.push('abd');
+      continue;
+    }
+    const abd = ABD_COMPOUND.exec(raw);
+    if (abd && raw.length - abd[0].length >= 3) {
+      tokens.push('abd', stripArticle(raw.slice(abd[0].length)));
+      continue;
+    }
+    const bare = stripArticle(raw);
+    if (bare !== raw) particles.push('al');
+    tokens.push(bare);
+  }
+  return { tokens, particles };
+}
+
+/** Adjacent tokens written together, so "Abu Bakr" meets "Abubakr" and "Mohamed Ali" meets "Mohamedali". */
+export function joinedForms(tokens: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 1) joined.push(tokens[i] + tokens[i + 1]);
+  return joined;
+}

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { consonantSkeleton, tokenKeys } from './phonetic-keys.js';
+
+describe('consonantSkeleton', () => {
+  it.each([
+    [['mohammed', 'muhammad', 'mohamed', 'mohamad', 'mhmd'], 'mhmt'],
+    [['yusuf', 'youssef', 'yousef', 'yusf'], 'ysf'],
+    [['khaled', 'khalid', 'khld'], 'khlt'],
+    [['hussein', 'husayn', 'hsin', 'hussain'], 'hsn'],
+    [['ahmed', 'ahmad', 'ahmd'], 'hmt'],
+  ])('gives one skeleton to the spellings %j', (spellings, skeleton) => {
+    for (const spelling of spellings) expect(consonantSkeleton(spelling)).toBe(skeleton);
+  });
+
+  it('tells different names apart', () => {
+    expect(consonantSkeleton('omar')).not.toBe(consonantSkeleton('ahmed'));
+    expect(consonantSkeleton('fatima')).not.toBe(consonantSkeleton('hamid'));
+  });
+
+  it('is idempotent and yields only consonant letters', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const skeleton = consonantSkeleton(text);
+        expect(skeleton).toMatch(/^[a-z]*$/);
+        expect(consonantSkeleton(skeleton)).toBe(skeleton);
+      }),
+    );
+  });
+});
+
+describe('tokenKeys', () => {
+  it('gives the Double Metaphone codes without repeats', () => {
+    expect(tokenKeys('mohammed')).toEqual({ metaphone: ['MHMT'], skeleton: 'mhmt' });
+    expect(tokenKeys('schmidt').metaphone.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is deterministic', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-z]{0,12}$/), (token) => expect(tokenKeys(token)).toEqual(tokenKeys(token))));
+  });
+});

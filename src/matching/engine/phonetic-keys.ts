@@ -1,0 +1,46 @@
+import { doubleMetaphone } from 'double-metaphone';
+
+/**
+ * Keys that stay the same across spellings of one name token (lowercase Latin in, opaque strings out).
+ * Double Metaphone catches English-style spelling variance; the consonant skeleton catches what
+ * transliteration from scripts that do not write short vowels produces (محمد → "mhmd" ~ "mohammed").
+ */
+export interface TokenKeys {
+  metaphone: string[];
+  skeleton: string;
+}
+
+// Letters and pairs that spellings of one name disagree on.
+const SPELLING_VARIANTS: ReadonlyArray<[RegExp, string]> = [
+  [/b/g, 'p'],
+  [/q/g, 'k'],
+  [/ck/g, 'k'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/dh/g, 'd'],
+  [/x/g, 'ks'],
+];
+
+/**
+ * Consonants in order, vowels dropped (y and w too, except at the start, where they are consonants),
+ * doubled letters collapsed; a final d meets t, and b meets p.
+ */
+export function consonantSkeleton(token: string): string {
+  let text = token.toLowerCase().replace(/[^a-z]/g, '');
+  // Dropping vowels can bring new pairs together ("deh" -> "dh"): repeat until nothing changes,
+  // so that a skeleton is its own skeleton.
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    for (const [pattern, replacement] of SPELLING_VARIANTS) text = text.replace(pattern, replacement);
+    const head = /^[yw]/.test(text) ? text[0] : '';
+    text = (head + text.slice(head.length).replace(/[aeiouyw]/g, '')).replace(/d$/, 't').replace(/(.)\1+/g, '$1');
+  }
+  return text;
+}
+
+/** Both Double Metaphone codes (one when they agree) and the consonant skeleton of a token. */
+export function tokenKeys(token: string): TokenKeys {
+  const [primary, secondary] = doubleMetaphone(token);
+  const metaphone = [primary, secondary].filter((code, index, all) => code && all.indexOf(code) === index);
+  return { metaphone, skeleton: consonantSkeleton(token) };
+}

@@ -66,8 +66,17 @@ function stripArticle(token: string): string {
   return sun ? token.slice(sun[0].length - sun[1].length) : token;
 }
 
+export interface NameTokenOptions {
+  /**
+   * Strip an article glued to its word ("alrhmn"). Right for text transliterated from Arabic script,
+   * where ال is written attached; wrong for Latin names such as Alexander or Elena.
+   */
+  gluedArticle?: boolean;
+}
+
 /** Tokens of a lowercase Latin name; `abd` compounds split, articles and particles set apart. */
-export function nameTokens(latin: string): NameTokens {
+export function nameTokens(latin: string, options: NameTokenOptions = {}): NameTokens {
+  const strip = (token: string) => (options.gluedArticle ? stripArticle(token) : token);
   const tokens: string[] = [];
   const particles: string[] = [];
   for (const raw of latin.split(/[\s\-']+/).filter(Boolean)) {
@@ -84,7 +93,7 @@ export function nameTokens(latin: string): NameTokens {
       tokens.push('abd', stripArticle(raw.slice(abd[0].length)));
       continue;
     }
-    const bare = stripArticle(raw);
+    const bare = strip(raw);
     if (bare !== raw) particles.push('al');
     tokens.push(bare);
   }

@@ -5,7 +5,7 @@ describe('consonantSkeleton', () => {
   it.each([
     [['mohammed', 'muhammad', 'mohamed', 'mohamad', 'mhmd'], 'mhmt'],
     [['yusuf', 'youssef', 'yousef', 'yusf'], 'ysf'],
-    [['khaled', 'khalid', 'khld'], 'khlt'],
+    [['khaled', 'khalid', 'khld', 'haled'], 'hlt'],
     [['hussein', 'husayn', 'hsin', 'hussain'], 'hsn'],
     [['ahmed', 'ahmad', 'ahmd'], 'hmt'],
   ])('gives one skeleton to the spellings %j', (spellings, skeleton) => {

@@ -18,6 +18,8 @@ const SPELLING_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/ph/g, 'f'],
   [/th/g, 't'],
   [/dh/g, 'd'],
+  // Russian and Ukrainian write Arabic h as х, transliterated kh (Хасан = Hasan)
+  [/kh/g, 'h'],
   [/x/g, 'ks'],
 ];
 

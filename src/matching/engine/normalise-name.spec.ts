@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { normaliseName } from './normalise-name.js';
+
+const skeletons = (name: string) => normaliseName(name).tokens.map((t) => t.skeleton);
+const classes = (name: string) => normaliseName(name).tokens.map((t) => t.nameClass?.classId);
+
+describe('normaliseName', () => {
+  it('keeps the original beside its Latin form', () => {
+    const name = normaliseName('محمد');
+    expect(name).toMatchObject({ original: 'محمد', scripts: ['Arab'], latin: 'mhmd' });
+  });
+
+  it.each([
+    ['محمد', 'Mohammed'],
+    ['Мухаммад', 'Muhammad'],
+    ['يوسف', 'Youssef'],
+    ['ዮሴፍ', 'Yosef'],
+  ])('gives %s and %s the same consonant skeleton', (a, b) => {
+    expect(skeletons(a)).toEqual(skeletons(b));
+  });
+
+  it.each([
+    ['Олександр', 'Alexander'],
+    ['Mehmet', 'محمد'],
+    ['Youssef', 'Joseph'],
+    ['Sasha', 'Oleksandr'],
+  ])('puts %s and %s in one name class', (a, b) => {
+    expect(classes(a)[0]).toBeDefined();
+    expect(classes(a)).toEqual(classes(b));
+  });
+
+  it('brings Abdulrahman written together, apart and in Arabic to the same tokens', () => {
+    expect(normaliseName('Abdulrahman').tokens.map((t) => t.token)).toEqual(['abd', 'rahman']);
+    expect(normaliseName('Abd al-Rahman').tokens.map((t) => t.token)).toEqual(['abd', 'rahman']);
+    expect(skeletons('عبد الرحمن')).toEqual(skeletons('Abdul Rahman'));
+  });
+
+  it('is deterministic and never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(normaliseName(text)).toEqual(normaliseName(text));
+      }),
+    );
+  });
+});

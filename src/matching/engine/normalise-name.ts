@@ -1,0 +1,40 @@
+import { nameTokens } from './name-tokens.js';
+import { tokenKeys, type TokenKeys } from './phonetic-keys.js';
+import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
+import { detectScripts, transliterate } from './transliterate/transliterate.js';
+
+/** One name token as the matcher compares it, with everything it is known by. */
+export interface NormalisedToken extends TokenKeys {
+  token: string;
+  nameClass?: NameClassMatch;
+}
+
+/** A recorded name, kept as written, beside the forms the matcher compares. */
+export interface NormalisedName {
+  original: string;
+  scripts: string[];
+  latin: string;
+  tokens: NormalisedToken[];
+  particles: string[];
+}
+
+/**
+ * From a name as recorded (any script, any order) to comparable tokens: NFKC and case folding,
+ * deterministic transliteration to Latin, particles set apart, and per-token keys.
+ * Pure and deterministic: the same string always gives the same result.
+ */
+export function normaliseName(original: string): NormalisedName {
+  const latin = transliterate(original);
+  const scripts = detectScripts(original);
+  const { tokens, particles } = nameTokens(latin, { gluedArticle: scripts.includes('Arab') });
+  return {
+    original,
+    scripts,
+    latin,
+    particles,
+    tokens: tokens.map((token) => {
+      const nameClass = nameClassOf(token);
+      return { token, ...tokenKeys(token), ...(nameClass && { nameClass }) };
+    }),
+  };
+}

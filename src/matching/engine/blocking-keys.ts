@@ -1,0 +1,43 @@
+import type { NormalisedToken } from './normalise-name.js';
+import type { PersonForMatching } from './person-for-matching.js';
+import { personTokens } from './person-names.js';
+
+/**
+ * Opaque blocking keys of a person: two records that may be the same human share at least one.
+ * Strings only, so they can be stored as keyed hashes later without changing the lookup.
+ * Prefixes keep the kinds apart: s skeleton, m metaphone, c name class, p pair of skeletons,
+ * d skeleton + birth decade, x first four letters.
+ */
+export function blockingKeys(person: PersonForMatching): string[] {
+  const { own, paternal } = personTokens(person);
+  const keys = new Set<string>();
+  const decades = birthDecades(person.birth);
+  for (const token of [...own, ...paternal]) {
+    if (token.skeleton.length >= 2) keys.add(`s:${token.skeleton}`);
+    for (const code of token.metaphone) if (code.length >= 2) keys.add(`m:${code}`);
+    if (token.nameClass) keys.add(`c:${token.nameClass.classId}`);
+    if (token.token.length >= 4) keys.add(`x:${token.token.slice(0, 4)}`);
+  }
+  for (const token of own) {
+    for (const decade of decades) if (token.skeleton.length >= 2) keys.add(`d:${token.skeleton}:${decade}`);
+  }
+  for (const [a, b] of pairs([...own, ...paternal])) keys.add(`p:${[identity(a), identity(b)].sort().join('|')}`);
+  return [...keys].sort();
+}
+
+/** What a token is known by across spellings: its class when it has one, else its skeleton. */
+function identity(token: NormalisedToken): string {
+  return token.nameClass ? `c${token.nameClass.classId}` : `s${token.skeleton}`;
+}
+
+function* pairs<T>(items: readonly T[]): Generator<[T, T]> {
+  for (let i = 0; i < items.length; i += 1) for (let j = i + 1; j < items.length; j += 1) yield [items[i], items[j]];
+}
+
+function birthDecades(birth: PersonForMatching['birth']): number[] {
+  if (!birth) return [];
+  const from = Math.floor(Number(birth.earliest.slice(0, 4)) / 10);
+  const to = Math.floor(Number(birth.latest.slice(0, 4)) / 10);
+  // A range wider than two decades says too little to block on.
+  return to - from > 1 ? [] : Array.from({ length: to - from + 1 }, (_, i) => (from + i) * 10);
+}

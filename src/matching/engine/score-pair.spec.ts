@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import type { PersonForMatching } from './person-for-matching.js';
+import { scorePair } from './score-pair.js';
+
+let next = 0;
+function person(overrides: Partial<PersonForMatching> & Pick<PersonForMatching, 'names'>): PersonForMatching {
+  next += 1;
+  return { id: `p${String(next).padStart(4, '0')}`, role: 'sought', sex: 'unknown', birth: null, ...overrides };
+}
+const full = (value: string) => ({ value, part: 'full' as const });
+
+describe('scorePair', () => {
+  it('scores one person recorded in Arabic and in Latin, in another order, high', () => {
+    const a = person({
+      names: [
+        { value: 'يوسف', part: 'given' },
+        { value: 'الحسن', part: 'family' },
+      ],
+      sex: 'male',
+      birth: { earliest: '2009-03-02', latest: '2010-03-01' },
+    });
+    const b = person({ names: [full('Al-Hassan Youssef')], sex: 'male', birth: { earliest: '2009-01-01', latest: '2009-12-31' } });
+    const result = scorePair(a, b);
+    expect(result.band).toBe('high');
+    const names = result.evidence.find((e) => e.field === 'names')!;
+    expect(names.outcome).toBe('agree');
+    expect(names.matches!.map((m) => m.agreement)).toEqual(['equivalent', 'equivalent']);
+  });
+
+  it('explains cross-script equivalents, nicknames and typos', () => {
+    const result = scorePair(person({ names: [full('Олександр Коваленко')] }), person({ names: [full('Sasha Kovalenko')] }));
+    const agreements = result.evidence.find((e) => e.field === 'names')!.matches!.map((m) => m.agreement);
+    expect(agreements).toEqual(expect.arrayContaining(['nickname', 'exact']));
+    const typo = scorePair(person({ names: [full('Mohammed Abdelkader')] }), person({ names: [full('Mohammed Abdelkadir')] }));
+    expect(typo.evidence.find((e) => e.field === 'names')!.outcome).toBe('agree');
+  });
+
+  it('keeps people who only share a surname apart', () => {
+    const result = scorePair(
+      person({ names: [full('Fatima Haddad')], sex: 'female' }),
+      person({ names: [full('Karim Haddad')], sex: 'male' }),
+    );
+    expect(result.band).toBe('low');
+  });
+
+  it('counts a missing birth date, sex or place neither for nor against', () => {
+    const names = [full('Tesfay Gebremedhin')];
+    const bare = scorePair(person({ names }), person({ names }));
+    for (const field of ['birth_date', 'sex', 'place_of_birth']) {
+      expect(bare.evidence.find((e) => e.field === field)).toMatchObject({ outcome: 'unknown', weight: 0 });
+    }
+  });
+
+  it('lowers the score when birth dates are decades apart', () => {
+    const names = [full('Ermias Tesfay')];
+    const near = scorePair(
+      person({ names, birth: { earliest: '1990-01-01', latest: '1990-12-31' } }),
+      person({ names, birth: { earliest: '1990-06-01', latest: '1990-06-01' } }),
+    );
+    const far = scorePair(
+      person({ names, birth: { earliest: '1950-01-01', latest: '1950-12-31' } }),
+      person({ names, birth: { earliest: '1990-06-01', latest: '1990-06-01' } }),
+    );
+    expect(far.score).toBeLessThan(near.score);
+  });
+
+  it('names the pair of roles', () => {
+    expect(scorePair(person({ names: [full('Ali')], role: 'enquirer' }), person({ names: [full('Ali')] })).roles).toBe('enquirer:sought');
+  });
+
+  it('is symmetric and stays within 0..1, whatever the names', () => {
+    const name = fc.constantFrom('Mohammed Ali', 'محمد علي', 'Мухаммед Али', 'Yusuf', 'ዮሴፍ', 'Fatima Haddad', '', 'Abd al-Rahman', 'x');
+    fc.assert(
+      fc.property(name, name, (x, y) => {
+        const a = person({ names: [full(x)] });
+        const b = person({ names: [full(y)] });
+        const ab = scorePair(a, b);
+        expect(ab).toEqual(scorePair(b, a));
+        expect(ab.score).toBeGreaterThanOrEqual(0);
+        expect(ab.score).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import { compareBirthRanges, type BirthComparison } from './compare-birth-dates.js';
+import type { NormalisedToken } from './normalise-name.js';
+import type { EngineRole, PersonForMatching } from './person-for-matching.js';
+import { personTokens } from './person-names.js';
+import { compareTokens, TOKEN_WEIGHTS, type TokenAgreement } from './token-similarity.js';
+
+export type Band = 'high' | 'medium' | 'low';
+
+export interface TokenMatch {
+  a: string;
+  b: string;
+  agreement: TokenAgreement;
+}
+
+export interface Evidence {
+  field: 'names' | 'paternal_names' | 'mother_name' | 'birth_date' | 'sex' | 'place_of_birth';
+  outcome: string;
+  weight: number;
+  matches?: TokenMatch[];
+  birth?: BirthComparison;
+}
+
+export interface PairScore {
+  score: number;
+  band: Band;
+  roles: `${EngineRole}:${EngineRole}`;
+  evidence: Evidence[];
+}
+
+/**
+ * Prior log-odds that two records picked by blocking are one person: most are not.
+ * This and every weight here are first estimates by hand; the quality benchmark (issue 9, item 4)
+ * is where they get estimated from labelled pairs and documented.
+ */
+const PRIOR_LOG_ODDS = -4;
+const UNMATCHED_OWN_TOKEN = -1.2;
+
+/** Pairs tokens greedily, strongest agreements first; each token is used once. Order-independent. */
+export function alignTokens(a: readonly NormalisedToken[], b: readonly NormalisedToken[]): TokenMatch[] {
+  const candidates = a.flatMap((ta) => b.map((tb) => ({ ta, tb, agreement: compareTokens(ta, tb) })));
+  candidates.sort(
+    (x, y) =>
+      TOKEN_WEIGHTS[y.agreement] - TOKEN_WEIGHTS[x.agreement] ||
+      x.ta.token.localeCompare(y.ta.token) ||
+      x.tb.token.localeCompare(y.tb.token),
+  );
+  const usedA = new Set<string>();
+  const usedB = new Set<string>();
+  const matches: TokenMatch[] = [];
+  for (const { ta, tb, agreement } of candidates) {
+    if (agreement === 'none' || usedA.has(ta.token) || usedB.has(tb.token)) continue;
+    usedA.add(ta.token);
+    usedB.add(tb.token);
+    matches.push({ a: ta.token, b: tb.token, agreement });
+  }
+  return matches;
+}
+
+function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], penalise: boolean): Evidence {
+  if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
+  const matches = alignTokens(a, b);
+  const unmatched = Math.min(a.length, b.length) - matches.length;
+  const weight = matches.reduce((sum, m) => sum + TOKEN_WEIGHTS[m.agreement], 0) + (penalise ? unmatched * UNMATCHED_OWN_TOKEN : 0);
+  const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
+  return { field, outcome, weight, matches };
+}
+
+function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
+  const birth = compareBirthRanges(a.birth, b.birth);
+  const narrow = birth.narrowestDays ?? Infinity;
+  const weight = {
+    unknown: 0,
+    same_day: 3,
+    overlap: narrow <= 31 ? 2 : narrow <= 366 ? 1 : 0.3,
+    near: -0.5,
+    far: -3,
+  }[birth.agreement];
+  return { field: 'birth_date', outcome: birth.agreement, weight, birth };
+}
+
+function sexEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
+  const known = (sex: string) => sex === 'female' || sex === 'male';
+  if (!known(a.sex) || !known(b.sex)) return { field: 'sex', outcome: 'unknown', weight: 0 };
+  return a.sex === b.sex ? { field: 'sex', outcome: 'agree', weight: 0.3 } : { field: 'sex', outcome: 'disagree', weight: -4 };
+}
+
+function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
+  const ca = a.placeOfBirth?.country;
+  const cb = b.placeOfBirth?.country;
+  if (!ca || !cb) return { field: 'place_of_birth', outcome: 'unknown', weight: 0 };
+  return ca === cb
+    ? { field: 'place_of_birth', outcome: 'agree', weight: 0.7 }
+    : { field: 'place_of_birth', outcome: 'disagree', weight: -0.7 };
+}
+
+/** The score's band: what a reviewer's queue sorts by. */
+export function bandOf(score: number): Band {
+  return score >= 0.9 ? 'high' : score >= 0.6 ? 'medium' : 'low';
+}
+
+/**
+ * Compares two person records: a sum of log-likelihood weights per field on top of a prior, turned
+ * into a probability. Each field that either side leaves empty weighs nothing, for or against.
+ * Symmetric and deterministic; every weight is in the explanation.
+ */
+export function scorePair(first: PersonForMatching, second: PersonForMatching): PairScore {
+  // One canonical order (by id) makes the result independent of which side asked.
+  const [a, b] = first.id <= second.id ? [first, second] : [second, first];
+  const ta = personTokens(a);
+  const tb = personTokens(b);
+  const evidence = [
+    nameEvidence('names', ta.own, tb.own, true),
+    nameEvidence('paternal_names', ta.paternal, tb.paternal, false),
+    nameEvidence('mother_name', ta.mother, tb.mother, false),
+    birthEvidence(a, b),
+    sexEvidence(a, b),
+    placeEvidence(a, b),
+  ];
+  const logOdds = PRIOR_LOG_ODDS + evidence.reduce((sum, e) => sum + e.weight, 0);
+  const score = 1 / (1 + Math.exp(-logOdds));
+  const roles = [a.role, b.role].sort().join(':') as PairScore['roles'];
+  return { score, band: bandOf(score), roles, evidence };
+}

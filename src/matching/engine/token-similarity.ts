@@ -1,0 +1,35 @@
+import Fuse from 'fuse.js';
+import type { NormalisedToken } from './normalise-name.js';
+
+export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'none';
+
+/** Log-likelihood weights of each way two tokens can agree (estimated, see docs/decisions). */
+export const TOKEN_WEIGHTS: Record<TokenAgreement, number> = {
+  exact: 3.0,
+  equivalent: 2.6,
+  skeleton: 2.2,
+  phonetic: 1.8,
+  nickname: 1.5,
+  typo: 1.2,
+  none: 0,
+};
+
+/** fuse.js score at or below which two tokens are taken as one name with a typo (0 = identical). */
+const TYPO_SCORE = 0.3;
+
+/** How two tokens agree, strongest first. */
+export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgreement {
+  if (a.token === b.token) return 'exact';
+  if (a.nameClass && b.nameClass && a.nameClass.classId === b.nameClass.classId) {
+    return a.nameClass.isNickname || b.nameClass.isNickname ? 'nickname' : 'equivalent';
+  }
+  if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) return 'skeleton';
+  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
+  if (Math.min(a.token.length, b.token.length) >= 4 && isTypo(a.token, b.token)) return 'typo';
+  return 'none';
+}
+
+function isTypo(a: string, b: string): boolean {
+  const [score] = [new Fuse([b], { includeScore: true, threshold: TYPO_SCORE }).search(a)[0]?.score];
+  return score !== undefined && score <= TYPO_SCORE;
+}

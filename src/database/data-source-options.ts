@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { PersonNameKey } from '../matching/entities/person-name-key.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { NameVariant } from '../persons/entities/name-variant.entity.js';
@@ -11,6 +12,7 @@ import { TracingRequest } from '../tracing-requests/entities/tracing-request.ent
 import { PasswordSetupCode } from '../users/password-setup-code.entity.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSchema.js';
+import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 
 export const ENTITIES = [
   Organisation,
@@ -24,10 +26,11 @@ export const ENTITIES = [
   StatusChange,
   OutboxMessage,
   AuditEvent,
+  PersonNameKey,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
-export const MIGRATIONS = [InitialSchema1764140000000];
+export const MIGRATIONS = [InitialSchema1764140000000, PersonNameKeys1764200000000];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,12 +1,17 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
 import { producerRedisOptions } from './redis-connection.js';
 
 export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');
 
+const logger = new Logger('ProducerRedis');
+
 export function createProducerRedis(env: Environment): Redis {
-  return new Redis(producerRedisOptions(env.REDIS_URL));
+  const redis = new Redis(producerRedisOptions(env.REDIS_URL));
+  // Without a listener ioredis prints each failed reconnect to the console; the outbox covers the outage.
+  redis.on('error', (error: NodeJS.ErrnoException) => logger.warn({ code: error.code }, 'queue connection error; outbox keeps the work'));
+  return redis;
 }
 
 /**

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputError, NotFoundError, VersionConflictError, IllegalTransitionError } from '../common/errors/domain-errors.js';
+import { replaceNameKeys, toPersonForMatching } from '../matching/name-keys.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
 import { todayUtc } from '../persons/birth-dates/today-utc.js';
@@ -52,9 +53,10 @@ export class TracingRequestsService {
       await manager.insert(IntakeConsent, { ...dto.intakeConsent, requestId: request.id, recordedBy: officer.id, recordedAt: new Date() });
       await recordStatusChange(manager, { requestId: request.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
 
-      await this.insertPerson(manager, officer, request, dto.enquirer, 0, 'enquirer');
+      const findable = dto.intakeConsent.agreesToBeFound;
+      await this.insertPerson(manager, officer, request, dto.enquirer, 0, 'enquirer', findable);
       for (const [index, sought] of dto.soughtPeople.entries()) {
-        await this.insertPerson(manager, officer, request, sought, index + 1, `soughtPeople.${index}`);
+        await this.insertPerson(manager, officer, request, sought, index + 1, `soughtPeople.${index}`, findable);
       }
       await this.audit.record(
         { actor: officer, action: 'tracing_request.created', entityType: 'tracing_request', entityId: request.id },
@@ -93,22 +95,25 @@ export class TracingRequestsService {
           throw new InvalidInputError(`persons.${index}.relationshipToEnquirer`, 'the enquirer has no relationship to themselves');
         }
         const version = person.version + 1;
+        const details = personDetails(change, todayUtc(), `persons.${index}`);
         await manager.update(
           PersonRecord,
           { id: person.id },
           {
-            ...personDetails(change, todayUtc(), `persons.${index}`),
+            ...details,
             ...(change.relationshipToEnquirer && { relationshipToEnquirer: change.relationshipToEnquirer }),
             version,
           },
         );
         await replaceNames(manager, person.id, change.names);
         await saveContact(manager, person.id, change.contact);
+        const isTarget = person.role === 'sought' || (await isEnquirerFindable(manager, id));
+        await replaceNameKeys(manager, toPersonForMatching({ ...person, ...details }, change.names), request.organisationId, isTarget);
         await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: version });
       }
       const nextPosition = (await manager.maximum(PersonRecord, 'position', { requestId: id })) ?? 0;
       for (const [index, sought] of (dto.addSoughtPeople ?? []).entries()) {
-        await this.insertPerson(manager, officer, request, sought, nextPosition + index + 1, `addSoughtPeople.${index}`);
+        await this.insertPerson(manager, officer, request, sought, nextPosition + index + 1, `addSoughtPeople.${index}`, false);
       }
       await refreshRequestStatus(manager, id, { reasonCode: 'updated', by: officer.id });
       await this.audit.record({ actor: officer, action: 'tracing_request.updated', entityType: 'tracing_request', entityId: id }, manager);
@@ -138,6 +143,7 @@ export class TracingRequestsService {
     input: EnquirerInputDto | SoughtPersonInputDto,
     position: number,
     field: string,
+    enquirerFindable: boolean,
   ): Promise<void> {
     const isEnquirer = position === 0;
     const person = await manager.save(
@@ -157,6 +163,8 @@ export class TracingRequestsService {
     );
     await replaceNames(manager, person.id, input.names);
     await saveContact(manager, person.id, input.contact);
+    // A sought person is searched for on vital interest; an enquirer only if they agreed to be found.
+    await replaceNameKeys(manager, toPersonForMatching(person, input.names), request.organisationId, !isEnquirer || enquirerFindable);
     if (!isEnquirer) {
       await recordStatusChange(manager, {
         requestId: request.id,
@@ -169,6 +177,10 @@ export class TracingRequestsService {
     }
     await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: person.version });
   }
+}
+
+async function isEnquirerFindable(manager: EntityManager, requestId: string): Promise<boolean> {
+  return (await manager.findOneByOrFail(IntakeConsent, { requestId })).agreesToBeFound;
 }
 
 /** Locks a request of the caller's organisation; another organisation's id is "not found". */

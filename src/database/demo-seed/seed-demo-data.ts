@@ -7,6 +7,8 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
 import { hashPassword } from '../../auth/password-hashing.js';
+import { PersonNameKey } from '../../matching/entities/person-name-key.entity.js';
+import { nameKeyRows, toPersonForMatching } from '../../matching/name-keys.js';
 import { Organisation } from '../../organisations/organisation.entity.js';
 import { writeMatchPersonToOutbox } from '../../outbox/outbox-writer.js';
 import type { CalendarDate } from '../../persons/birth-dates/calendars.js';
@@ -119,6 +121,7 @@ async function insertRequests(
     names: [] as Row<NameVariant>[],
     contacts: [] as Row<PersonContact>[],
     changes: [] as Row<StatusChange>[],
+    keys: [] as PersonNameKey[],
   };
   const personIds: string[] = [];
   requests.forEach((request, index) => {
@@ -185,6 +188,11 @@ async function insertRequests(
         });
       }
       if (sought) rows.changes.push({ ...intake, personId: id });
+      const details = rows.persons.at(-1) as Parameters<typeof toPersonForMatching>[0];
+      // Keys are written with the record, as the service does; an enquirer is a target only if findable.
+      rows.keys.push(
+        ...nameKeyRows(toPersonForMatching(details, input.names), organisationId, sought || request.intakeConsent.agreesToBeFound),
+      );
       personIds.push(id);
     });
   });
@@ -195,6 +203,7 @@ async function insertRequests(
   await insertInChunks(manager, NameVariant, rows.names);
   await insertInChunks(manager, PersonContact, rows.contacts);
   await insertInChunks(manager, StatusChange, rows.changes);
+  await insertInChunks(manager, PersonNameKey, rows.keys);
   for (const personId of personIds) await writeMatchPersonToOutbox(manager, { personId, personVersion: 1 });
 }
 

@@ -48,6 +48,8 @@ describe('demo seed', () => {
         `SELECT (SELECT count(*)::int FROM outbox_message WHERE dispatched_at IS NULL) AS pending, (SELECT count(*)::int FROM person_record) AS persons`,
       );
       expect(pending).toBe(persons);
+      const [{ keyed }] = await db.query(`SELECT count(DISTINCT person_id)::int AS keyed FROM person_name_key`);
+      expect(keyed).toBe(persons);
       expect(await seedDemoData(url)).toBeNull();
       const [{ again }] = await db.query(`SELECT count(*)::int AS again FROM tracing_request`);
       expect(again).toBe(requests);

@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import type { PersonRecord } from '../persons/entities/person-record.entity.js';
+import { blockingKeys } from './engine/blocking-keys.js';
+import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
+import { PersonNameKey } from './entities/person-name-key.entity.js';
+
+type PersonFields = Pick<
+  PersonRecord,
+  'id' | 'role' | 'sex' | 'birthEarliest' | 'birthLatest' | 'placeOfBirthCountry' | 'lastKnownCountry'
+>;
+
+/** The engine's view of a person record: names, birth range, sex, countries. No contact details, no free text. */
+export function toPersonForMatching(person: PersonFields, names: PersonForMatching['names']): PersonForMatching {
+  return {
+    id: person.id,
+    role: person.role,
+    sex: person.sex,
+    names,
+    birth: person.birthEarliest && person.birthLatest ? { earliest: person.birthEarliest, latest: person.birthLatest } : null,
+    placeOfBirth: person.placeOfBirthCountry ? { country: person.placeOfBirthCountry } : null,
+    lastKnownCountry: person.lastKnownCountry,
+  };
+}
+
+/** The key rows of one person, ready to insert. */
+export function nameKeyRows(person: PersonForMatching, organisationId: string, isTarget: boolean): PersonNameKey[] {
+  return blockingKeys(person).map((key) => ({ organisationId, key, personId: person.id, isTarget, matcherVersion: MATCHER_VERSION }));
+}
+
+/**
+ * Replaces a person's blocking keys inside the caller's transaction. `isTarget` is false for an
+ * enquirer who did not agree to be found: their keys let them search, never be found.
+ */
+export async function replaceNameKeys(
+  manager: EntityManager,
+  person: PersonForMatching,
+  organisationId: string,
+  isTarget: boolean,
+): Promise<void> {
+  await manager.delete(PersonNameKey, { personId: person.id });
+  const rows = nameKeyRows(person, organisationId, isTarget);
+  if (rows.length > 0) await manager.insert(PersonNameKey, rows);
+}

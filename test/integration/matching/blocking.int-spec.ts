@@ -1,0 +1,148 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DataSource } from 'typeorm';
+import { BLOCKING_SQL, findCandidates } from '../../../src/matching/candidate-blocking.js';
+import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
+import { loginAs, type Session } from '../../support/http.js';
+import { makeRequestBody } from '../../support/request-bodies.js';
+import { dataSourceOf, startApi } from '../../support/test-app.js';
+
+const sought = (names: { value: string; part: string; script?: string }[]) => [{ relationshipToEnquirer: 'sibling', names }];
+
+describe('blocking on stored name keys', () => {
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let org: TestOrganisation;
+  let officer: Session;
+
+  beforeAll(async () => {
+    app = await startApi();
+    db = dataSourceOf(app);
+    org = await makeOrganisation(db);
+    officer = await loginAs(app, org.users.officer);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const keysOf = async (personId: string) =>
+    (await db.query(`SELECT key FROM person_name_key WHERE person_id = $1`, [personId])).map((r: { key: string }) => r.key);
+
+  it('writes keys with the person and finds the same name written in another script', async () => {
+    const arabic = (
+      await officer
+        .post(
+          '/v1/tracing-requests',
+          makeRequestBody({ soughtPeople: sought([{ value: 'عبد الرحمن الحسن', part: 'full', script: 'Arab' }]) }),
+        )
+        .expect(201)
+    ).body;
+    const latin = (
+      await officer
+        .post(
+          '/v1/tracing-requests',
+          makeRequestBody({ soughtPeople: sought([{ value: 'Abdulrahman Hassan', part: 'full', script: 'Latn' }]) }),
+        )
+        .expect(201)
+    ).body;
+    const query = {
+      personId: latin.soughtPeople[0].id,
+      requestId: latin.id,
+      organisationId: org.id,
+      keys: await keysOf(latin.soughtPeople[0].id),
+      limit: 50,
+    };
+    const found = (await findCandidates(db.manager, query)).map((c) => c.personId);
+    expect(found).toContain(arabic.soughtPeople[0].id);
+    expect(found).not.toContain(latin.enquirer.id);
+  });
+
+  it('never returns an enquirer who did not agree to be found, nor another organisation’s records', async () => {
+    const hidden = makeRequestBody({
+      intakeConsent: {
+        consentsToProcessing: true,
+        agreesToBeFound: false,
+        agreesToIdentityShared: false,
+        informationNoticeVersion: '2026-01',
+      },
+    });
+    const hiddenRequest = (await officer.post('/v1/tracing-requests', hidden).expect(201)).body;
+    const other = await makeOrganisation(db);
+    const otherOfficer = await loginAs(app, other.users.officer);
+    const foreign = (await otherOfficer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const seeker = (
+      await officer.post('/v1/tracing-requests', makeRequestBody({ soughtPeople: sought(makeRequestBody().enquirer.names) })).expect(201)
+    ).body;
+    const found = (
+      await findCandidates(db.manager, {
+        personId: seeker.soughtPeople[0].id,
+        requestId: seeker.id,
+        organisationId: org.id,
+        keys: await keysOf(seeker.soughtPeople[0].id),
+        limit: 500,
+      })
+    ).map((c) => c.personId);
+    expect(found).not.toContain(hiddenRequest.enquirer.id);
+    expect(found).not.toContain(foreign.enquirer.id);
+    // the same enquirer, who agreed to be found, is found
+    const [{ findable }] = await db.query(`SELECT count(*)::int AS findable FROM person_name_key WHERE person_id = $1 AND is_target`, [
+      hiddenRequest.enquirer.id,
+    ]);
+    expect(findable).toBe(0);
+  });
+
+  it('rewrites the keys when a person’s names change', async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const person = created.soughtPeople[0];
+    const before = await keysOf(person.id);
+    await officer
+      .patch(`/v1/tracing-requests/${created.id}`, {
+        version: created.version,
+        persons: [{ id: person.id, names: [{ value: 'Ermias Tesfay', part: 'full' }] }],
+      })
+      .expect(200);
+    const after = await keysOf(person.id);
+    expect(after).not.toEqual(before);
+    expect(after).toContain('s:rms');
+  });
+
+  it('uses index probes only at a realistic size (no sequential scan of persons or keys)', async () => {
+    const [{ id: orgId }] = await db.query(
+      `INSERT INTO organisation (name, code) VALUES ('Blocking size test ' || md5(random()::text), 'blocking-' || substr(md5(random()::text), 1, 8)) RETURNING id`,
+    );
+    const [{ id: userId }] = await db.query(
+      `INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'size-' || md5(random()::text) || '@test.example', 'Size', '{officer}') RETURNING id`,
+      [orgId],
+    );
+    await db.query(
+      `INSERT INTO tracing_request (reference, organisation_id, officer_id, status)
+       SELECT 'TR-1999-' || lpad(g::text, 7, '0'), $1, $2, 'submitted' FROM generate_series(1, 20000) g`,
+      [orgId, userId],
+    );
+    await db.query(
+      `INSERT INTO person_record (request_id, organisation_id, role, position, legal_basis, status, relationship_to_enquirer)
+       SELECT id, organisation_id, 'sought', 1, 'vital_interest', 'submitted', 'child' FROM tracing_request WHERE organisation_id = $1`,
+      [orgId],
+    );
+    await db.query(
+      `INSERT INTO person_name_key (organisation_id, key, person_id, is_target, matcher_version)
+       SELECT p.organisation_id, k.prefix || (abs(hashtext(p.id::text || k.prefix)) % 5000)::text, p.id, true, 1
+       FROM person_record p CROSS JOIN (VALUES ('s:'), ('m:'), ('x:'), ('p:'), ('d:'), ('c:')) AS k(prefix)
+       WHERE p.organisation_id = $1`,
+      [orgId],
+    );
+    await db.query(`ANALYZE person_name_key`);
+    await db.query(`ANALYZE person_record`);
+    const [{ id: requestId }] = await db.query(`SELECT id FROM tracing_request WHERE organisation_id = $1 LIMIT 1`, [orgId]);
+    const [plan] = await db.query(`EXPLAIN (FORMAT JSON) ${BLOCKING_SQL}`, [orgId, ['s:17', 'm:42', 'x:99', 'p:1000'], requestId, 200]);
+    const nodes: { 'Node Type': string; 'Relation Name'?: string }[] = [];
+    const walk = (node: { Plans?: unknown[] } & Record<string, unknown>) => {
+      nodes.push(node as never);
+      for (const child of node.Plans ?? []) walk(child as never);
+    };
+    walk(plan['QUERY PLAN'][0].Plan);
+    const seqScans = nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    expect(seqScans).not.toContain('person_name_key');
+    expect(seqScans).not.toContain('person_record');
+  });
+});

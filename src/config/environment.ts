@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, declared once and validated at start-up.
@@ -47,6 +47,24 @@ export class Environment {
   @Min(100)
   @Max(60000)
   OUTBOX_POLL_MS: number = 1000;
+
+  /** Candidates scoring below this are counted, not stored. */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  MATCH_STORAGE_FLOOR: number = 0.2;
+
+  /** A stored candidate at or above this is proposed for review (the sought person moves to possible_match). */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  MATCH_REVIEW_THRESHOLD: number = 0.6;
+
+  /** Most candidates blocking hands to scoring per record. */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  BLOCKING_CANDIDATE_LIMIT: number = 200;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
 import { PersonNameKey } from '../matching/entities/person-name-key.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
@@ -13,6 +14,7 @@ import { PasswordSetupCode } from '../users/password-setup-code.entity.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSchema.js';
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
+import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 
 export const ENTITIES = [
   Organisation,
@@ -27,10 +29,11 @@ export const ENTITIES = [
   OutboxMessage,
   AuditEvent,
   PersonNameKey,
+  CandidateMatch,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
-export const MIGRATIONS = [InitialSchema1764140000000, PersonNameKeys1764200000000];
+export const MIGRATIONS = [InitialSchema1764140000000, PersonNameKeys1764200000000, CandidateMatches1764210000000];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,46 +1,101 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Environment } from '../config/environment.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
+import { findCandidates } from './candidate-blocking.js';
+import { recordMatchRun, upsertCandidate } from './candidate-writer.js';
+import { scorePair } from './engine/score-pair.js';
+import { toPersonForMatching } from './name-keys.js';
 
-export type MatchOutcome = 'searching' | 'gone' | 'superseded' | 'request_closed';
+export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed';
 
 /**
- * Runs one match job. The matcher itself (blocking, scoring, candidates) comes with the matcher
- * issue; for now the job moves a submitted sought person, and so the request, to `searching`.
- * The state is re-read under a lock first, so a redelivered or stale job changes nothing.
+ * Runs one match job: blocking on stored keys, scoring with the engine, an idempotent upsert of
+ * candidates above the storage floor, and `possible_match` for sought people with a candidate at or
+ * above the review threshold. State is re-read under locks first, so a redelivered or stale job
+ * changes nothing; nothing moves backwards.
  */
 @Injectable()
 export class MatchingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly env: Environment,
+  ) {}
 
   matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
+    const started = performance.now();
     return this.dataSource.transaction(async (manager) => {
-      const person = await manager.findOne(PersonRecord, { where: { id: job.personId } });
-      if (!person) return 'gone';
+      const found = await manager.findOne(PersonRecord, { where: { id: job.personId } });
+      if (!found) return 'gone';
       // Lock the request first, as writers do, so the derived status is computed on a stable set.
-      const request = await manager.findOne(TracingRequest, { where: { id: person.requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(TracingRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) return 'gone';
       if (request.lifecycle !== 'open') return 'request_closed';
-      const current = await manager.findOneOrFail(PersonRecord, { where: { id: job.personId }, lock: { mode: 'pessimistic_write' } });
-      if (current.version > job.personVersion) return 'superseded';
+      const person = await manager.findOneOrFail(PersonRecord, { where: { id: job.personId }, lock: { mode: 'pessimistic_write' } });
+      if (person.version > job.personVersion) return 'superseded';
 
-      if (current.role === 'sought' && current.status === 'submitted') {
-        await manager.update(PersonRecord, { id: current.id }, { status: 'searching' });
-        await recordStatusChange(manager, {
-          requestId: request.id,
-          personId: current.id,
-          from: current.status,
-          to: 'searching',
-          reasonCode: 'matching_started',
-          by: null,
-        });
+      if (person.role === 'sought' && person.status === 'submitted') await this.move(manager, person, 'searching');
+
+      const keys: string[] = (await manager.query(`SELECT key FROM person_name_key WHERE person_id = $1`, [person.id])).map(
+        (r: { key: string }) => r.key,
+      );
+      const blocked = await findCandidates(manager, {
+        personId: person.id,
+        requestId: request.id,
+        organisationId: request.organisationId,
+        keys,
+        limit: this.env.BLOCKING_CANDIDATE_LIMIT,
+      });
+      const candidates = blocked.length
+        ? await manager.find(PersonRecord, { where: { id: In(blocked.map((c) => c.personId)) }, relations: { names: true } })
+        : [];
+      const self = toPersonForMatching(person, await this.namesOf(manager, person.id));
+      let stored = 0;
+      for (const candidate of candidates) {
+        const result = scorePair(self, toPersonForMatching(candidate, candidate.names));
+        if (result.score < this.env.MATCH_STORAGE_FLOOR) continue;
+        await upsertCandidate(manager, { organisationId: request.organisationId, personId: person.id, candidateId: candidate.id, result });
+        stored += 1;
+        if (result.score >= this.env.MATCH_REVIEW_THRESHOLD) await this.propose(manager, [person, candidate]);
       }
       await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
-      return 'searching';
+      await recordMatchRun(manager, {
+        personId: person.id,
+        personVersion: person.version,
+        scored: candidates.length,
+        stored,
+        durationMs: performance.now() - started,
+      });
+      return 'matched';
     });
+  }
+
+  /** Moves the sought people of a proposed pair from searching to possible_match, and their requests with them. */
+  private async propose(manager: EntityManager, people: PersonRecord[]): Promise<void> {
+    for (const person of people) {
+      if (person.role !== 'sought') continue;
+      // Request before person, the order every writer locks in.
+      const request = await manager.findOne(TracingRequest, { where: { id: person.requestId }, lock: { mode: 'pessimistic_write' } });
+      if (request?.lifecycle !== 'open') continue;
+      const current = await manager.findOneOrFail(PersonRecord, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
+      if (current.status !== 'searching') continue;
+      await this.move(manager, current, 'possible_match');
+      await refreshRequestStatus(manager, current.requestId, { reasonCode: 'candidate_proposed', by: null });
+    }
+  }
+
+  private async move(manager: EntityManager, person: PersonRecord, to: 'searching' | 'possible_match'): Promise<void> {
+    await manager.update(PersonRecord, { id: person.id }, { status: to });
+    const reasonCode = to === 'searching' ? 'matching_started' : 'candidate_proposed';
+    await recordStatusChange(manager, { requestId: person.requestId, personId: person.id, from: person.status, to, reasonCode, by: null });
+    person.status = to;
+  }
+
+  private async namesOf(manager: EntityManager, personId: string) {
+    return (await manager.find(PersonRecord, { where: { id: personId }, relations: { names: true } }))[0]?.names ?? [];
   }
 }

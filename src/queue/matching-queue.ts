@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { MATCH_JOB_OPTIONS, MATCHING_QUEUE, MatchingJobName, matchPersonJobId, type MatchPersonJob } from './matching-jobs.js';
 
@@ -8,7 +8,12 @@ const ADD_TIMEOUT_MS = 3000;
 /** Typed producer of the matching queue: callers never pass raw names or objects to `queue.add`. */
 @Injectable()
 export class MatchingQueue {
-  constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {}
+  private readonly logger = new Logger(MatchingQueue.name);
+
+  constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {
+    // Without a listener BullMQ prints connection errors to the console; the outbox keeps the work.
+    queue.on('error', (error: NodeJS.ErrnoException) => this.logger.warn({ code: error.code }, 'matching queue unavailable'));
+  }
 
   /** Adds the job unless BullMQ already holds one with its id. Rejects when Redis does not answer in time. */
   async addMatchPerson(job: MatchPersonJob): Promise<void> {

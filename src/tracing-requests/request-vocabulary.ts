@@ -38,6 +38,7 @@ export const STATUS_REASON_CODES = [
   'duplicate_request',
   'safeguarding_concern',
   'updated',
+  'candidate_proposed',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
 

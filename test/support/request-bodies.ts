@@ -38,3 +38,18 @@ export function makeRequestBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A made-up name no other test uses, so a request meets no candidate unless a test wants one. */
+export function uniqueName(): string {
+  const syllables = ['ba', 'ko', 'ri', 'tu', 'ne', 'ma', 'zo', 'li', 'pe', 'du', 'ga', 'vi'];
+  let name = '';
+  for (let i = 0; i < 5; i += 1) name += syllables[Math.floor(Math.random() * syllables.length)];
+  return name[0].toUpperCase() + name.slice(1);
+}
+
+/** A valid request whose sought person carries a unique name. */
+export function makeUniqueRequestBody() {
+  const body = makeRequestBody();
+  body.soughtPeople[0].names = [{ value: `${uniqueName()} ${uniqueName()}`, part: 'full', script: 'Latn' } as never];
+  return body;
+}

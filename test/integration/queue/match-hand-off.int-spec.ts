@@ -12,7 +12,7 @@ import { MatchingQueue } from '../../../src/queue/matching-queue.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
-import { makeRequestBody } from '../../support/request-bodies.js';
+import { makeRequestBody, makeUniqueRequestBody } from '../../support/request-bodies.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 
 /** Each test here runs on a Redis of its own, so it can look at every job and stop Redis at will. */
@@ -72,7 +72,7 @@ describe('hand-off to the matching queue', () => {
   });
 
   it('moves the request to searching once the worker has taken it, and records each transition', async () => {
-    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
     const metricsPort = await freePort();
     const worker = await startWorker({ REDIS_URL: redis.url, METRICS_PORT: String(metricsPort) });
     try {
@@ -107,7 +107,7 @@ describe('hand-off to the matching queue', () => {
   it('accepts a request while Redis is down and matches it once Redis is back', async () => {
     await redis.stop();
     {
-      const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+      const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
       const [pending] = await db.query(
         `SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL AND payload->>'personId' = $1`,
         [created.soughtPeople[0].id],

@@ -1,0 +1,108 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { MatchingService } from '../../../src/matching/matching.service.js';
+import { makeOrganisation } from '../../support/factories.js';
+import { loginAs, type Session } from '../../support/http.js';
+import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
+import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+
+describe('the match worker', () => {
+  let redisDir: string;
+  let redis: TestRedis;
+  let api: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let officer: Session;
+
+  beforeAll(async () => {
+    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
+    redis = await startRedis({ dir: redisDir });
+    api = await startApi({ REDIS_URL: redis.url });
+    worker = await startWorker({ REDIS_URL: redis.url });
+    db = dataSourceOf(api);
+    officer = await loginAs(api, (await makeOrganisation(db)).users.officer);
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await redis.stop();
+    await rm(redisDir, { recursive: true, force: true });
+  });
+
+  const statusOf = async (id: string) => (await officer.get(`/v1/tracing-requests/${id}`).expect(200)).body;
+
+  it('proposes the same person written in Arabic and in Latin, once, and moves both sought people to possible_match', async () => {
+    const family = uniqueName();
+    const arabic = makeRequestBody({
+      soughtPeople: [
+        {
+          relationshipToEnquirer: 'sibling',
+          names: [
+            { value: 'يوسف', part: 'given', script: 'Arab' },
+            { value: family, part: 'family', script: 'Latn' },
+          ],
+          sex: 'male',
+          birthDate: { kind: 'year', year: 2001 },
+        },
+      ],
+    });
+    const latin = makeRequestBody({
+      soughtPeople: [
+        {
+          relationshipToEnquirer: 'child',
+          names: [{ value: `${family} Youssef`, part: 'full', script: 'Latn' }],
+          sex: 'male',
+          birthDate: { kind: 'exact', date: '2001-05-17' },
+        },
+      ],
+    });
+    const a = (await officer.post('/v1/tracing-requests', arabic).expect(201)).body;
+    const b = (await officer.post('/v1/tracing-requests', latin).expect(201)).body;
+    const [ra, rb] = await eventually(async () => {
+      const both = [await statusOf(a.id), await statusOf(b.id)];
+      return both.every((r) => r.status === 'possible_match') ? both : undefined;
+    });
+    expect(ra.soughtPeople[0].status).toBe('possible_match');
+    expect(rb.soughtPeople[0].status).toBe('possible_match');
+
+    const pair = [a.soughtPeople[0].id, b.soughtPeople[0].id].sort();
+    const rows = await db.query(
+      `SELECT score, band, roles, evidence FROM candidate_match WHERE person_a_id = $1 AND person_b_id = $2`,
+      pair,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ band: 'high', roles: 'sought:sought' });
+    const names = rows[0].evidence.find((e: { field: string }) => e.field === 'names');
+    expect(names.matches.map((m: { agreement: string }) => m.agreement).sort()).toEqual(['equivalent', 'exact']);
+
+    // the same job again (a redelivery) adds nothing and moves nothing backwards
+    await worker.get(MatchingService).matchPerson({ personId: b.soughtPeople[0].id, personVersion: 1 });
+    const again = await db.query(`SELECT count(*)::int AS n FROM candidate_match WHERE person_a_id = $1 AND person_b_id = $2`, pair);
+    expect(again[0].n).toBe(1);
+    expect((await statusOf(b.id)).status).toBe('possible_match');
+    const [run] = await db.query(`SELECT candidates_stored FROM match_run WHERE person_id = $1`, [b.soughtPeople[0].id]);
+    expect(run.candidates_stored).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stores nothing for a pair below the floor and leaves the request searching', async () => {
+    const lonely = makeRequestBody({
+      soughtPeople: [{ relationshipToEnquirer: 'parent', names: [{ value: `${uniqueName()} ${uniqueName()}`, part: 'full' }] }],
+    });
+    const created = (await officer.post('/v1/tracing-requests', lonely).expect(201)).body;
+    const read = await eventually(async () => {
+      const r = await statusOf(created.id);
+      return r.status !== 'submitted' ? r : undefined;
+    });
+    expect(read.status).toBe('searching');
+    const rows = await db.query(`SELECT count(*)::int AS n FROM candidate_match WHERE $1 IN (person_a_id, person_b_id)`, [
+      created.soughtPeople[0].id,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+});

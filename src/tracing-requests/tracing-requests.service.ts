@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputError, NotFoundError, VersionConflictError, IllegalTransitionError } from '../common/errors/domain-errors.js';
-import { replaceNameKeys, toPersonForMatching } from '../matching/name-keys.js';
+import { replaceNameKeys, toPersonForMatching, withdrawFromMatching } from '../matching/name-keys.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
 import { todayUtc } from '../persons/birth-dates/today-utc.js';
@@ -128,6 +128,7 @@ export class TracingRequestsService {
       assertLifecycleTransition(request.lifecycle, 'withdrawn');
       await manager.update(TracingRequest, { id }, { lifecycle: 'withdrawn', status: 'withdrawn', version: request.version + 1 });
       await recordStatusChange(manager, { requestId: id, from: request.status, to: 'withdrawn', reasonCode, by: officer.id });
+      await withdrawFromMatching(manager, id);
       await this.audit.record(
         { actor: officer, action: 'tracing_request.withdrawn', entityType: 'tracing_request', entityId: id, reasonCode },
         manager,

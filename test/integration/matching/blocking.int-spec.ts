@@ -145,4 +145,12 @@ describe('blocking on stored name keys', () => {
     expect(seqScans).not.toContain('person_name_key');
     expect(seqScans).not.toContain('person_record');
   });
+
+  it('takes a withdrawn request out of matching: no keys left, nothing finds it', async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    expect((await keysOf(created.soughtPeople[0].id)).length).toBeGreaterThan(0);
+    await officer.post(`/v1/tracing-requests/${created.id}/withdraw`, { reasonCode: 'enquirer_withdrew' }).expect(200);
+    expect(await keysOf(created.soughtPeople[0].id)).toEqual([]);
+    expect(await keysOf(created.enquirer.id)).toEqual([]);
+  });
 });

@@ -66,6 +66,18 @@ export class Environment {
   @Max(5000)
   BLOCKING_CANDIDATE_LIMIT: number = 200;
 
+  /** How often the worker looks for records whose current version has no finished match run. */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  RECONCILE_INTERVAL_MS: number = 300_000;
+
+  /** A record younger than this is left to its own job. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  RECONCILE_MIN_AGE_SECONDS: number = 600;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -4,7 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { MatchReconciler } from '../../../src/matching/match-reconciler.js';
 import { MatchingService } from '../../../src/matching/matching.service.js';
+import { MATCHING_QUEUE } from '../../../src/queue/matching-jobs.js';
 import { makeOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
@@ -104,5 +108,28 @@ describe('the match worker', () => {
       created.soughtPeople[0].id,
     ]);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('hands a record back to the queue when Redis lost its job, and matches it again', async () => {
+    const org = await makeOrganisation(db);
+    const own = await loginAs(api, org.users.officer);
+    const body = makeRequestBody({
+      soughtPeople: [{ relationshipToEnquirer: 'parent', names: [{ value: `${uniqueName()} ${uniqueName()}`, part: 'full' }] }],
+    });
+    const created = (await own.post('/v1/tracing-requests', body).expect(201)).body;
+    const personId = created.soughtPeople[0].id;
+    const runOf = () => db.query(`SELECT finished_at FROM match_run WHERE person_id = $1`, [personId]);
+    await eventually(async () => (await runOf()).length === 1);
+
+    // Redis comes back empty and the run is gone, as after a crash between the two
+    const queue = api.get<Queue>(getQueueToken(MATCHING_QUEUE));
+    await queue.obliterate({ force: true });
+    await db.query(`DELETE FROM match_run WHERE person_id = $1`, [personId]);
+
+    const reconciler = worker.get(MatchReconciler);
+    expect(await reconciler.reconcileOnce({ minAgeSeconds: 0, organisationId: org.id })).toBe(1);
+    await eventually(async () => (await runOf()).length === 1);
+    // a second round finds nothing left to do
+    expect(await reconciler.reconcileOnce({ minAgeSeconds: 0, organisationId: org.id })).toBe(0);
   });
 });

@@ -4,10 +4,12 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
+import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import { findCandidates } from './candidate-blocking.js';
 import { recordMatchRun, upsertCandidate } from './candidate-writer.js';
+import type { PersonForMatching } from './engine/person-for-matching.js';
 import { scorePair } from './engine/score-pair.js';
 import { toPersonForMatching } from './name-keys.js';
 
@@ -50,13 +52,22 @@ export class MatchingService {
         keys,
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
       });
-      const candidates = blocked.length
+      const blockedPeople = blocked.length
         ? await manager.find(PersonRecord, { where: { id: In(blocked.map((c) => c.personId)) }, relations: { names: true } })
         : [];
+      // An enquirer who did not agree to be found may still be compared with other enquirers
+      // (a duplicate request), but never paired with someone's sought person: that would be finding them.
+      const hidden =
+        person.role === 'enquirer' && !(await manager.findOneByOrFail(IntakeConsent, { requestId: request.id })).agreesToBeFound;
+      const candidates = hidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
       const self = toPersonForMatching(person, await this.namesOf(manager, person.id));
+      const counterpartsOf = await this.counterparts(manager, [request.id, ...candidates.map((c) => c.requestId)]);
       let stored = 0;
       for (const candidate of candidates) {
-        const result = scorePair(self, toPersonForMatching(candidate, candidate.names));
+        const result = scorePair(self, toPersonForMatching(candidate, candidate.names), {
+          aCounterparts: counterpartsOf(person),
+          bCounterparts: counterpartsOf(candidate),
+        });
         if (result.score < this.env.MATCH_STORAGE_FLOOR) continue;
         await upsertCandidate(manager, { organisationId: request.organisationId, personId: person.id, candidateId: candidate.id, result });
         stored += 1;
@@ -93,6 +104,23 @@ export class MatchingService {
     const reasonCode = to === 'searching' ? 'matching_started' : 'candidate_proposed';
     await recordStatusChange(manager, { requestId: person.requestId, personId: person.id, from: person.status, to, reasonCode, by: null });
     person.status = to;
+  }
+
+  /**
+   * For reciprocity: the people on the other side of each request. An enquirer who did not agree to
+   * be found is left out, so their names never make anyone else's match.
+   */
+  private async counterparts(manager: EntityManager, requestIds: string[]): Promise<(person: PersonRecord) => PersonForMatching[]> {
+    const ids = [...new Set(requestIds)];
+    const everyone = await manager.find(PersonRecord, { where: { requestId: In(ids) }, relations: { names: true } });
+    const hidden = new Set(
+      (await manager.find(IntakeConsent, { where: { requestId: In(ids), agreesToBeFound: false } })).map((c) => c.requestId),
+    );
+    return (person) =>
+      everyone
+        .filter((other) => other.requestId === person.requestId && other.role !== person.role)
+        .filter((other) => !(other.role === 'enquirer' && hidden.has(other.requestId)))
+        .map((other) => toPersonForMatching(other, other.names));
   }
 
   private async namesOf(manager: EntityManager, personId: string) {

@@ -81,4 +81,17 @@ describe('scorePair', () => {
       }),
     );
   });
+
+  it('adds reciprocity when the other sides of the two requests meet too (A seeks B while B seeks A)', () => {
+    const mother = person({ names: [full('Amina Yusuf Warsame')], role: 'enquirer' });
+    const son = person({ names: [full('Abdi Warsame')] });
+    const sonAsEnquirer = person({ names: [full('Cabdi Warsame')], role: 'enquirer' });
+    const motherSought = person({ names: [full('Amina Warsame')] });
+    const withContext = scorePair(son, sonAsEnquirer, { aCounterparts: [mother], bCounterparts: [motherSought] });
+    const without = scorePair(son, sonAsEnquirer);
+    expect(withContext.evidence.find((e) => e.field === 'reciprocity')).toMatchObject({ outcome: 'agree', weight: 3 });
+    expect(without.evidence.find((e) => e.field === 'reciprocity')).toMatchObject({ outcome: 'unknown', weight: 0 });
+    expect(withContext.score).toBeGreaterThan(without.score);
+    expect(scorePair(sonAsEnquirer, son, { aCounterparts: [motherSought], bCounterparts: [mother] })).toEqual(withContext);
+  });
 });

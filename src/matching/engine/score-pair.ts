@@ -13,7 +13,7 @@ export interface TokenMatch {
 }
 
 export interface Evidence {
-  field: 'names' | 'paternal_names' | 'mother_name' | 'birth_date' | 'sex' | 'place_of_birth';
+  field: 'names' | 'paternal_names' | 'mother_name' | 'birth_date' | 'sex' | 'place_of_birth' | 'reciprocity';
   outcome: string;
   weight: number;
   matches?: TokenMatch[];
@@ -93,6 +93,37 @@ function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
     : { field: 'place_of_birth', outcome: 'disagree', weight: -0.7 };
 }
 
+/**
+ * The people on the other side of each record's request: for a sought person, the enquirer looking
+ * for them; for an enquirer, the people they look for. Reciprocity is when the other sides meet too
+ * (A seeks B while B seeks A): the strongest signal there is.
+ */
+export interface PairContext {
+  aCounterparts: readonly PersonForMatching[];
+  bCounterparts: readonly PersonForMatching[];
+}
+
+const RECIPROCITY_WEIGHT = 3;
+/** Names of the counterparts must agree this strongly (about two tokens) to count as reciprocal. */
+const RECIPROCAL_NAME_WEIGHT = 4;
+
+function reciprocityEvidence(context: PairContext | undefined): Evidence {
+  if (!context || context.aCounterparts.length === 0 || context.bCounterparts.length === 0) {
+    return { field: 'reciprocity', outcome: 'unknown', weight: 0 };
+  }
+  let best: Evidence | undefined;
+  for (const x of context.aCounterparts) {
+    for (const y of context.bCounterparts) {
+      const names = nameEvidence('reciprocity', personTokens(x).own, personTokens(y).own, true);
+      if (!best || names.weight > best.weight) best = names;
+    }
+  }
+  // No reciprocal search is not evidence against: most real pairs have none.
+  return best && best.weight >= RECIPROCAL_NAME_WEIGHT
+    ? { field: 'reciprocity', outcome: 'agree', weight: RECIPROCITY_WEIGHT, matches: best.matches }
+    : { field: 'reciprocity', outcome: 'none', weight: 0 };
+}
+
 /** The score's band: what a reviewer's queue sorts by. */
 export function bandOf(score: number): Band {
   return score >= 0.9 ? 'high' : score >= 0.6 ? 'medium' : 'low';
@@ -103,9 +134,11 @@ export function bandOf(score: number): Band {
  * into a probability. Each field that either side leaves empty weighs nothing, for or against.
  * Symmetric and deterministic; every weight is in the explanation.
  */
-export function scorePair(first: PersonForMatching, second: PersonForMatching): PairScore {
+export function scorePair(first: PersonForMatching, second: PersonForMatching, context?: PairContext): PairScore {
   // One canonical order (by id) makes the result independent of which side asked.
-  const [a, b] = first.id <= second.id ? [first, second] : [second, first];
+  const swap = first.id > second.id;
+  const [a, b] = swap ? [second, first] : [first, second];
+  const ordered = context && swap ? { aCounterparts: context.bCounterparts, bCounterparts: context.aCounterparts } : context;
   const ta = personTokens(a);
   const tb = personTokens(b);
   const evidence = [
@@ -115,6 +148,7 @@ export function scorePair(first: PersonForMatching, second: PersonForMatching): 
     birthEvidence(a, b),
     sexEvidence(a, b),
     placeEvidence(a, b),
+    reciprocityEvidence(ordered),
   ];
   const logOdds = PRIOR_LOG_ODDS + evidence.reduce((sum, e) => sum + e.weight, 0);
   const score = 1 / (1 + Math.exp(-logOdds));

@@ -132,4 +132,75 @@ describe('the match worker', () => {
     // a second round finds nothing left to do
     expect(await reconciler.reconcileOnce({ minAgeSeconds: 0, organisationId: org.id })).toBe(0);
   });
+
+  it('finds a reciprocal search (A seeks B while B seeks A) and says so in the evidence', async () => {
+    const family = uniqueName();
+    const consent = {
+      consentsToProcessing: true,
+      agreesToBeFound: true,
+      agreesToIdentityShared: false,
+      informationNoticeVersion: '2026-01',
+    };
+    const person = (given: string) => ({ names: [{ value: `${given} ${family}`, part: 'full' }] });
+    const motherSeeksSon = {
+      enquirer: { ...person('Amina'), sex: 'female' },
+      soughtPeople: [{ ...person('Abdi'), sex: 'male', relationshipToEnquirer: 'child' }],
+      intakeConsent: consent,
+    };
+    const sonSeeksMother = {
+      enquirer: { ...person('Abdi'), sex: 'male' },
+      soughtPeople: [{ ...person('Amina'), sex: 'female', relationshipToEnquirer: 'parent' }],
+      intakeConsent: consent,
+    };
+    const r1 = (await officer.post('/v1/tracing-requests', motherSeeksSon).expect(201)).body;
+    const r2 = (await officer.post('/v1/tracing-requests', sonSeeksMother).expect(201)).body;
+    const pair = [r1.soughtPeople[0].id, r2.enquirer.id].sort();
+    const [row] = await eventually(async () => {
+      const rows = await db.query(`SELECT roles, evidence FROM candidate_match WHERE person_a_id = $1 AND person_b_id = $2`, pair);
+      const reciprocal = rows[0]?.evidence.find((e: { field: string }) => e.field === 'reciprocity')?.outcome === 'agree';
+      return reciprocal ? rows : undefined;
+    });
+    expect(row.roles).toBe('enquirer:sought');
+  });
+
+  it('never pairs an enquirer who did not agree to be found with anyone searching for them', async () => {
+    const family = uniqueName();
+    const person = (given: string) => ({ names: [{ value: `${given} ${family}`, part: 'full' }] });
+    const consent = (agreesToBeFound: boolean) => ({
+      consentsToProcessing: true,
+      agreesToBeFound,
+      agreesToIdentityShared: false,
+      informationNoticeVersion: '2026-01',
+    });
+    const seeker = (
+      await officer
+        .post('/v1/tracing-requests', {
+          enquirer: person('Amina'),
+          soughtPeople: [{ ...person('Abdi'), relationshipToEnquirer: 'child' }],
+          intakeConsent: consent(true),
+        })
+        .expect(201)
+    ).body;
+    const hidden = (
+      await officer
+        .post('/v1/tracing-requests', {
+          enquirer: person('Abdi'),
+          soughtPeople: [{ ...person('Amina'), relationshipToEnquirer: 'parent' }],
+          intakeConsent: consent(false),
+        })
+        .expect(201)
+    ).body;
+    // both requests fully matched by the worker
+    await eventually(async () => {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM match_run WHERE person_id = ANY($1)`, [
+        [seeker.enquirer.id, seeker.soughtPeople[0].id, hidden.enquirer.id, hidden.soughtPeople[0].id],
+      ]);
+      return n === 4;
+    });
+    const pairs = await db.query(
+      `SELECT 1 FROM candidate_match WHERE $1 IN (person_a_id, person_b_id) AND $2 IN (person_a_id, person_b_id)`,
+      [hidden.enquirer.id, seeker.soughtPeople[0].id],
+    );
+    expect(pairs).toHaveLength(0);
+  });
 });

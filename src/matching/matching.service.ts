@@ -31,7 +31,7 @@ export class MatchingService {
   matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
     const started = performance.now();
     return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(PersonRecord, { where: { id: job.personId } });
+      const found = await manager.findOne(PersonRecord, { where: { id: job.personId }, relations: { names: true } });
       if (!found) return 'gone';
       // Lock the request first, as writers do, so the derived status is computed on a stable set.
       const request = await manager.findOne(TracingRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
@@ -60,7 +60,7 @@ export class MatchingService {
       const hidden =
         person.role === 'enquirer' && !(await manager.findOneByOrFail(IntakeConsent, { requestId: request.id })).agreesToBeFound;
       const candidates = hidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
-      const self = toPersonForMatching(person, await this.namesOf(manager, person.id));
+      const self = toPersonForMatching(person, found.names);
       const counterpartsOf = await this.counterparts(manager, [request.id, ...candidates.map((c) => c.requestId)]);
       let stored = 0;
       for (const candidate of candidates) {
@@ -121,9 +121,5 @@ export class MatchingService {
         .filter((other) => other.requestId === person.requestId && other.role !== person.role)
         .filter((other) => !(other.role === 'enquirer' && hidden.has(other.requestId)))
         .map((other) => toPersonForMatching(other, other.names));
-  }
-
-  private async namesOf(manager: EntityManager, personId: string) {
-    return (await manager.find(PersonRecord, { where: { id: personId }, relations: { names: true } }))[0]?.names ?? [];
   }
 }

@@ -9,11 +9,12 @@ import { TracingRequest } from '../tracing-requests/entities/tracing-request.ent
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import { findCandidates } from './candidate-blocking.js';
 import { recordMatchRun, upsertCandidate } from './candidate-writer.js';
-import type { PersonForMatching } from './engine/person-for-matching.js';
+import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
 import { scorePair } from './engine/score-pair.js';
-import { toPersonForMatching } from './name-keys.js';
+import { replaceNameKeys, toPersonForMatching } from './name-keys.js';
+import { blockingKeys } from './engine/blocking-keys.js';
 
-export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed';
+export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
 /**
  * Runs one match job: blocking on stored keys, scoring with the engine, an idempotent upsert of
@@ -29,6 +30,9 @@ export class MatchingService {
   ) {}
 
   matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
+    // Queued for another matcher (a rolling upgrade): the workers of that version, or the
+    // reconciler of this one, take the record; this one changes nothing.
+    if (job.matcherVersion !== MATCHER_VERSION) return Promise.resolve('other_matcher_version');
     const started = performance.now();
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOne(PersonRecord, { where: { id: job.personId }, relations: { names: true } });
@@ -42,9 +46,7 @@ export class MatchingService {
 
       if (person.role === 'sought' && person.status === 'submitted') await this.move(manager, person, 'searching');
 
-      const keys: string[] = (await manager.query(`SELECT key FROM person_name_key WHERE person_id = $1`, [person.id])).map(
-        (r: { key: string }) => r.key,
-      );
+      const keys = await this.currentKeys(manager, person, found.names, request.organisationId);
       const blocked = await findCandidates(manager, {
         personId: person.id,
         requestId: request.id,
@@ -104,6 +106,25 @@ export class MatchingService {
     const reasonCode = to === 'searching' ? 'matching_started' : 'candidate_proposed';
     await recordStatusChange(manager, { requestId: person.requestId, personId: person.id, from: person.status, to, reasonCode, by: null });
     person.status = to;
+  }
+
+  /** The person's stored keys, rewritten first when an older matcher made them. */
+  private async currentKeys(
+    manager: EntityManager,
+    person: PersonRecord,
+    names: PersonRecord['names'],
+    organisationId: string,
+  ): Promise<string[]> {
+    const rows: { key: string; matcher_version: number }[] = await manager.query(
+      `SELECT key, matcher_version FROM person_name_key WHERE person_id = $1`,
+      [person.id],
+    );
+    if (rows.length > 0 && rows.every((r) => r.matcher_version === MATCHER_VERSION)) return rows.map((r) => r.key);
+    const isTarget =
+      person.role === 'sought' || (await manager.findOneByOrFail(IntakeConsent, { requestId: person.requestId })).agreesToBeFound;
+    const self = toPersonForMatching(person, names);
+    await replaceNameKeys(manager, self, organisationId, isTarget);
+    return blockingKeys(self);
   }
 
   /**

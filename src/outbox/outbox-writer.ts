@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
+import { MATCHER_VERSION } from '../matching/engine/person-for-matching.js';
 import { MatchingJobName, type MatchPersonJob } from '../queue/matching-jobs.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
-/** Records a match hand-off inside the caller's transaction; the relay moves it to the queue after commit. */
-export async function writeMatchPersonToOutbox(manager: EntityManager, job: MatchPersonJob): Promise<void> {
-  await manager.insert(OutboxMessage, {
-    topic: MatchingJobName.MatchPerson,
-    payload: { personId: job.personId, personVersion: job.personVersion },
-  });
+/**
+ * Records a match hand-off inside the caller's transaction, for the current matcher; the relay
+ * moves it to the queue after commit.
+ */
+export async function writeMatchPersonToOutbox(manager: EntityManager, job: Omit<MatchPersonJob, 'matcherVersion'>): Promise<void> {
+  const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion, matcherVersion: MATCHER_VERSION };
+  await manager.insert(OutboxMessage, { topic: MatchingJobName.MatchPerson, payload: { ...payload } });
 }

@@ -8,11 +8,13 @@ export enum MatchingJobName {
 export interface MatchPersonJob {
   personId: string;
   personVersion: number;
+  /** the matcher the job was queued for: a new matcher version re-matches the same person version */
+  matcherVersion: number;
 }
 
-/** One job per person version: enqueuing the same version twice is a no-op in BullMQ. */
+/** One job per person version and matcher version: enqueuing the same twice is a no-op in BullMQ. */
 export function matchPersonJobId(job: MatchPersonJob): string {
-  return `${MatchingJobName.MatchPerson}.${job.personId}.v${job.personVersion}`;
+  return `${MatchingJobName.MatchPerson}.${job.personId}.v${job.personVersion}.m${job.matcherVersion}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -20,13 +22,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Checks a payload read back from Redis before anything acts on it. */
 export function isMatchPersonJob(data: unknown): data is MatchPersonJob {
   if (typeof data !== 'object' || data === null) return false;
-  const { personId, personVersion, ...rest } = data as Record<string, unknown>;
+  const { personId, personVersion, matcherVersion, ...rest } = data as Record<string, unknown>;
+  const positive = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
   return (
     Object.keys(rest).length === 0 &&
     typeof personId === 'string' &&
     UUID.test(personId) &&
-    Number.isInteger(personVersion) &&
-    (personVersion as number) > 0
+    positive(personVersion) &&
+    positive(matcherVersion)
   );
 }
 

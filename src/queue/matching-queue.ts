@@ -17,7 +17,7 @@ export class MatchingQueue {
 
   /** Adds the job unless BullMQ already holds one with its id. Rejects when Redis does not answer in time. */
   async addMatchPerson(job: MatchPersonJob): Promise<void> {
-    const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion };
+    const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion, matcherVersion: job.matcherVersion };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('queue did not answer in time')), ADD_TIMEOUT_MS);

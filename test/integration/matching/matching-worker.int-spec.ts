@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { MatchReconciler } from '../../../src/matching/match-reconciler.js';
@@ -86,7 +87,7 @@ describe('the match worker', () => {
     expect(names.matches.map((m: { agreement: string }) => m.agreement).sort()).toEqual(['equivalent', 'exact']);
 
     // the same job again (a redelivery) adds nothing and moves nothing backwards
-    await worker.get(MatchingService).matchPerson({ personId: b.soughtPeople[0].id, personVersion: 1 });
+    await worker.get(MatchingService).matchPerson({ personId: b.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION });
     const again = await db.query(`SELECT count(*)::int AS n FROM candidate_match WHERE person_a_id = $1 AND person_b_id = $2`, pair);
     expect(again[0].n).toBe(1);
     expect((await statusOf(b.id)).status).toBe('possible_match');
@@ -202,5 +203,19 @@ describe('the match worker', () => {
       [hidden.enquirer.id, seeker.soughtPeople[0].id],
     );
     expect(pairs).toHaveLength(0);
+  });
+
+  it('leaves a job queued for another matcher version alone, and rebuilds missing or outdated keys', async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const personId = created.soughtPeople[0].id;
+    const service = worker.get(MatchingService);
+    expect(await service.matchPerson({ personId, personVersion: 1, matcherVersion: MATCHER_VERSION + 1 })).toBe('other_matcher_version');
+
+    await eventually(async () => (await db.query(`SELECT 1 FROM match_run WHERE person_id = $1`, [personId])).length === 1);
+    await db.query(`DELETE FROM person_name_key WHERE person_id = $1`, [personId]);
+    expect(await service.matchPerson({ personId, personVersion: 1, matcherVersion: MATCHER_VERSION })).toBe('matched');
+    const keys = await db.query(`SELECT matcher_version FROM person_name_key WHERE person_id = $1`, [personId]);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k: { matcher_version: number }) => k.matcher_version === MATCHER_VERSION)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { MATCHING_QUEUE, matchPersonJobId } from '../../../src/queue/matching-jobs.js';
 import { MatchingQueue } from '../../../src/queue/matching-queue.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
@@ -48,11 +49,13 @@ describe('hand-off to the matching queue', () => {
     const queue = queueOf(api);
     const personIds = [created.enquirer.id, created.soughtPeople[0].id];
     const jobs = await eventually(async () => {
-      const found = await Promise.all(personIds.map((id) => queue.getJob(matchPersonJobId({ personId: id, personVersion: 1 }))));
+      const found = await Promise.all(
+        personIds.map((id) => queue.getJob(matchPersonJobId({ personId: id, personVersion: 1, matcherVersion: MATCHER_VERSION }))),
+      );
       return found.every(Boolean) ? found : undefined;
     });
     for (const job of jobs) {
-      expect(Object.keys(job!.data).sort()).toEqual(['personId', 'personVersion']);
+      expect(Object.keys(job!.data).sort()).toEqual(['matcherVersion', 'personId', 'personVersion']);
       const serialised = JSON.stringify(job!.data) + JSON.stringify(job!.opts);
       for (const name of [...body.enquirer.names, ...body.soughtPeople[0].names]) expect(serialised).not.toContain(name.value);
       expect(serialised).not.toContain('1979');
@@ -63,7 +66,7 @@ describe('hand-off to the matching queue', () => {
   it('adds no second job when the same version is enqueued again', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
     const queue = queueOf(api);
-    const job = { personId: created.soughtPeople[0].id, personVersion: 1 };
+    const job = { personId: created.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
     await eventually(() => queue.getJob(matchPersonJobId(job)));
     const before = await queue.count();
     await api.get(MatchingQueue).addMatchPerson(job);

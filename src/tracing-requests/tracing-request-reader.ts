@@ -63,6 +63,8 @@ export class TracingRequestReader {
         (sub) => sub.select('count(*)::int').from('person_record', 'p').where("p.request_id = r.id AND p.role = 'sought'"),
         'sought_count',
       )
+      // The cursor needs the timestamp to the microsecond; a JS Date keeps milliseconds only.
+      .addSelect(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'created_at_exact')
       .where('r.organisation_id = :org', { org: user.organisationId })
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
@@ -82,7 +84,7 @@ export class TracingRequestReader {
     const last = page.at(-1);
     return {
       items: page,
-      nextCursor: hasMore && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      nextCursor: hasMore && last ? encodeCursor({ createdAt: raw[page.length - 1].created_at_exact, id: last.id }) : null,
     };
   }
 }

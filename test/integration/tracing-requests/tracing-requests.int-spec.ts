@@ -99,6 +99,24 @@ describe('tracing requests (officer API)', () => {
     await officer.get('/v1/tracing-requests?cursor=not-a-cursor').expect(400);
   });
 
+  it('pages through requests created within the same millisecond without skipping any', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id);
+    for (const [i, id] of ids.entries()) {
+      await db.query(`UPDATE tracing_request SET created_at = $2 WHERE id = $1`, [id, `2020-02-02T00:00:00.000${i + 1}00Z`]);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await officer
+        .get(`/v1/tracing-requests?limit=1&createdFrom=2020-02-01&createdTo=2020-02-03${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
+      seen.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
   it('updates with optimistic concurrency and refuses a stale version with 409', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
     const sought = created.soughtPeople[0];

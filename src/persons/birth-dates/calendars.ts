@@ -8,6 +8,13 @@ export interface CalendarDate {
   day: number;
 }
 
+/** The last year each conversion handles (jalaali-js stops at 3177). */
+const MAX_YEAR: Record<Calendar, number> = { gregorian: 9999, ethiopian: 9999, solar_hijri: 3177 };
+
+export function isYearInRange(calendar: Calendar, year: number): boolean {
+  return Number.isInteger(year) && year >= 1 && year <= MAX_YEAR[calendar];
+}
+
 const ETHIOPIAN_EPOCH_JDN = 1724221; // 1 Meskerem 1 E.C., as a Julian day number
 
 function gregorianToJdn({ year, month, day }: CalendarDate): number {
@@ -59,7 +66,7 @@ export function daysInMonth(calendar: Calendar, year: number, month: number): nu
 export function isValidCalendarDate(calendar: Calendar, date: CalendarDate): boolean {
   const { year, month, day } = date;
   if (![year, month, day].every(Number.isInteger)) return false;
-  if (year < 1 || year > 9999 || month < 1 || month > monthsInYear(calendar) || day < 1) return false;
+  if (year < 1 || year > MAX_YEAR[calendar] || month < 1 || month > monthsInYear(calendar) || day < 1) return false;
   return day <= daysInMonth(calendar, year, month);
 }
 

@@ -52,6 +52,11 @@ describe('deriveBirthRange', () => {
     expect(() => deriveBirthRange({ kind: 'exact', calendar: 'ethiopian', date: '1990-14-01' }, today)).toThrow(BirthDateProblem);
   });
 
+  it('rejects a year its calendar’s conversion does not cover, as a client error', () => {
+    expect(() => deriveBirthRange({ kind: 'year', calendar: 'solar_hijri', year: 9999 }, today)).toThrow(BirthDateProblem);
+    expect(() => deriveBirthRange({ kind: 'range', calendar: 'solar_hijri', from: '9000', to: '9999' }, today)).toThrow(BirthDateProblem);
+  });
+
   it('rejects a birth in the future', () => {
     expect(() => deriveBirthRange({ kind: 'exact', date: '2030-01-01' }, today)).toThrow(BirthDateProblem);
   });

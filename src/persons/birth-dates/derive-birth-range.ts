@@ -5,6 +5,7 @@ import {
   daysInMonth,
   formatIsoDate,
   isValidCalendarDate,
+  isYearInRange,
   monthsInYear,
   toGregorian,
   type CalendarDate,
@@ -32,7 +33,7 @@ function parsePartial(calendar: Calendar, field: string, text: string | undefine
   if (!match) throw new BirthDateProblem(field, `${field} must be YYYY, YYYY-MM or YYYY-MM-DD`);
   const year = Number(match[1]);
   const month = match[2] ? Number(match[2]) : bound === 'first' ? 1 : monthsInYear(calendar);
-  const lastDay = month >= 1 && month <= monthsInYear(calendar) && year >= 1 ? daysInMonth(calendar, year, month) : 0;
+  const lastDay = month >= 1 && month <= monthsInYear(calendar) && isYearInRange(calendar, year) ? daysInMonth(calendar, year, month) : 0;
   const day = match[3] ? Number(match[3]) : bound === 'first' ? 1 : lastDay;
   const date = { year, month, day };
   if (!isValidCalendarDate(calendar, date)) throw new BirthDateProblem(field, `${field} is not a date of the ${calendar} calendar`);

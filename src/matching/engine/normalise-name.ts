@@ -18,12 +18,27 @@ export interface NormalisedName {
   particles: string[];
 }
 
+/** Bounded memo of normalised names; results are frozen, so sharing them is safe. */
+const CACHE_LIMIT = 20_000;
+const CACHE = new Map<string, NormalisedName>();
+
 /**
  * From a name as recorded (any script, any order) to comparable tokens: NFKC and case folding,
  * deterministic transliteration to Latin, particles set apart, and per-token keys.
  * Pure and deterministic: the same string always gives the same result.
  */
 export function normaliseName(original: string): NormalisedName {
+  const cached = CACHE.get(original);
+  if (cached) return cached;
+  const result = computeNormalisedName(original);
+  // Scoring a record against a few hundred candidates meets the same names again and again.
+  if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
+  Object.freeze(result.tokens);
+  CACHE.set(original, Object.freeze(result));
+  return result;
+}
+
+function computeNormalisedName(original: string): NormalisedName {
   const latin = transliterate(original);
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin, { gluedArticle: scripts.includes('Arab') });

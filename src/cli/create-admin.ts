@@ -77,7 +77,7 @@ async function createInTransaction(manager: EntityManager, options: CreateAdminO
     .createQueryBuilder('u')
     .where('lower(u.email) = lower(:email)', { email })
     .getExists();
-  if (emailTaken) throw new CreateAdminRefused(`an account with the e-mail address ${email} already exists`);
+  if (emailTaken) throw new CreateAdminRefused('an account with this e-mail address already exists');
 
   let organisation = await manager.findOneBy(Organisation, { code: options.organisationCode });
   const organisationCreated = organisation === null;

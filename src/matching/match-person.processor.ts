@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
 import { isMatchPersonJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
@@ -42,7 +43,11 @@ export class MatchPersonProcessor extends WorkerHost implements OnApplicationBoo
       return outcome;
     } catch (error) {
       this.metrics.failed(job.name);
-      throw error;
+      // BullMQ stores a failed job's message in Redis: only the summary goes there and to the log.
+      const summary = summariseError(error);
+      this.logger.error({ jobId: job.id, ...summary }, 'match job failed; will retry');
+      // eslint-disable-next-line preserve-caught-error -- the cause's message is what must not reach Redis
+      throw new Error(`match job failed: ${summary.errorType}${summary.code ? ` ${summary.code}` : ''}`);
     } finally {
       stop();
     }

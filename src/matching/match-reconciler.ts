@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
@@ -29,7 +30,7 @@ export class MatchReconciler implements OnApplicationBootstrap, BeforeApplicatio
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       this.running ??= this.reconcileOnce()
-        .catch((error: Error) => this.logger.warn({ errorType: error.constructor.name }, 'reconciliation failed; next round will retry'))
+        .catch((error: unknown) => this.logger.warn(summariseError(error), 'reconciliation failed; next round will retry'))
         .finally(() => (this.running = undefined));
     }, this.env.RECONCILE_INTERVAL_MS);
     this.timer.unref();

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { isMatchPersonJob, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchingQueue } from '../queue/matching-queue.js';
@@ -46,7 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     this.running = this.relayUntilEmpty()
       .then(() => undefined)
-      .catch((error: Error) => this.logger.warn({ errorType: error.constructor.name }, 'outbox relay paused; will retry'))
+      .catch((error: unknown) => this.logger.warn(summariseError(error), 'outbox relay paused; will retry'))
       .finally(() => {
         this.running = undefined;
         if (this.again) {

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { domainErrorResponse } from './domain-error-response.js';
+import { summariseError } from './error-summary.js';
 import { DomainError } from './domain-errors.js';
 
 /**
@@ -31,8 +32,8 @@ export class ErrorFilter implements ExceptionFilter {
       response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
       return;
     }
-    // Only the error's class and stack go to the log, never request data.
-    this.logger.error({ errorType: (error as Error)?.constructor?.name, stack: (error as Error)?.stack }, 'unhandled error');
+    // Class, code and call frames only: an error's message may quote what was submitted.
+    this.logger.error(summariseError(error), 'unhandled error');
     response.status(500).json({ statusCode: 500, code: 'internal_error', message: 'internal error' });
   }
 }

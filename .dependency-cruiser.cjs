@@ -72,7 +72,8 @@ module.exports = {
         '(npm ci --omit=dev), so this import would fail at run time: move the package to ' +
         '"dependencies", use it from *.spec.ts files only, or write `import type` when only ' +
         'its types are needed (e.g. express types from @types/express).',
-      from: { path: '^src/', pathNot: '\\.spec\\.ts$' },
+      // Benchmarks run from a checkout with dev dependencies installed, never in the image.
+      from: { path: '^src/', pathNot: ['\\.spec\\.ts$', '^src/benchmarks/'] },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {

@@ -66,6 +66,15 @@ export class Environment {
   @Max(5000)
   BLOCKING_CANDIDATE_LIMIT: number = 200;
 
+  /**
+   * A blocking key held by this many records or more is "hot" (a frequent name): it is left out of
+   * the lookup while the record has more selective keys, and read only up to this many rows when not.
+   */
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  BLOCKING_HOT_KEY_ROWS: number = 1000;
+
   /** How often the worker looks for records whose current version has no finished match run. */
   @IsInt()
   @Min(1000)

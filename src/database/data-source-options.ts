@@ -15,6 +15,7 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSchema.js';
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
+import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
 
 export const ENTITIES = [
   Organisation,
@@ -33,7 +34,12 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
-export const MIGRATIONS = [InitialSchema1764140000000, PersonNameKeys1764200000000, CandidateMatches1764210000000];
+export const MIGRATIONS = [
+  InitialSchema1764140000000,
+  PersonNameKeys1764200000000,
+  CandidateMatches1764210000000,
+  BlockingProbe1764300000000,
+];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

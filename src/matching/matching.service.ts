@@ -53,6 +53,7 @@ export class MatchingService {
         organisationId: request.organisationId,
         keys,
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
+        hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
       });
       const blockedPeople = blocked.length
         ? await manager.find(PersonRecord, { where: { id: In(blocked.map((c) => c.personId)) }, relations: { names: true } })

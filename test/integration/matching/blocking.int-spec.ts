@@ -6,6 +6,14 @@ import { loginAs, type Session } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
 import { dataSourceOf, startApi } from '../../support/test-app.js';
 
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
 const sought = (names: { value: string; part: string; script?: string }[]) => [{ relationshipToEnquirer: 'sibling', names }];
 
 describe('blocking on stored name keys', () => {
@@ -80,6 +88,7 @@ describe('blocking on stored name keys', () => {
         organisationId: org.id,
         keys: await keysOf(seeker.soughtPeople[0].id),
         limit: 500,
+        hotKeyRows: 1000,
       })
     ).map((c) => c.personId);
     expect(found).not.toContain(hiddenRequest.enquirer.id);
@@ -106,7 +115,9 @@ describe('blocking on stored name keys', () => {
     expect(after).toContain('s:rms');
   });
 
-  it('uses index probes only at a realistic size (no sequential scan of persons or keys)', async () => {
+  it('uses index probes only at 100k records, and a hot key costs no more than its cap', async () => {
+    const records = 100_000;
+    const hotKeyRows = 500;
     const [{ id: orgId }] = await db.query(
       `INSERT INTO organisation (name, code) VALUES ('Blocking size test ' || md5(random()::text), 'blocking-' || substr(md5(random()::text), 1, 8)) RETURNING id`,
     );
@@ -116,35 +127,62 @@ describe('blocking on stored name keys', () => {
     );
     await db.query(
       `INSERT INTO tracing_request (reference, organisation_id, officer_id, status)
-       SELECT 'TR-1999-' || lpad(g::text, 7, '0'), $1, $2, 'submitted' FROM generate_series(1, 20000) g`,
-      [orgId, userId],
+       SELECT 'TR-1999-' || lpad(g::text, 7, '0'), $1, $2, 'submitted' FROM generate_series(1, $3::int) g`,
+      [orgId, userId, records],
     );
     await db.query(
       `INSERT INTO person_record (request_id, organisation_id, role, position, legal_basis, status, relationship_to_enquirer)
        SELECT id, organisation_id, 'sought', 1, 'vital_interest', 'submitted', 'child' FROM tracing_request WHERE organisation_id = $1`,
       [orgId],
     );
+    // Six keys a record spread over 5,000 values each, and one hot key held by 5% of all records
+    // (a frequent name's metaphone code).
     await db.query(
       `INSERT INTO person_name_key (organisation_id, key, person_id, is_target, matcher_version)
        SELECT p.organisation_id, k.prefix || (abs(hashtext(p.id::text || k.prefix)) % 5000)::text, p.id, true, 1
        FROM person_record p CROSS JOIN (VALUES ('s:'), ('m:'), ('x:'), ('p:'), ('d:'), ('c:')) AS k(prefix)
-       WHERE p.organisation_id = $1`,
+       WHERE p.organisation_id = $1
+       UNION ALL
+       SELECT p.organisation_id, 'm:HOT', p.id, true, 1 FROM person_record p
+       WHERE p.organisation_id = $1 AND abs(hashtext(p.id::text)) % 20 = 0`,
       [orgId],
     );
-    await db.query(`ANALYZE person_name_key`);
+    await db.query(`VACUUM ANALYZE person_name_key`);
     await db.query(`ANALYZE person_record`);
     const [{ id: requestId }] = await db.query(`SELECT id FROM tracing_request WHERE organisation_id = $1 LIMIT 1`, [orgId]);
-    const [plan] = await db.query(`EXPLAIN (FORMAT JSON) ${BLOCKING_SQL}`, [orgId, ['s:17', 'm:42', 'x:99', 'p:1000'], requestId, 200]);
-    const nodes: { 'Node Type': string; 'Relation Name'?: string }[] = [];
-    const walk = (node: { Plans?: unknown[] } & Record<string, unknown>) => {
-      nodes.push(node as never);
-      for (const child of node.Plans ?? []) walk(child as never);
+    const keys = ['s:17', 'm:42', 'x:99', 'p:1000', 'm:HOT'];
+    const [plan] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKING_SQL}`, [orgId, keys, requestId, 200, hotKeyRows]);
+    const nodes: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      nodes.push(node);
+      for (const child of node.Plans ?? []) walk(child);
     };
     walk(plan['QUERY PLAN'][0].Plan);
     const seqScans = nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
     expect(seqScans).not.toContain('person_name_key');
     expect(seqScans).not.toContain('person_record');
-  });
+    const keyScans = nodes.filter((n) => n['Relation Name'] === 'person_name_key');
+    expect(keyScans.length).toBeGreaterThan(0);
+    expect(keyScans.every((n) => n['Node Type'] === 'Index Only Scan')).toBe(true);
+    // Probing reads at most hotKeyRows entries of a key, and a hot key is not read after that:
+    // the hot key's 5,000 records are never all read.
+    const rowsRead = keyScans.reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0);
+    expect(rowsRead).toBeLessThanOrEqual(keys.length * hotKeyRows);
+    const [{ held }] = await db.query(`SELECT count(*)::int AS held FROM person_name_key WHERE organisation_id = $1 AND key = 'm:HOT'`, [
+      orgId,
+    ]);
+    expect(held).toBeGreaterThan(keys.length * hotKeyRows);
+    // The hot key is left out while selective keys exist: nobody is found through it alone.
+    const found: { personId: string; sharedKeys: number }[] = await db.query(BLOCKING_SQL, [orgId, keys, requestId, 5000, hotKeyRows]);
+    const viaHotKeyOnly = await db.query(
+      `SELECT person_id FROM person_name_key WHERE organisation_id = $1 AND key = 'm:HOT'
+       EXCEPT SELECT person_id FROM person_name_key WHERE organisation_id = $1 AND key = ANY($2::text[]) AND key <> 'm:HOT'`,
+      [orgId, keys],
+    );
+    const foundIds = new Set(found.map((c) => c.personId));
+    expect(viaHotKeyOnly.some((r: { person_id: string }) => foundIds.has(r.person_id))).toBe(false);
+    expect(found.length).toBeGreaterThan(0);
+  }, 180_000);
 
   it('takes a withdrawn request out of matching: no keys left, nothing finds it', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
 import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
-import { findCandidates } from './candidate-blocking.js';
+import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRun, upsertCandidate } from './candidate-writer.js';
-import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
-import { scorePair } from './engine/score-pair.js';
+import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { replaceNameKeys, toPersonForMatching } from './name-keys.js';
 import { blockingKeys } from './engine/blocking-keys.js';
 
@@ -47,30 +46,17 @@ export class MatchingService {
       if (person.role === 'sought' && person.status === 'submitted') await this.move(manager, person, 'searching');
 
       const keys = await this.currentKeys(manager, person, found.names, request.organisationId);
-      const blocked = await findCandidates(manager, {
-        personId: person.id,
+      const scored = await blockAndScore(manager, {
+        person,
+        names: found.names,
         requestId: request.id,
         organisationId: request.organisationId,
         keys,
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
         hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
       });
-      const blockedPeople = blocked.length
-        ? await manager.find(PersonRecord, { where: { id: In(blocked.map((c) => c.personId)) }, relations: { names: true } })
-        : [];
-      // An enquirer who did not agree to be found may still be compared with other enquirers
-      // (a duplicate request), but never paired with someone's sought person: that would be finding them.
-      const hidden =
-        person.role === 'enquirer' && !(await manager.findOneByOrFail(IntakeConsent, { requestId: request.id })).agreesToBeFound;
-      const candidates = hidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
-      const self = toPersonForMatching(person, found.names);
-      const counterpartsOf = await this.counterparts(manager, [request.id, ...candidates.map((c) => c.requestId)]);
       let stored = 0;
-      for (const candidate of candidates) {
-        const result = scorePair(self, toPersonForMatching(candidate, candidate.names), {
-          aCounterparts: counterpartsOf(person),
-          bCounterparts: counterpartsOf(candidate),
-        });
+      for (const { candidate, result } of scored) {
         if (result.score < this.env.MATCH_STORAGE_FLOOR) continue;
         await upsertCandidate(manager, { organisationId: request.organisationId, personId: person.id, candidateId: candidate.id, result });
         stored += 1;
@@ -80,7 +66,7 @@ export class MatchingService {
       await recordMatchRun(manager, {
         personId: person.id,
         personVersion: person.version,
-        scored: candidates.length,
+        scored: scored.length,
         stored,
         durationMs: performance.now() - started,
       });
@@ -126,22 +112,5 @@ export class MatchingService {
     const self = toPersonForMatching(person, names);
     await replaceNameKeys(manager, self, organisationId, isTarget);
     return blockingKeys(self);
-  }
-
-  /**
-   * For reciprocity: the people on the other side of each request. An enquirer who did not agree to
-   * be found is left out, so their names never make anyone else's match.
-   */
-  private async counterparts(manager: EntityManager, requestIds: string[]): Promise<(person: PersonRecord) => PersonForMatching[]> {
-    const ids = [...new Set(requestIds)];
-    const everyone = await manager.find(PersonRecord, { where: { requestId: In(ids) }, relations: { names: true } });
-    const hidden = new Set(
-      (await manager.find(IntakeConsent, { where: { requestId: In(ids), agreesToBeFound: false } })).map((c) => c.requestId),
-    );
-    return (person) =>
-      everyone
-        .filter((other) => other.requestId === person.requestId && other.role !== person.role)
-        .filter((other) => !(other.role === 'enquirer' && hidden.has(other.requestId)))
-        .map((other) => toPersonForMatching(other, other.names));
   }
 }

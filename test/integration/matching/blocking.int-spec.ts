@@ -59,6 +59,7 @@ describe('blocking on stored name keys', () => {
       organisationId: org.id,
       keys: await keysOf(latin.soughtPeople[0].id),
       limit: 50,
+      hotKeyRows: 1000,
     };
     const found = (await findCandidates(db.manager, query)).map((c) => c.personId);
     expect(found).toContain(arabic.soughtPeople[0].id);

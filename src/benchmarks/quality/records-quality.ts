@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import type { Environment } from '../../config/environment.js';
+import { blockAndScore } from '../../matching/candidate-scoring.js';
+import { blockingKeys } from '../../matching/engine/blocking-keys.js';
+import { toPersonForMatching } from '../../matching/name-keys.js';
+import { PersonRecord } from '../../persons/entities/person-record.entity.js';
+import { quantile } from '../support/stats.js';
+import { atThreshold, expectedCalibrationError, type ScoredLabel } from './classification-metrics.js';
+import type { LabelledRecord } from './labelled-files.js';
+import { loadRecords } from './load-records.js';
+
+export interface RecordsFigures {
+  records: number;
+  truePairs: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  pairCompleteness: number;
+  candidatesPerRecord: number;
+  candidatesP99: number;
+  ece: number;
+}
+
+const pairKey = (x: string, y: string): string => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+/** Every unordered pair of records that share a truth id. */
+export function truePairsOf(records: readonly { id: string; truthId: string }[]): Set<string> {
+  const groups = new Map<string, string[]>();
+  for (const r of records) groups.set(r.truthId, [...(groups.get(r.truthId) ?? []), r.id]);
+  const pairs = new Set<string>();
+  for (const ids of groups.values())
+    for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) pairs.add(pairKey(ids[i], ids[j]));
+  return pairs;
+}
+
+/**
+ * Stores the records through the real schema, then runs blocking and scoring for each against all
+ * the others as the match job does. A pair counts once, whichever side's blocking found it.
+ */
+export async function recordsQuality(
+  db: DataSource,
+  env: Environment,
+  records: readonly LabelledRecord[],
+  progress: (done: number) => void,
+): Promise<RecordsFigures> {
+  const { organisationId, loaded } = await loadRecords(db, records);
+  const idOf = new Map(loaded.map((l) => [l.personId, l.record.id]));
+  const truePairs = truePairsOf(records);
+  const scored = new Map<string, ScoredLabel>();
+  const candidateCounts: number[] = [];
+  for (const [index, entry] of loaded.entries()) {
+    const person = await db.manager.findOneOrFail(PersonRecord, { where: { id: entry.personId }, relations: { names: true } });
+    const results = await blockAndScore(db.manager, {
+      person,
+      names: person.names,
+      requestId: entry.requestId,
+      organisationId,
+      keys: blockingKeys(toPersonForMatching(person, person.names)),
+      limit: env.BLOCKING_CANDIDATE_LIMIT,
+      hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,
+    });
+    candidateCounts.push(results.length);
+    for (const { candidate, result } of results) {
+      const key = pairKey(entry.record.id, idOf.get(candidate.id) ?? candidate.id);
+      scored.set(key, { score: result.score, same: truePairs.has(key) });
+    }
+    if ((index + 1) % 250 === 0) progress(index + 1);
+  }
+  const candidates = [...scored.values()];
+  const blockedTrue = candidates.filter((c) => c.same).length;
+  return {
+    records: records.length,
+    truePairs: truePairs.size,
+    ...atThreshold(candidates, env.MATCH_REVIEW_THRESHOLD, truePairs.size),
+    pairCompleteness: truePairs.size === 0 ? 1 : blockedTrue / truePairs.size,
+    candidatesPerRecord: candidateCounts.reduce((a, b) => a + b, 0) / Math.max(1, candidateCounts.length),
+    candidatesP99: quantile(candidateCounts, 0.99),
+    ece: expectedCalibrationError(candidates),
+  };
+}

@@ -6,7 +6,7 @@ import { PersonNameKey } from './entities/person-name-key.entity.js';
 
 type PersonFields = Pick<
   PersonRecord,
-  'id' | 'role' | 'sex' | 'birthEarliest' | 'birthLatest' | 'placeOfBirthCountry' | 'lastKnownCountry'
+  'id' | 'role' | 'sex' | 'birthEarliest' | 'birthLatest' | 'placeOfBirth' | 'placeOfBirthCountry' | 'lastKnownCountry'
 >;
 
 /** The engine's view of a person record: names, birth range, sex, countries. No contact details, no free text. */
@@ -17,7 +17,8 @@ export function toPersonForMatching(person: PersonFields, names: PersonForMatchi
     sex: person.sex,
     names,
     birth: person.birthEarliest && person.birthLatest ? { earliest: person.birthEarliest, latest: person.birthLatest } : null,
-    placeOfBirth: person.placeOfBirthCountry ? { country: person.placeOfBirthCountry } : null,
+    placeOfBirth:
+      person.placeOfBirth || person.placeOfBirthCountry ? { text: person.placeOfBirth, country: person.placeOfBirthCountry } : null,
     lastKnownCountry: person.lastKnownCountry,
   };
 }

@@ -43,6 +43,29 @@ describe('scorePair', () => {
     expect(result.band).toBe('low');
   });
 
+  it('tells known different names apart even when their consonants agree', () => {
+    const result = scorePair(person({ names: [full('Ahmed Ali Hassan')] }), person({ names: [full('Ahmed Ali Hussein')] }));
+    const names = result.evidence.find((e) => e.field === 'names')!;
+    expect(names.outcome).toBe('partial');
+    expect(names.matches!.map((m) => m.b)).not.toContain('hussein');
+    const same = scorePair(person({ names: [full('Ahmed Ali Hassan')] }), person({ names: [full('أحمد علي حسن')] }));
+    expect(same.score).toBeGreaterThan(result.score);
+  });
+
+  it('compares places of birth as text across scripts, and countries when that is all there is', () => {
+    const names = [full('Oksana Melnyk')];
+    const place = (text: string | null, country: string | null = null) => person({ names, placeOfBirth: { text, country } });
+    const agree = scorePair(place('Kharkiv'), place('Харків')).evidence.find((e) => e.field === 'place_of_birth')!;
+    expect(agree.outcome).toBe('agree');
+    expect(agree.weight).toBeGreaterThan(0);
+    const apart = scorePair(place('Kharkiv'), place('Lviv')).evidence.find((e) => e.field === 'place_of_birth')!;
+    expect(apart.outcome).toBe('disagree');
+    expect(apart.weight).toBeLessThan(0);
+    const countries = scorePair(place(null, 'UA'), place('Kyiv', 'UA')).evidence.find((e) => e.field === 'place_of_birth')!;
+    expect(countries.outcome).toBe('same_country');
+    expect(scorePair(place(null), place('Kyiv')).evidence.find((e) => e.field === 'place_of_birth')!.weight).toBe(0);
+  });
+
   it('counts a missing birth date, sex or place neither for nor against', () => {
     const names = [full('Tesfay Gebremedhin')];
     const bare = scorePair(person({ names }), person({ names }));

@@ -1,5 +1,5 @@
 import { compareBirthRanges, type BirthComparison } from './compare-birth-dates.js';
-import type { NormalisedToken } from './normalise-name.js';
+import { normaliseName, type NormalisedToken } from './normalise-name.js';
 import type { EngineRole, PersonForMatching } from './person-for-matching.js';
 import { personTokens } from './person-names.js';
 import { compareTokens, TOKEN_WEIGHTS, type TokenAgreement } from './token-similarity.js';
@@ -34,6 +34,7 @@ export interface PairScore {
  */
 const PRIOR_LOG_ODDS = -4;
 const UNMATCHED_OWN_TOKEN = -1.2;
+const PLACE_WEIGHTS = { textAgree: 1.2, countryAgree: 0.7, countryDisagree: -0.7, textDisagree: -0.3 };
 
 /** Pairs tokens greedily, strongest agreements first; each token is used once. Order-independent. */
 export function alignTokens(a: readonly NormalisedToken[], b: readonly NormalisedToken[]): TokenMatch[] {
@@ -85,12 +86,30 @@ function sexEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
 }
 
 function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
+  const field = 'place_of_birth';
+  const ta = placeTokens(a.placeOfBirth?.text);
+  const tb = placeTokens(b.placeOfBirth?.text);
+  if (ta.length > 0 && tb.length > 0) {
+    // The same normalisation and transliteration as names: حلب meets Aleppo only through an
+    // equivalence, but Kharkiv meets Харків and Kassala meets كسلا.
+    const matches = alignTokens(ta, tb);
+    if (matches.length > 0) return { field, outcome: 'agree', weight: PLACE_WEIGHTS.textAgree, matches };
+  }
   const ca = a.placeOfBirth?.country;
   const cb = b.placeOfBirth?.country;
-  if (!ca || !cb) return { field: 'place_of_birth', outcome: 'unknown', weight: 0 };
-  return ca === cb
-    ? { field: 'place_of_birth', outcome: 'agree', weight: 0.7 }
-    : { field: 'place_of_birth', outcome: 'disagree', weight: -0.7 };
+  if (ca && cb) {
+    return ca === cb
+      ? { field, outcome: 'same_country', weight: PLACE_WEIGHTS.countryAgree }
+      : { field, outcome: 'disagree', weight: PLACE_WEIGHTS.countryDisagree };
+  }
+  // Places are recorded at every grain (a village, a district, a city): two names that do not meet
+  // may still be one place, so they weigh little against.
+  if (ta.length > 0 && tb.length > 0) return { field, outcome: 'disagree', weight: PLACE_WEIGHTS.textDisagree };
+  return { field, outcome: 'unknown', weight: 0 };
+}
+
+function placeTokens(text: string | null | undefined): NormalisedToken[] {
+  return text ? normaliseName(text).tokens : [];
 }
 
 /**

@@ -20,8 +20,11 @@ const TYPO_SCORE = 0.3;
 /** How two tokens agree, strongest first. */
 export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgreement {
   if (a.token === b.token) return 'exact';
-  if (a.nameClass && b.nameClass && a.nameClass.classId === b.nameClass.classId) {
-    return a.nameClass.isNickname || b.nameClass.isNickname ? 'nickname' : 'equivalent';
+  if (a.nameClass && b.nameClass) {
+    if (a.nameClass.classId === b.nameClass.classId) return a.nameClass.isNickname || b.nameClass.isNickname ? 'nickname' : 'equivalent';
+    // Two known names of different classes are different names, however alike they look
+    // (Hassan and Hussein share a consonant skeleton; Olena and Oksana differ by a typo's distance).
+    return 'none';
   }
   if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) return 'skeleton';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';

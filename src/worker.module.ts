@@ -21,7 +21,7 @@ export class WorkerModule {
         MetricsModule.forRoot('worker'),
         AuditModule,
         OutboxModule,
-        MatchingModule,
+        MatchingModule.forRoot(env),
       ],
     };
   }

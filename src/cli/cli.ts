@@ -4,14 +4,18 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigurationError, loadDatabaseUrl } from '../config/environment.js';
+import { isUUID } from 'class-validator';
+import { ConfigurationError, loadDatabaseUrl, loadEnvironment } from '../config/environment.js';
+import { MATCHER_VERSION } from '../matching/engine/person-for-matching.js';
 import { SETUP_CODE_TTL_HOURS } from '../users/setup-codes.js';
 import { CreateAdminRefused, createAdmin } from './create-admin.js';
+import { rematchAll } from './rematch-all.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   create-admin    create an admin account, and its organisation if the code is new
+  rematch-all     after a matcher-version change, re-match every open record, showing progress
 
 Options of create-admin:
   --organisation-code <code>   the organisation's short code (2-40 of a-z, 0-9 and "-")
@@ -22,6 +26,14 @@ Options of create-admin:
 
 The database comes from DATABASE_URL. The admin gets no password: the command prints a one-time
 set-up code, valid for ${SETUP_CODE_TTL_HOURS} hours, with which they choose their own password.
+
+Options of rematch-all:
+  --organisation-id <uuid>     only this organisation's records
+  --max-backlog <n>            hand records back only while fewer jobs wait (default: REMATCH_MAX_BACKLOG)
+  --timeout-minutes <n>        stop reporting after this long; the workers go on with what was handed back
+
+rematch-all needs DATABASE_URL and REDIS_URL, and running workers to do the matching. Running it
+twice, or beside the workers' own reconciler, is harmless.
 
 Exit status: 0 done, 1 refused or failed, 2 wrong usage.
 `;
@@ -72,6 +84,48 @@ async function runCreateAdmin(args: string[]): Promise<number> {
   return 0;
 }
 
+async function runRematchAll(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      'organisation-id': { type: 'string' },
+      'max-backlog': { type: 'string' },
+      'timeout-minutes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return (out(USAGE), 0);
+  const number = (name: 'max-backlog' | 'timeout-minutes') => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--${name} must be a positive whole number`);
+    return Number(raw);
+  };
+  const organisationId = values['organisation-id'];
+  if (organisationId !== undefined && !isUUID(organisationId)) throw new UsageError('--organisation-id must be a UUID');
+  // Only the database, Redis and re-match settings are read; the API's secret is not needed here.
+  const env = loadEnvironment({ JWT_SECRET: 'x'.repeat(32), ...process.env });
+  const timeoutMinutes = number('timeout-minutes');
+  const final = await rematchAll({
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    organisationId,
+    maxBacklog: number('max-backlog') ?? env.REMATCH_MAX_BACKLOG,
+    intervalMs: 2000,
+    timeoutMs: timeoutMinutes === undefined ? undefined : timeoutMinutes * 60_000,
+    onProgress: (p) =>
+      out(
+        `matcher v${MATCHER_VERSION}: ${p.total - p.remaining}/${p.total} re-matched, ${p.remaining} to go, ` +
+          `${p.backlog} jobs queued, ${p.perSecond.toFixed(1)} records/s\n`,
+      ),
+  });
+  if (final.remaining > 0) return (err(`Stopped reporting with ${final.remaining} records still to re-match.\n`), 1);
+  out('Every open record has a finished run of the current matcher.\n');
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -80,6 +134,7 @@ async function main(argv: string[]): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'create-admin') return await runCreateAdmin(rest);
+    if (command === 'rematch-all') return await runRematchAll(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

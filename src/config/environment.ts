@@ -87,6 +87,21 @@ export class Environment {
   @Max(86_400)
   RECONCILE_MIN_AGE_SECONDS: number = 600;
 
+  /** Re-matching after a matcher-version change hands records back only while fewer jobs than this wait. */
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  REMATCH_MAX_BACKLOG: number = 5000;
+
+  /**
+   * A match job's lock: a worker that dies mid-job loses it after this long, and another worker
+   * takes the job up again (BullMQ's stalled-job check runs at the same interval).
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  MATCH_JOB_LOCK_MS: number = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -4,16 +4,15 @@ import { DataSource } from 'typeorm';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
-import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
-import { MATCHER_VERSION } from './engine/person-for-matching.js';
-
-const BATCH_SIZE = 500;
+import { MatchingQueue } from '../queue/matching-queue.js';
+import { handBackWhileQueueKeepsUp } from './hand-back.js';
 
 /**
  * Postgres is the source of truth, Redis only holds queue state: a job that BullMQ failed for good
  * (too many stalls) or lost (Redis came back empty) would leave a record unmatched for ever. This
  * finds, from Postgres, every record of an open request whose current version has no finished match
  * run, and hands it to the queue again through the outbox. Job ids make a repeat hand-off harmless.
+ * The same rounds re-match everything after a matcher-version change, paced by the queue's backlog.
  */
 @Injectable()
 export class MatchReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -24,6 +23,7 @@ export class MatchReconciler implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly queue: MatchingQueue,
     private readonly env: Environment,
   ) {}
 
@@ -41,33 +41,18 @@ export class MatchReconciler implements OnApplicationBootstrap, BeforeApplicatio
     await this.running;
   }
 
-  /** One round, optionally for one organisation; returns how many records were handed to the queue again. */
+  /**
+   * One round, optionally for one organisation: hands back chunks of records without a finished run
+   * of the current matcher while the queue keeps up. Returns how many records were handed back.
+   */
   async reconcileOnce(options: { minAgeSeconds?: number; organisationId?: string } = {}): Promise<number> {
-    const minAgeSeconds = options.minAgeSeconds ?? this.env.RECONCILE_MIN_AGE_SECONDS;
-    const count = await this.dataSource.transaction(async (manager) => {
-      const stale: { id: string; version: number }[] = await manager.query(
-        `SELECT p.id, p.version
-         FROM person_record p
-         JOIN tracing_request r ON r.id = p.request_id AND r.lifecycle = 'open'
-         WHERE p.updated_at < now() - make_interval(secs => $2)
-           AND ($3::uuid IS NULL OR p.organisation_id = $3)
-           AND NOT EXISTS (
-             SELECT 1 FROM match_run m
-             WHERE m.person_id = p.id AND m.person_version = p.version AND m.matcher_version = $1)
-           AND NOT EXISTS (
-             SELECT 1 FROM outbox_message o
-             WHERE o.dispatched_at IS NULL AND o.payload->>'personId' = p.id::text)
-         ORDER BY p.updated_at
-         LIMIT ${BATCH_SIZE}`,
-        [MATCHER_VERSION, minAgeSeconds, options.organisationId ?? null],
-      );
-      for (const person of stale) await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: person.version });
-      return stale.length;
+    const scope = { minAgeSeconds: options.minAgeSeconds ?? this.env.RECONCILE_MIN_AGE_SECONDS, organisationId: options.organisationId };
+    const count = await handBackWhileQueueKeepsUp(this.dataSource, scope, {
+      backlog: () => this.queue.backlog(),
+      maxBacklog: this.env.REMATCH_MAX_BACKLOG,
+      afterChunk: () => this.relay.kick(),
     });
-    if (count > 0) {
-      this.logger.log({ count }, 'records without a finished match run handed to the queue again');
-      this.relay.kick();
-    }
+    if (count > 0) this.logger.log({ count }, 'records without a finished match run handed to the queue again');
     return count;
   }
 }

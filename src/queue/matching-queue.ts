@@ -15,16 +15,22 @@ export class MatchingQueue {
     queue.on('error', (error: NodeJS.ErrnoException) => this.logger.warn({ code: error.code }, 'matching queue unavailable'));
   }
 
-  /** Adds the job unless BullMQ already holds one with its id. Rejects when Redis does not answer in time. */
+  /**
+   * Adds the job. BullMQ ignores an add with the id of a job it still holds, finished ones included,
+   * so a finished job of the same id (failed for good, or completed without leaving a match run, as
+   * the hand-off from the reconciler shows) is removed first; a waiting or running one is left as it
+   * is. Rejects when Redis does not answer in time.
+   */
   async addMatchPerson(job: MatchPersonJob): Promise<void> {
     const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion, matcherVersion: job.matcherVersion };
+    const jobId = matchPersonJobId(payload);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('queue did not answer in time')), ADD_TIMEOUT_MS);
     });
     try {
       await Promise.race([
-        this.queue.add(MatchingJobName.MatchPerson, payload, { ...MATCH_JOB_OPTIONS, jobId: matchPersonJobId(payload) }),
+        this.replaceFinished(jobId).then(() => this.queue.add(MatchingJobName.MatchPerson, payload, { ...MATCH_JOB_OPTIONS, jobId })),
         timeout,
       ]);
     } finally {
@@ -32,8 +38,21 @@ export class MatchingQueue {
     }
   }
 
+  private async replaceFinished(jobId: string): Promise<void> {
+    const existing = await this.queue.getJob(jobId);
+    if (!existing) return;
+    const state = await existing.getState();
+    if (state === 'failed' || state === 'completed') await existing.remove();
+  }
+
   async counts(): Promise<Record<string, number>> {
     return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+  }
+
+  /** Jobs waiting or running: what a bulk hand-off paces itself by. */
+  async backlog(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
   /** Age in seconds of the oldest waiting job, 0 when none waits. */

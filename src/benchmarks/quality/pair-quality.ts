@@ -1,5 +1,5 @@
 import type { PersonForMatching } from '../../matching/engine/person-for-matching.js';
-import { scorePair } from '../../matching/engine/score-pair.js';
+import { scorePair, type PairScore } from '../../matching/engine/score-pair.js';
 import { atThreshold, averagePrecision, bestF1, expectedCalibrationError, type ScoredLabel } from './classification-metrics.js';
 import type { LabelledPair } from './labelled-files.js';
 
@@ -20,8 +20,13 @@ function nameOnly(id: string, name: string): PersonForMatching {
   return { id, role: 'sought', names: [{ value: name, part: 'full' }], sex: 'unknown', birth: null };
 }
 
+/** The engine's full result for a labelled pair of names. */
+export function scoreNames(pair: LabelledPair): PairScore {
+  return scorePair(nameOnly('a', pair.nameA), nameOnly('b', pair.nameB));
+}
+
 export function scoreLabelledPair(pair: LabelledPair): ScoredLabel {
-  return { score: scorePair(nameOnly('a', pair.nameA), nameOnly('b', pair.nameB)).score, same: pair.same };
+  return { score: scoreNames(pair).score, same: pair.same };
 }
 
 export function qualityFigures(scored: readonly ScoredLabel[], threshold: number): QualityFigures {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Environment } from '../../config/environment.js';
 import { blockAndScore } from '../../matching/candidate-scoring.js';
 import { blockingKeys } from '../../matching/engine/blocking-keys.js';
+import type { PairScore } from '../../matching/engine/score-pair.js';
 import { toPersonForMatching } from '../../matching/name-keys.js';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
 import { quantile } from '../support/stats.js';
@@ -33,20 +34,32 @@ export function truePairsOf(records: readonly { id: string; truthId: string }[])
   return pairs;
 }
 
+export interface ScoredRecordPair extends ScoredLabel {
+  result: PairScore;
+}
+
+export interface RecordCandidates {
+  truePairs: Set<string>;
+  /** one entry per unordered pair that blocking proposed from either side */
+  candidates: Map<string, ScoredRecordPair>;
+  /** how many candidates blocking returned for each record */
+  candidateCounts: number[];
+}
+
 /**
  * Stores the records through the real schema, then runs blocking and scoring for each against all
  * the others as the match job does. A pair counts once, whichever side's blocking found it.
  */
-export async function recordsQuality(
+export async function scoreRecordCandidates(
   db: DataSource,
   env: Environment,
   records: readonly LabelledRecord[],
   progress: (done: number) => void,
-): Promise<RecordsFigures> {
+): Promise<RecordCandidates> {
   const { organisationId, loaded } = await loadRecords(db, records);
   const idOf = new Map(loaded.map((l) => [l.personId, l.record.id]));
   const truePairs = truePairsOf(records);
-  const scored = new Map<string, ScoredLabel>();
+  const candidates = new Map<string, ScoredRecordPair>();
   const candidateCounts: number[] = [];
   for (const [index, entry] of loaded.entries()) {
     const person = await db.manager.findOneOrFail(PersonRecord, { where: { id: entry.personId }, relations: { names: true } });
@@ -62,19 +75,36 @@ export async function recordsQuality(
     candidateCounts.push(results.length);
     for (const { candidate, result } of results) {
       const key = pairKey(entry.record.id, idOf.get(candidate.id) ?? candidate.id);
-      scored.set(key, { score: result.score, same: truePairs.has(key) });
+      candidates.set(key, { score: result.score, same: truePairs.has(key), result });
     }
     if ((index + 1) % 250 === 0) progress(index + 1);
   }
-  const candidates = [...scored.values()];
-  const blockedTrue = candidates.filter((c) => c.same).length;
+  return { truePairs, candidates, candidateCounts };
+}
+
+export function recordsFigures(
+  records: number,
+  { truePairs, candidates, candidateCounts }: RecordCandidates,
+  threshold: number,
+): RecordsFigures {
+  const scored = [...candidates.values()];
+  const blockedTrue = scored.filter((c) => c.same).length;
   return {
-    records: records.length,
+    records,
     truePairs: truePairs.size,
-    ...atThreshold(candidates, env.MATCH_REVIEW_THRESHOLD, truePairs.size),
+    ...atThreshold(scored, threshold, truePairs.size),
     pairCompleteness: truePairs.size === 0 ? 1 : blockedTrue / truePairs.size,
     candidatesPerRecord: candidateCounts.reduce((a, b) => a + b, 0) / Math.max(1, candidateCounts.length),
     candidatesP99: quantile(candidateCounts, 0.99),
-    ece: expectedCalibrationError(candidates),
+    ece: expectedCalibrationError(scored),
   };
+}
+
+export async function recordsQuality(
+  db: DataSource,
+  env: Environment,
+  records: readonly LabelledRecord[],
+  progress: (done: number) => void,
+): Promise<RecordsFigures> {
+  return recordsFigures(records.length, await scoreRecordCandidates(db, env, records, progress), env.MATCH_REVIEW_THRESHOLD);
 }

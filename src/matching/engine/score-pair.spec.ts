@@ -59,7 +59,7 @@ describe('scorePair', () => {
     expect(agree.outcome).toBe('agree');
     expect(agree.weight).toBeGreaterThan(0);
     const apart = scorePair(place('Kharkiv'), place('Lviv')).evidence.find((e) => e.field === 'place_of_birth')!;
-    expect(apart.outcome).toBe('disagree');
+    expect(apart.outcome).toBe('other_place');
     expect(apart.weight).toBeLessThan(0);
     const countries = scorePair(place(null, 'UA'), place('Kyiv', 'UA')).evidence.find((e) => e.field === 'place_of_birth')!;
     expect(countries.outcome).toBe('same_country');

@@ -2,7 +2,8 @@ import { compareBirthRanges, type BirthComparison } from './compare-birth-dates.
 import { normaliseName, type NormalisedToken } from './normalise-name.js';
 import type { EngineRole, PersonForMatching } from './person-for-matching.js';
 import { personTokens } from './person-names.js';
-import { compareTokens, TOKEN_WEIGHTS, type TokenAgreement } from './token-similarity.js';
+import { MODEL_WEIGHTS } from './data/model-weights.js';
+import { compareTokens, type TokenAgreement } from './token-similarity.js';
 
 export type Band = 'high' | 'medium' | 'low';
 
@@ -17,6 +18,8 @@ export interface Evidence {
   outcome: string;
   weight: number;
   matches?: TokenMatch[];
+  /** own tokens of the shorter name that found no partner (name fields only) */
+  unmatched?: number;
   birth?: BirthComparison;
 }
 
@@ -27,23 +30,15 @@ export interface PairScore {
   evidence: Evidence[];
 }
 
-/**
- * Prior log-odds that two records picked by blocking are one person: most are not.
- * This and every weight here are first estimates by hand; the quality benchmark (issue 9, item 4)
- * is where they get estimated from labelled pairs and documented.
- */
-const PRIOR_LOG_ODDS = -4;
-const UNMATCHED_OWN_TOKEN = -1.2;
-const PLACE_WEIGHTS = { textAgree: 1.2, countryAgree: 0.7, countryDisagree: -0.7, textDisagree: -0.3 };
+/** How strongly each way of agreeing ranks when tokens are paired: the model's own weights. */
+const tokenWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
 
 /** Pairs tokens greedily, strongest agreements first; each token is used once. Order-independent. */
 export function alignTokens(a: readonly NormalisedToken[], b: readonly NormalisedToken[]): TokenMatch[] {
   const candidates = a.flatMap((ta) => b.map((tb) => ({ ta, tb, agreement: compareTokens(ta, tb) })));
   candidates.sort(
     (x, y) =>
-      TOKEN_WEIGHTS[y.agreement] - TOKEN_WEIGHTS[x.agreement] ||
-      x.ta.token.localeCompare(y.ta.token) ||
-      x.tb.token.localeCompare(y.tb.token),
+      tokenWeight(y.agreement) - tokenWeight(x.agreement) || x.ta.token.localeCompare(y.ta.token) || x.tb.token.localeCompare(y.tb.token),
   );
   const usedA = new Set<string>();
   const usedB = new Set<string>();
@@ -57,32 +52,32 @@ export function alignTokens(a: readonly NormalisedToken[], b: readonly Normalise
   return matches;
 }
 
-function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], penalise: boolean): Evidence {
+function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], own: boolean): Evidence {
   if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
   const matches = alignTokens(a, b);
   const unmatched = Math.min(a.length, b.length) - matches.length;
-  const weight = matches.reduce((sum, m) => sum + TOKEN_WEIGHTS[m.agreement], 0) + (penalise ? unmatched * UNMATCHED_OWN_TOKEN : 0);
+  const factor = own ? 1 : MODEL_WEIGHTS.parentTokenFactor;
+  const weight =
+    factor * matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) + (own ? unmatched * MODEL_WEIGHTS.unmatchedOwnToken : 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
-  return { field, outcome, weight, matches };
+  return { field, outcome, weight, matches, unmatched };
 }
 
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
   const birth = compareBirthRanges(a.birth, b.birth);
+  if (birth.agreement === 'unknown') return { field: 'birth_date', outcome: 'unknown', weight: 0, birth };
   const narrow = birth.narrowestDays ?? Infinity;
-  const weight = {
-    unknown: 0,
-    same_day: 3,
-    overlap: narrow <= 31 ? 2 : narrow <= 366 ? 1 : 0.3,
-    near: -0.5,
-    far: -3,
-  }[birth.agreement];
-  return { field: 'birth_date', outcome: birth.agreement, weight, birth };
+  // Overlapping ranges agree as sharply as the vaguer of the two dates allows.
+  const outcome =
+    birth.agreement === 'overlap' ? (narrow <= 31 ? 'overlap_month' : narrow <= 366 ? 'overlap_year' : 'overlap_wide') : birth.agreement;
+  return { field: 'birth_date', outcome, weight: MODEL_WEIGHTS.birth[outcome], birth };
 }
 
 function sexEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
   const known = (sex: string) => sex === 'female' || sex === 'male';
   if (!known(a.sex) || !known(b.sex)) return { field: 'sex', outcome: 'unknown', weight: 0 };
-  return a.sex === b.sex ? { field: 'sex', outcome: 'agree', weight: 0.3 } : { field: 'sex', outcome: 'disagree', weight: -4 };
+  const outcome = a.sex === b.sex ? 'agree' : 'disagree';
+  return { field: 'sex', outcome, weight: MODEL_WEIGHTS.sex[outcome] };
 }
 
 function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
@@ -93,18 +88,17 @@ function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
     // The same normalisation and transliteration as names: حلب meets Aleppo only through an
     // equivalence, but Kharkiv meets Харків and Kassala meets كسلا.
     const matches = alignTokens(ta, tb);
-    if (matches.length > 0) return { field, outcome: 'agree', weight: PLACE_WEIGHTS.textAgree, matches };
+    if (matches.length > 0) return { field, outcome: 'agree', weight: MODEL_WEIGHTS.place.agree, matches };
   }
   const ca = a.placeOfBirth?.country;
   const cb = b.placeOfBirth?.country;
   if (ca && cb) {
-    return ca === cb
-      ? { field, outcome: 'same_country', weight: PLACE_WEIGHTS.countryAgree }
-      : { field, outcome: 'disagree', weight: PLACE_WEIGHTS.countryDisagree };
+    const outcome = ca === cb ? 'same_country' : 'other_country';
+    return { field, outcome, weight: MODEL_WEIGHTS.place[outcome] };
   }
   // Places are recorded at every grain (a village, a district, a city): two names that do not meet
   // may still be one place, so they weigh little against.
-  if (ta.length > 0 && tb.length > 0) return { field, outcome: 'disagree', weight: PLACE_WEIGHTS.textDisagree };
+  if (ta.length > 0 && tb.length > 0) return { field, outcome: 'other_place', weight: MODEL_WEIGHTS.place.other_place };
   return { field, outcome: 'unknown', weight: 0 };
 }
 
@@ -122,7 +116,6 @@ export interface PairContext {
   bCounterparts: readonly PersonForMatching[];
 }
 
-const RECIPROCITY_WEIGHT = 3;
 /** Names of the counterparts must agree this strongly (about two tokens) to count as reciprocal. */
 const RECIPROCAL_NAME_WEIGHT = 4;
 
@@ -139,7 +132,7 @@ function reciprocityEvidence(context: PairContext | undefined): Evidence {
   }
   // No reciprocal search is not evidence against: most real pairs have none.
   return best && best.weight >= RECIPROCAL_NAME_WEIGHT
-    ? { field: 'reciprocity', outcome: 'agree', weight: RECIPROCITY_WEIGHT, matches: best.matches }
+    ? { field: 'reciprocity', outcome: 'agree', weight: MODEL_WEIGHTS.reciprocity, matches: best.matches }
     : { field: 'reciprocity', outcome: 'none', weight: 0 };
 }
 
@@ -169,7 +162,7 @@ export function scorePair(first: PersonForMatching, second: PersonForMatching, c
     placeEvidence(a, b),
     reciprocityEvidence(ordered),
   ];
-  const logOdds = PRIOR_LOG_ODDS + evidence.reduce((sum, e) => sum + e.weight, 0);
+  const logOdds = MODEL_WEIGHTS.prior + evidence.reduce((sum, e) => sum + e.weight, 0);
   const score = 1 / (1 + Math.exp(-logOdds));
   const roles = [a.role, b.role].sort().join(':') as PairScore['roles'];
   return { score, band: bandOf(score), roles, evidence };

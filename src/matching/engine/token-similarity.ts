@@ -3,17 +3,6 @@ import type { NormalisedToken } from './normalise-name.js';
 
 export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'none';
 
-/** Log-likelihood weights of each way two tokens can agree (estimated, see docs/decisions). */
-export const TOKEN_WEIGHTS: Record<TokenAgreement, number> = {
-  exact: 3.0,
-  equivalent: 2.6,
-  skeleton: 2.2,
-  phonetic: 1.8,
-  nickname: 1.5,
-  typo: 1.2,
-  none: 0,
-};
-
 /** fuse.js score at or below which two tokens are taken as one name with a typo (0 = identical). */
 const TYPO_SCORE = 0.3;
 

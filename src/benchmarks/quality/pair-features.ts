@@ -17,6 +17,7 @@ export const FEATURES = [
   'prior:pairs',
   ...TOKENS.map((t) => `token:${t}`),
   'unmatchedOwnToken',
+  'extraOwnToken',
   ...BIRTH.map((b) => `birth:${b}`),
   ...SEX.map((s) => `sex:${s}`),
   ...PLACE.map((p) => `place:${p}`),
@@ -32,6 +33,7 @@ export function pairFeatures(result: PairScore, source: 'records' | 'pairs'): nu
     if (evidence.field === 'names') {
       for (const match of evidence.matches ?? []) add(`token:${match.agreement}`);
       add('unmatchedOwnToken', evidence.unmatched ?? 0);
+      add('extraOwnToken', evidence.extra ?? 0);
     } else if (evidence.field === 'birth_date' || evidence.field === 'sex' || evidence.field === 'place_of_birth') {
       if (evidence.outcome !== 'unknown')
         add(`${evidence.field === 'birth_date' ? 'birth' : evidence.field === 'place_of_birth' ? 'place' : 'sex'}:${evidence.outcome}`);
@@ -50,6 +52,7 @@ export function asModelWeights(weights: readonly number[]): typeof MODEL_WEIGHTS
     prior: w('prior:records'),
     token: pick(TOKENS, 'token'),
     unmatchedOwnToken: w('unmatchedOwnToken'),
+    extraOwnToken: w('extraOwnToken'),
     birth: pick(BIRTH, 'birth'),
     sex: pick(SEX, 'sex'),
     place: pick(PLACE, 'place'),

@@ -14,6 +14,8 @@ export function blockingKeys(person: PersonForMatching): string[] {
   const decades = birthDecades(person.birth);
   for (const token of [...own, ...paternal]) {
     if (token.skeleton.length >= 2) keys.add(`s:${token.skeleton}`);
+    // The same name written without its glued article ("Alnagar" / النجار) must meet it too.
+    if (token.bare && token.bare.skeleton.length >= 2) keys.add(`s:${token.bare.skeleton}`);
     for (const code of token.metaphone) if (code.length >= 2) keys.add(`m:${code}`);
     if (token.nameClass) keys.add(`c:${token.nameClass.classId}`);
     if (token.token.length >= 4) keys.add(`x:${token.token.slice(0, 4)}`);

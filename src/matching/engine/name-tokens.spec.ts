@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { joinedForms, nameTokens, PARTICLES } from './name-tokens.js';
+import { joinedForms, nameTokens, PARTICLES, stripArticle } from './name-tokens.js';
 
 describe('nameTokens', () => {
   it.each([
@@ -26,9 +26,12 @@ describe('nameTokens', () => {
     expect(nameTokens(latin).tokens).toEqual(tokens);
   });
 
-  it('strips an article glued to its word only when asked (text from Arabic script)', () => {
-    expect(nameTokens('ahmad alhassan', { gluedArticle: true }).tokens).toEqual(['ahmad', 'hassan']);
-    expect(nameTokens('alexander elena').tokens).toEqual(['alexander', 'elena']);
+  it('keeps words that may carry a glued article whole; stripArticle gives the other form', () => {
+    expect(nameTokens('ahmad alhassan elena').tokens).toEqual(['ahmad', 'alhassan', 'elena']);
+    expect(stripArticle('alhassan')).toBe('hassan');
+    expect(stripArticle('elabed')).toBe('abed');
+    expect(stripArticle('arrashid')).toBe('rashid');
+    expect(stripArticle('ali')).toBe('ali');
   });
 
   it('keeps the particles it removed, for explanations', () => {

@@ -60,23 +60,18 @@ export interface NameTokens {
   particles: string[];
 }
 
-function stripArticle(token: string): string {
+/**
+ * The word without an article glued to it ("alhassan", "elabed", "ar-rashid" after hyphen removal),
+ * or the word itself. Latin names such as Alexander or Elena look the same, so callers keep both forms.
+ */
+export function stripArticle(token: string): string {
   if (GLUED_ARTICLE.test(token)) return token.replace(GLUED_ARTICLE, '');
   const sun = SUN_LETTER_ARTICLE.exec(token);
   return sun ? token.slice(sun[0].length - sun[1].length) : token;
 }
 
-export interface NameTokenOptions {
-  /**
-   * Strip an article glued to its word ("alrhmn"). Right for text transliterated from Arabic script,
-   * where ال is written attached; wrong for Latin names such as Alexander or Elena.
-   */
-  gluedArticle?: boolean;
-}
-
 /** Tokens of a lowercase Latin name; `abd` compounds split, articles and particles set apart. */
-export function nameTokens(latin: string, options: NameTokenOptions = {}): NameTokens {
-  const strip = (token: string) => (options.gluedArticle ? stripArticle(token) : token);
+export function nameTokens(latin: string): NameTokens {
   const tokens: string[] = [];
   const particles: string[] = [];
   for (const raw of latin.split(/[\s\-']+/).filter(Boolean)) {
@@ -93,9 +88,7 @@ export function nameTokens(latin: string, options: NameTokenOptions = {}): NameT
       tokens.push('abd', stripArticle(raw.slice(abd[0].length)));
       continue;
     }
-    const bare = strip(raw);
-    if (bare !== raw) particles.push('al');
-    tokens.push(bare);
+    tokens.push(raw);
   }
   return { tokens, particles };
 }

@@ -1,12 +1,18 @@
-import { nameTokens } from './name-tokens.js';
+import { nameTokens, stripArticle } from './name-tokens.js';
 import { tokenKeys, type TokenKeys } from './phonetic-keys.js';
 import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
 import { detectScripts, transliterate } from './transliterate/transliterate.js';
 
-/** One name token as the matcher compares it, with everything it is known by. */
-export interface NormalisedToken extends TokenKeys {
+/** One spelling of a name token with everything it is known by. */
+export interface TokenForm extends TokenKeys {
   token: string;
   nameClass?: NameClassMatch;
+}
+
+/** One name token as the matcher compares it. */
+export interface NormalisedToken extends TokenForm {
+  /** the token without an article glued to it ("alnagar" → "nagar"), when it may carry one */
+  bare?: TokenForm;
 }
 
 /** A recorded name, kept as written, beside the forms the matcher compares. */
@@ -41,15 +47,20 @@ export function normaliseName(original: string): NormalisedName {
 function computeNormalisedName(original: string): NormalisedName {
   const latin = transliterate(original);
   const scripts = detectScripts(original);
-  const { tokens, particles } = nameTokens(latin, { gluedArticle: scripts.includes('Arab') });
+  const { tokens, particles } = nameTokens(latin);
   return {
     original,
     scripts,
     latin,
     particles,
     tokens: tokens.map((token) => {
-      const nameClass = nameClassOf(token);
-      return { token, ...tokenKeys(token), ...(nameClass && { nameClass }) };
+      const bare = stripArticle(token);
+      return { ...tokenForm(token), ...(bare !== token && { bare: tokenForm(bare) }) };
     }),
   };
+}
+
+function tokenForm(token: string): TokenForm {
+  const nameClass = nameClassOf(token);
+  return { token, ...tokenKeys(token), ...(nameClass && { nameClass }) };
 }

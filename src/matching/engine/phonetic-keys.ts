@@ -20,6 +20,9 @@ const SPELLING_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/dh/g, 'd'],
   // Russian and Ukrainian write Arabic h as х, transliterated kh (Хасан = Hasan)
   [/kh/g, 'h'],
+  // French and Maghrebi spellings write ش as ch (Dandach, Chaouki); tch is the French ч (Fomitch)
+  [/tch/g, 'ch'],
+  [/ch/g, 'sh'],
   [/x/g, 'ks'],
 ];
 

@@ -20,6 +20,8 @@ export interface Evidence {
   matches?: TokenMatch[];
   /** own tokens of the shorter name that found no partner (name fields only) */
   unmatched?: number;
+  /** own tokens the longer name has beyond the shorter one's length (name fields only) */
+  extra?: number;
   birth?: BirthComparison;
 }
 
@@ -57,10 +59,12 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
   const matches = alignTokens(a, b);
   const unmatched = Math.min(a.length, b.length) - matches.length;
   const factor = own ? 1 : MODEL_WEIGHTS.parentTokenFactor;
+  const extra = Math.abs(a.length - b.length);
   const weight =
-    factor * matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) + (own ? unmatched * MODEL_WEIGHTS.unmatchedOwnToken : 0);
+    factor * matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
+    (own ? unmatched * MODEL_WEIGHTS.unmatchedOwnToken + extra * MODEL_WEIGHTS.extraOwnToken : 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
-  return { field, outcome, weight, matches, unmatched };
+  return { field, outcome, weight, matches, unmatched, extra };
 }
 
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {

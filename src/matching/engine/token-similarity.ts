@@ -1,13 +1,26 @@
 import Fuse from 'fuse.js';
-import type { NormalisedToken } from './normalise-name.js';
+import type { NormalisedToken, TokenForm } from './normalise-name.js';
 
-export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'none';
+export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'prefix' | 'none';
 
 /** fuse.js score at or below which two tokens are taken as one name with a typo (0 = identical). */
 const TYPO_SCORE = 0.3;
 
-/** How two tokens agree, strongest first. */
+/** Agreements from strongest to weakest: a token pair takes the first that holds. */
+const STRENGTH: readonly TokenAgreement[] = ['exact', 'equivalent', 'skeleton', 'phonetic', 'nickname', 'typo', 'prefix', 'none'];
+
+/**
+ * How two tokens agree, strongest first. A token that may carry a glued article ("Alnagar",
+ * "Elabed") is also compared without it, since one spelling of a name writes the article and another does not.
+ */
 export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgreement {
+  const direct = compareForms(a, b);
+  if (direct !== 'none' || (!a.bare && !b.bare)) return direct;
+  const tries = [compareForms(a.bare ?? a, b), compareForms(a, b.bare ?? b), compareForms(a.bare ?? a, b.bare ?? b)];
+  return tries.sort((x, y) => STRENGTH.indexOf(x) - STRENGTH.indexOf(y))[0];
+}
+
+function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   if (a.token === b.token) return 'exact';
   if (a.nameClass && b.nameClass) {
     if (a.nameClass.classId === b.nameClass.classId) return a.nameClass.isNickname || b.nameClass.isNickname ? 'nickname' : 'equivalent';
@@ -18,7 +31,13 @@ export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgre
   if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) return 'skeleton';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
   if (Math.min(a.token.length, b.token.length) >= 4 && isTypo(a.token, b.token)) return 'typo';
+  if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
   return 'none';
+}
+
+/** A short form that begins the longer name (Thom / Thomas, Eph / Ephraim, Sasha / Sashko): weak, but not nothing. */
+function isShortForm(short: string, long: string): boolean {
+  return short.length >= 3 && short.length < long.length && long.startsWith(short);
 }
 
 function isTypo(a: string, b: string): boolean {

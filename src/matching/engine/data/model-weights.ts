@@ -12,9 +12,11 @@
 export const MODEL_WEIGHTS = {
   prior: -4,
   /** per aligned pair of the person's own name tokens, by how they agree */
-  token: { exact: 3.0, equivalent: 2.6, skeleton: 2.2, phonetic: 1.8, nickname: 1.5, typo: 1.2 },
+  token: { exact: 3.0, equivalent: 2.6, skeleton: 2.2, phonetic: 1.8, nickname: 1.5, typo: 1.2, prefix: 0.8 },
   /** per own token of the shorter name that found no partner */
   unmatchedOwnToken: -1.2,
+  /** per own token the longer name has beyond the shorter one's length (a name left out) */
+  extraOwnToken: -0.3,
   /** a parent's name tokens count this share of an own token's weight */
   parentTokenFactor: 1,
   birth: { same_day: 3, overlap_month: 2, overlap_year: 1, overlap_wide: 0.3, near: -0.5, far: -3 },

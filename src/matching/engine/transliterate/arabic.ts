@@ -71,6 +71,11 @@ export function arabicToLatin(text: string): string {
       i++;
       continue;
     }
+    if (isArticle(chars, i)) {
+      out += 'al-';
+      i += 2;
+      continue;
+    }
     // The marks on this letter (NFC puts fatha/damma/kasra before shadda, so read them as a group).
     let next = i + 1;
     while (next < chars.length && isArabicMark(chars[next])) next++;
@@ -97,6 +102,18 @@ export function arabicToLatin(text: string): string {
     i = next;
   }
   return out;
+}
+
+/**
+ * The article ال at the start of a word, written apart as "al-" so that it becomes a particle: only
+ * this spelling is the article (علي gives "ali", which must keep its letters). الله stays whole.
+ */
+function isArticle(chars: readonly string[], index: number): boolean {
+  if (!(chars[index] === 'ا' || chars[index] === 'ٱ') || chars[index + 1] !== 'ل' || !isWordStart(chars, index)) return false;
+  let rest = '';
+  for (let j = index + 2; j < chars.length && (isArabicLetter(chars[j]) || isArabicMark(chars[j])); j++)
+    if (isArabicLetter(chars[j])) rest += chars[j];
+  return rest.length >= 2 && rest !== 'له';
 }
 
 /** Whether the previous Arabic letter carried a haraka, i.e. the output ends with a written short vowel. */

@@ -1,0 +1,50 @@
+import { MIGRATIONS } from '../../database/data-source-options.js';
+import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
+import { GENERATOR_VERSION } from './generate-people.js';
+
+/** Everything that changes what a loaded data set holds: a data set is reused only when all of it matches. */
+export interface DatasetIdentity {
+  records: number;
+  seed: number;
+  generatorVersion: number;
+  /** class name of the last migration applied */
+  schema: string;
+  matcherVersion: number;
+  encryption: 'off' | 'on';
+}
+
+export function datasetIdentity(records: number, seed: number): DatasetIdentity {
+  return {
+    records,
+    seed,
+    generatorVersion: GENERATOR_VERSION,
+    schema: MIGRATIONS[MIGRATIONS.length - 1].name,
+    matcherVersion: MATCHER_VERSION,
+    // Name encryption does not exist yet; the folder says so, so an encrypted set will not be mistaken for this one.
+    encryption: 'off',
+  };
+}
+
+/**
+ * The data set's folder name, e.g. `speed-n100000-seed1-g1-schema1764210000000-m1-enc-off`.
+ * The schema is named by its last migration's timestamp (unique, as TypeORM requires) rather than
+ * its whole class name: PostgreSQL's socket lives inside this folder and a socket path may not
+ * exceed 107 bytes. The marker row in the database keeps the full identity and is checked on reuse.
+ */
+export function datasetFolder(identity: DatasetIdentity): string {
+  const schema = /(\d+)$/.exec(identity.schema)?.[1] ?? identity.schema;
+  return [
+    'speed',
+    `n${identity.records}`,
+    `seed${identity.seed}`,
+    `g${identity.generatorVersion}`,
+    `schema${schema}`,
+    `m${identity.matcherVersion}`,
+    `enc-${identity.encryption}`,
+  ].join('-');
+}
+
+/** Length of the PostgreSQL socket path a data set folder under `root` would get (the limit is 107). */
+export function socketPathLength(root: string, folder: string): number {
+  return Buffer.byteLength(`${root}/${folder}/postgres/.s.PGSQL.65535`);
+}

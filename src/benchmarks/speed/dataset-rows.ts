@@ -1,0 +1,181 @@
+/**
+ * Column arrays for the bulk load: one batch of generated requests as the rows the service itself
+ * would write (its own personDetails for birth ranges and columns, its own nameKeyRows for keys),
+ * ready for INSERT ... SELECT FROM unnest(...).
+ */
+import { nameKeyRows, toPersonForMatching } from '../../matching/name-keys.js';
+import type { CalendarDate } from '../../persons/birth-dates/calendars.js';
+import { personDetails } from '../../persons/person-writer.js';
+import { baselineName } from './baseline-names.js';
+import type { PersonInput, StoredRequest } from './generate-people.js';
+
+export interface RequestColumns {
+  id: string[];
+  createdAt: string[];
+  agreesToBeFound: boolean[];
+  agreesToIdentityShared: boolean[];
+}
+
+export interface PersonColumns {
+  id: string[];
+  requestId: string[];
+  role: string[];
+  position: number[];
+  relationship: (string | null)[];
+  sex: string[];
+  birthDateKind: string[];
+  birthCalendar: (string | null)[];
+  birthDateInput: (string | null)[];
+  birthEarliest: (string | null)[];
+  birthLatest: (string | null)[];
+  placeOfBirthCountry: (string | null)[];
+  nationality: (string | null)[];
+  /** comma-separated: unnest cannot take an array of arrays */
+  languages: string[];
+  preferredLanguage: (string | null)[];
+  legalBasis: string[];
+  status: (string | null)[];
+  createdAt: string[];
+}
+
+export interface NameColumns {
+  personId: string[];
+  position: number[];
+  part: string[];
+  value: string[];
+  script: (string | null)[];
+  language: (string | null)[];
+}
+
+export interface KeyColumns {
+  key: string[];
+  personId: string[];
+  isTarget: boolean[];
+}
+
+export interface BaselineColumns {
+  personId: string[];
+  name: string[];
+}
+
+export interface BatchRows {
+  requests: RequestColumns;
+  persons: PersonColumns;
+  names: NameColumns;
+  keys: KeyColumns;
+  baseline: BaselineColumns;
+}
+
+export function emptyBatch(): BatchRows {
+  return {
+    requests: { id: [], createdAt: [], agreesToBeFound: [], agreesToIdentityShared: [] },
+    persons: {
+      id: [],
+      requestId: [],
+      role: [],
+      position: [],
+      relationship: [],
+      sex: [],
+      birthDateKind: [],
+      birthCalendar: [],
+      birthDateInput: [],
+      birthEarliest: [],
+      birthLatest: [],
+      placeOfBirthCountry: [],
+      nationality: [],
+      languages: [],
+      preferredLanguage: [],
+      legalBasis: [],
+      status: [],
+      createdAt: [],
+    },
+    names: { personId: [], position: [], part: [], value: [], script: [], language: [] },
+    keys: { key: [], personId: [], isTarget: [] },
+    baseline: { personId: [], name: [] },
+  };
+}
+
+interface PersonToAdd {
+  id: string;
+  requestId: string;
+  input: PersonInput;
+  role: 'enquirer' | 'sought';
+  relationship: string | null;
+  isTarget: boolean;
+  createdAt: string;
+}
+
+function addPerson(batch: BatchRows, person: PersonToAdd, organisationId: string, today: CalendarDate): void {
+  const details = personDetails(person.input, today, person.role);
+  const sought = person.role === 'sought';
+  const p = batch.persons;
+  p.id.push(person.id);
+  p.requestId.push(person.requestId);
+  p.role.push(person.role);
+  p.position.push(sought ? 1 : 0);
+  p.relationship.push(person.relationship);
+  p.sex.push(details.sex);
+  p.birthDateKind.push(details.birthDateKind);
+  p.birthCalendar.push(details.birthCalendar);
+  p.birthDateInput.push(details.birthDateInput ? JSON.stringify(details.birthDateInput) : null);
+  p.birthEarliest.push(details.birthEarliest);
+  p.birthLatest.push(details.birthLatest);
+  p.placeOfBirthCountry.push(details.placeOfBirthCountry);
+  p.nationality.push(details.nationality);
+  p.languages.push(details.languages.join(','));
+  p.preferredLanguage.push(sought ? null : (person.input.languages?.[0] ?? null));
+  // The enquirer consented at intake; a sought person is searched for on vital interest, and the
+  // worker has taken every stored request already (status searching).
+  p.legalBasis.push(sought ? 'vital_interest' : 'consent');
+  p.status.push(sought ? 'searching' : null);
+  p.createdAt.push(person.createdAt);
+
+  person.input.names.forEach((name, position) => {
+    batch.names.personId.push(person.id);
+    batch.names.position.push(position);
+    batch.names.part.push(name.part);
+    batch.names.value.push(name.value);
+    batch.names.script.push(name.script ?? null);
+    batch.names.language.push(name.language ?? null);
+  });
+
+  const forMatching = toPersonForMatching({ ...details, id: person.id, role: person.role }, person.input.names);
+  for (const row of nameKeyRows(forMatching, organisationId, person.isTarget)) {
+    batch.keys.key.push(row.key);
+    batch.keys.personId.push(person.id);
+    batch.keys.isTarget.push(row.isTarget);
+  }
+  if (person.isTarget) {
+    batch.baseline.personId.push(person.id);
+    batch.baseline.name.push(baselineName(person.input.names));
+  }
+}
+
+/** Adds one stored request (its enquirer and sought person) to the batch. */
+export function addRequest(batch: BatchRows, request: StoredRequest, organisationId: string, today: CalendarDate): void {
+  const createdAt = request.createdAt.toISOString();
+  batch.requests.id.push(request.requestId);
+  batch.requests.createdAt.push(createdAt);
+  batch.requests.agreesToBeFound.push(request.agreesToBeFound);
+  batch.requests.agreesToIdentityShared.push(request.agreesToIdentityShared);
+  const common = { requestId: request.requestId, createdAt };
+  addPerson(
+    batch,
+    { ...common, id: request.enquirerId, input: request.enquirer, role: 'enquirer', relationship: null, isTarget: request.agreesToBeFound },
+    organisationId,
+    today,
+  );
+  addPerson(
+    batch,
+    {
+      ...common,
+      id: request.soughtId,
+      input: request.sought,
+      role: 'sought',
+      relationship: request.sought.relationshipToEnquirer,
+      isTarget: true,
+    },
+    organisationId,
+    today,
+  );
+}

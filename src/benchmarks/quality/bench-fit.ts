@@ -8,11 +8,11 @@ import { dataSourceOptions } from '../../database/data-source-options.js';
 import { benchRoot, openBenchServices } from '../support/bench-services.js';
 import { readPairs, readRecords } from './labelled-files.js';
 import { fitLogistic, sigmoid } from './logistic-regression.js';
-import { asModelWeights, FEATURES, pairFeatures, PRIOR_FEATURES } from './pair-features.js';
+import { asModelWeights, FEATURES, pairFeatures, PRIOR_FEATURES, RECORDS_MARK } from './pair-features.js';
 import { scoreNames } from './pair-quality.js';
 import { scoreRecordCandidates } from './records-quality.js';
 
-const USAGE = 'usage: npm run --silent bench:fit -- [--pairs FILE.csv ...] [--records FILE.csv ...] [--l2 1]';
+const USAGE = 'usage: npm run --silent bench:fit -- [--pairs FILE.csv ...] [--records FILE.csv ...] [--l2 1] [--pairs-share 0.5]';
 
 /**
  * Estimates the pair model's weights from labelled data: every labelled pair (names only) and every
@@ -22,7 +22,12 @@ const USAGE = 'usage: npm run --silent bench:fit -- [--pairs FILE.csv ...] [--re
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { pairs: { type: 'string', multiple: true }, records: { type: 'string', multiple: true }, l2: { type: 'string' } },
+    options: {
+      pairs: { type: 'string', multiple: true },
+      records: { type: 'string', multiple: true },
+      l2: { type: 'string' },
+      'pairs-share': { type: 'string' },
+    },
   });
   if (!values.pairs?.length && !values.records?.length) throw new Error(USAGE);
   const rows: number[][] = [];
@@ -34,19 +39,59 @@ async function main(): Promise<void> {
     }
   }
   if (values.records?.length) await addRecordCandidates(values.records, rows, labels);
-  const weights = fitLogistic(rows, labels, { l2: Number(values.l2 ?? 1), unpenalised: PRIOR_FEATURES });
+  // Labelled pairs are few beside the records' candidates, yet they are where names alone must
+  // decide: --pairs-share sets their part of the total weight (by default as much as the records').
+  const pairsShare = Number(values['pairs-share'] ?? 0.5);
+  const recordRows = rows.filter((row) => row[RECORDS_MARK] === 1).length;
+  const pairRows = rows.length - recordRows;
+  const pairWeight = pairRows === 0 || recordRows === 0 ? 1 : (pairsShare / (1 - pairsShare)) * (recordRows / pairRows);
+  const rowWeights = rows.map((row) => (row[RECORDS_MARK] === 1 ? 1 : pairWeight));
+  const fixed = fellegiSunterWeights(rows, labels);
+  const weights = fitLogistic(rows, labels, { l2: Number(values.l2 ?? 0.1), unpenalised: PRIOR_FEATURES, rowWeights, fixed });
   const logLoss =
     -rows.reduce((sum, row, i) => {
       const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(row.reduce((s, x, j) => s + x * weights[j], 0))));
       return sum + (labels[i] ? Math.log(p) : Math.log(1 - p));
     }, 0) / rows.length;
   process.stderr.write(`${rows.length} examples, ${labels.filter(Boolean).length} true; mean log loss ${logLoss.toFixed(4)}\n`);
+  const support = FEATURES.map((_, i) => rows.filter((row) => row[i] !== 0).length);
   for (const [i, name] of FEATURES.entries()) {
-    const support = rows.filter((row) => row[i] !== 0).length;
-    process.stderr.write(`  ${name.padEnd(24)} ${weights[i].toFixed(3).padStart(8)}   (${support} examples)\n`);
+    process.stderr.write(`  ${name.padEnd(24)} ${weights[i].toFixed(3).padStart(8)}   (${support[i]} examples)\n`);
   }
-  process.stdout.write(`${JSON.stringify(asModelWeights(weights), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(asModelWeights(weights, support), null, 2)}\n`);
 }
+
+/**
+ * Weights held fixed while the prior and the name weights are fitted, estimated as in a
+ * Fellegi-Sunter model from the records' blocked candidates: each outcome of birth date, sex and
+ * place weighs log(m / u), its frequency among true pairs over its frequency among the others where
+ * the field is known on both sides. So an unknown field weighs nothing, and a field present on
+ * every record cannot stand in for the prior.
+ */
+function fellegiSunterWeights(rows: readonly number[][], labels: readonly boolean[]): Map<number, number> {
+  const records = rows.map((row, i) => ({ row, same: labels[i] })).filter(({ row }) => row[RECORDS_MARK] === 1);
+  // The mark itself never weighs: the model has one prior for every pair.
+  const fixed = new Map<number, number>([[RECORDS_MARK, 0]]);
+  if (records.length === 0) return fixed;
+  for (const group of ['birth:', 'sex:', 'place:']) {
+    const columns = FEATURES.flatMap((name, i) => (name.startsWith(group) ? [i] : []));
+    const known = records.filter(({ row }) => columns.some((i) => row[i] !== 0));
+    const trueKnown = known.filter((r) => r.same).length;
+    const falseKnown = known.length - trueKnown;
+    for (const i of columns) {
+      const withOutcome = known.filter(({ row }) => row[i] !== 0);
+      if (withOutcome.length === 0) continue;
+      const m = (withOutcome.filter((r) => r.same).length + 0.5) / (trueKnown + 1);
+      const u = (withOutcome.filter((r) => !r.same).length + 0.5) / (falseKnown + 1);
+      // The labelled sets hold fewer recording errors than real case files (a wrong sex, a birth date
+      // off by decades): no single field may outweigh the rest by more than MAX_FIELD_WEIGHT.
+      fixed.set(i, Math.max(-MAX_FIELD_WEIGHT, Math.min(MAX_FIELD_WEIGHT, Math.log(m / u))));
+    }
+  }
+  return fixed;
+}
+
+const MAX_FIELD_WEIGHT = 6;
 
 async function addRecordCandidates(files: string[], rows: number[][], labels: boolean[]): Promise<void> {
   const env = loadEnvironment({

@@ -25,6 +25,18 @@ describe('fitLogistic', () => {
     expect(Math.abs(fitted[1] - truth[1])).toBeLessThan(0.15);
   });
 
+  it('holds fixed weights where they are and fits the rest around them', () => {
+    const rows = [
+      [1, 1],
+      [1, 1],
+      [1, 0],
+      [1, 0],
+    ];
+    const fitted = fitLogistic(rows, [true, true, true, false], { l2: 0, fixed: new Map([[0, -1]]) });
+    expect(fitted[0]).toBe(-1);
+    expect(fitted[1]).toBeGreaterThan(1);
+  });
+
   it('keeps weights finite when a feature separates the classes, and leaves unused features at 0', () => {
     const rows = [
       [1, 1, 0],

@@ -8,18 +8,23 @@ export interface FitOptions {
   l2: number;
   unpenalised?: ReadonlySet<number>;
   iterations?: number;
+  /** how much each row counts (1 when omitted) */
+  rowWeights?: readonly number[];
+  /** weights held at a given value instead of fitted (an offset, e.g. a known prior) */
+  fixed?: ReadonlyMap<number, number>;
 }
 
 export function fitLogistic(rows: readonly number[][], labels: readonly boolean[], options: FitOptions): number[] {
   const width = rows[0]?.length ?? 0;
-  let weights = new Array<number>(width).fill(0);
+  let weights = Array.from({ length: width }, (_, i) => options.fixed?.get(i) ?? 0);
   for (let iteration = 0; iteration < (options.iterations ?? 50); iteration += 1) {
     const hessian = Array.from({ length: width }, () => new Array<number>(width).fill(0));
     const gradient = new Array<number>(width).fill(0);
     rows.forEach((row, r) => {
       const p = sigmoid(dot(weights, row));
-      const w = Math.max(p * (1 - p), 1e-12);
-      const residual = (labels[r] ? 1 : 0) - p;
+      const rowWeight = options.rowWeights?.[r] ?? 1;
+      const w = rowWeight * Math.max(p * (1 - p), 1e-12);
+      const residual = rowWeight * ((labels[r] ? 1 : 0) - p);
       for (let i = 0; i < width; i += 1) {
         if (row[i] === 0) continue;
         gradient[i] += residual * row[i];
@@ -31,13 +36,40 @@ export function fitLogistic(rows: readonly number[][], labels: readonly boolean[
       gradient[i] -= options.l2 * weights[i];
       hessian[i][i] += options.l2;
     }
-    // A feature no row carries would leave the system singular: it keeps weight 0.
+    for (const i of options.fixed?.keys() ?? []) {
+      gradient[i] = 0;
+      for (let j = 0; j < width; j += 1) hessian[i][j] = hessian[j][i] = 0;
+    }
+    // A feature no row carries, or a fixed one, would leave the system singular: it does not move.
     for (let i = 0; i < width; i += 1) if (hessian[i][i] === 0) hessian[i][i] = 1;
     const step = solve(hessian, gradient);
-    weights = weights.map((value, i) => value + step[i]);
-    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+    // Newton's method can overshoot far from the optimum: halve the step until the fit improves.
+    const before = objective(rows, labels, weights, options);
+    let scale = 1;
+    let next = weights.map((value, i) => value + step[i]);
+    while (objective(rows, labels, next, options) > before && scale > 1e-6) {
+      scale /= 2;
+      next = weights.map((value, i) => value + scale * step[i]);
+    }
+    weights = next;
+    if (Math.max(...step.map(Math.abs)) * scale < 1e-9) break;
   }
   return weights;
+}
+
+/** The penalised negative log-likelihood that the fit minimises. */
+function objective(rows: readonly number[][], labels: readonly boolean[], weights: readonly number[], options: FitOptions): number {
+  let loss = 0;
+  rows.forEach((row, r) => {
+    const z = dot(weights, row);
+    // log(1 + e^z) computed without overflow
+    const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    loss += (options.rowWeights?.[r] ?? 1) * (softplus - (labels[r] ? z : 0));
+  });
+  weights.forEach((w, i) => {
+    if (!options.unpenalised?.has(i) && !options.fixed?.has(i)) loss += (options.l2 / 2) * w * w;
+  });
+  return loss;
 }
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

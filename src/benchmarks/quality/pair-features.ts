@@ -2,10 +2,10 @@ import { MODEL_WEIGHTS } from '../../matching/engine/data/model-weights.js';
 import type { PairScore } from '../../matching/engine/score-pair.js';
 
 /**
- * The pair model's fitted features, in the order of the weight vector. The two intercepts are the
- * prior of each kind of data: labelled pairs are balanced by construction, while the records sets'
- * blocked candidates hold true pairs at their real rate, so only the latter's intercept is the
- * service's prior (sampling by label moves the intercept only).
+ * The pair model's fitted features, in the order of the weight vector. One prior serves both kinds
+ * of data: labelled pairs (names only, balanced by construction) and the records sets' blocked
+ * candidates (every field, true pairs at their real rate). `source:records` marks the latter only
+ * so that the fit can tell them apart; it is never part of the model.
  */
 const TOKENS = Object.keys(MODEL_WEIGHTS.token) as (keyof typeof MODEL_WEIGHTS.token)[];
 const BIRTH = Object.keys(MODEL_WEIGHTS.birth) as (keyof typeof MODEL_WEIGHTS.birth)[];
@@ -13,8 +13,8 @@ const SEX = Object.keys(MODEL_WEIGHTS.sex) as (keyof typeof MODEL_WEIGHTS.sex)[]
 const PLACE = Object.keys(MODEL_WEIGHTS.place) as (keyof typeof MODEL_WEIGHTS.place)[];
 
 export const FEATURES = [
-  'prior:records',
-  'prior:pairs',
+  'prior',
+  'source:records',
   ...TOKENS.map((t) => `token:${t}`),
   'unmatchedOwnToken',
   'extraOwnToken',
@@ -23,11 +23,13 @@ export const FEATURES = [
   ...PLACE.map((p) => `place:${p}`),
 ] as const;
 
-export const PRIOR_FEATURES: ReadonlySet<number> = new Set([0, 1]);
+export const PRIOR_FEATURES: ReadonlySet<number> = new Set([0]);
+export const RECORDS_MARK = 1;
 
 /** The feature row of a scored pair: token agreements counted, other fields one-hot by outcome. */
 export function pairFeatures(result: PairScore, source: 'records' | 'pairs'): number[] {
-  const row = new Map<string, number>([[`prior:${source}`, 1]]);
+  const row = new Map<string, number>([['prior', 1]]);
+  if (source === 'records') row.set('source:records', 1);
   const add = (name: string, value = 1) => row.set(name, (row.get(name) ?? 0) + value);
   for (const evidence of result.evidence) {
     if (evidence.field === 'names') {
@@ -42,14 +44,26 @@ export function pairFeatures(result: PairScore, source: 'records' | 'pairs'): nu
   return FEATURES.map((name) => row.get(name) ?? 0);
 }
 
-/** The fitted weight vector in the shape of MODEL_WEIGHTS (hand-set parts kept as they are). */
-export function asModelWeights(weights: readonly number[]): typeof MODEL_WEIGHTS {
-  const w = (name: string) => Number(weights[FEATURES.indexOf(name as never)].toFixed(2));
+/**
+ * The fitted weight vector in the shape of MODEL_WEIGHTS. Hand-set parts, and features no example
+ * carried (`support` 0), keep their current weights: no data is no reason to change them.
+ */
+export function asModelWeights(weights: readonly number[], support: readonly number[]): typeof MODEL_WEIGHTS {
+  const current = new Map<string, number>([
+    ...Object.entries(MODEL_WEIGHTS.token).map(([k, v]) => [`token:${k}`, v] as const),
+    ...Object.entries(MODEL_WEIGHTS.birth).map(([k, v]) => [`birth:${k}`, v] as const),
+    ...Object.entries(MODEL_WEIGHTS.sex).map(([k, v]) => [`sex:${k}`, v] as const),
+    ...Object.entries(MODEL_WEIGHTS.place).map(([k, v]) => [`place:${k}`, v] as const),
+  ]);
+  const w = (name: string) => {
+    const index = FEATURES.indexOf(name as never);
+    return support[index] === 0 ? (current.get(name) ?? 0) : Number(weights[index].toFixed(2));
+  };
   const pick = <K extends string>(keys: readonly K[], prefix: string) =>
     Object.fromEntries(keys.map((k) => [k, w(`${prefix}:${k}`)])) as Record<K, number>;
   return {
     ...MODEL_WEIGHTS,
-    prior: w('prior:records'),
+    prior: w('prior'),
     token: pick(TOKENS, 'token'),
     unmatchedOwnToken: w('unmatchedOwnToken'),
     extraOwnToken: w('extraOwnToken'),

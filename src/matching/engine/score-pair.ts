@@ -3,7 +3,7 @@ import { normaliseName, type NormalisedToken } from './normalise-name.js';
 import type { EngineRole, PersonForMatching } from './person-for-matching.js';
 import { personTokens } from './person-names.js';
 import { MODEL_WEIGHTS } from './data/model-weights.js';
-import { compareTokens, type TokenAgreement } from './token-similarity.js';
+import { compareTokens, STRENGTH, type TokenAgreement } from './token-similarity.js';
 
 export type Band = 'high' | 'medium' | 'low';
 
@@ -32,15 +32,16 @@ export interface PairScore {
   evidence: Evidence[];
 }
 
-/** How strongly each way of agreeing ranks when tokens are paired: the model's own weights. */
 const tokenWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
 
-/** Pairs tokens greedily, strongest agreements first; each token is used once. Order-independent. */
+/** Pairs tokens greedily, strongest kinds of agreement first; each token is used once. Order-independent. */
 export function alignTokens(a: readonly NormalisedToken[], b: readonly NormalisedToken[]): TokenMatch[] {
   const candidates = a.flatMap((ta) => b.map((tb) => ({ ta, tb, agreement: compareTokens(ta, tb) })));
   candidates.sort(
     (x, y) =>
-      tokenWeight(y.agreement) - tokenWeight(x.agreement) || x.ta.token.localeCompare(y.ta.token) || x.tb.token.localeCompare(y.tb.token),
+      STRENGTH.indexOf(x.agreement) - STRENGTH.indexOf(y.agreement) ||
+      x.ta.token.localeCompare(y.ta.token) ||
+      x.tb.token.localeCompare(y.tb.token),
   );
   const usedA = new Set<string>();
   const usedB = new Set<string>();
@@ -58,11 +59,12 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
   if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
   const matches = alignTokens(a, b);
   const unmatched = Math.min(a.length, b.length) - matches.length;
-  const factor = own ? 1 : MODEL_WEIGHTS.parentTokenFactor;
   const extra = Math.abs(a.length - b.length);
-  const weight =
-    factor * matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
-    (own ? unmatched * MODEL_WEIGHTS.unmatchedOwnToken + extra * MODEL_WEIGHTS.extraOwnToken : 0);
+  const weight = own
+    ? matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
+      unmatched * MODEL_WEIGHTS.unmatchedOwnToken +
+      extra * MODEL_WEIGHTS.extraOwnToken
+    : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m.agreement) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
   return { field, outcome, weight, matches, unmatched, extra };
 }
@@ -120,8 +122,11 @@ export interface PairContext {
   bCounterparts: readonly PersonForMatching[];
 }
 
-/** Names of the counterparts must agree this strongly (about two tokens) to count as reciprocal. */
-const RECIPROCAL_NAME_WEIGHT = 4;
+/**
+ * Counterparts meet when their names agree on at least two tokens with none in conflict: one shared
+ * given name is common, a whole name rarely is.
+ */
+const RECIPROCAL_MIN_TOKENS = 2;
 
 function reciprocityEvidence(context: PairContext | undefined): Evidence {
   if (!context || context.aCounterparts.length === 0 || context.bCounterparts.length === 0) {
@@ -131,11 +136,12 @@ function reciprocityEvidence(context: PairContext | undefined): Evidence {
   for (const x of context.aCounterparts) {
     for (const y of context.bCounterparts) {
       const names = nameEvidence('reciprocity', personTokens(x).own, personTokens(y).own, true);
-      if (!best || names.weight > best.weight) best = names;
+      const meets = names.unmatched === 0 && (names.matches?.length ?? 0) >= RECIPROCAL_MIN_TOKENS;
+      if (meets && (!best || names.weight > best.weight)) best = names;
     }
   }
   // No reciprocal search is not evidence against: most real pairs have none.
-  return best && best.weight >= RECIPROCAL_NAME_WEIGHT
+  return best
     ? { field: 'reciprocity', outcome: 'agree', weight: MODEL_WEIGHTS.reciprocity, matches: best.matches }
     : { field: 'reciprocity', outcome: 'none', weight: 0 };
 }

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 
 export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'prefix' | 'none';
@@ -7,7 +8,7 @@ export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 
 const TYPO_SCORE = 0.3;
 
 /** Agreements from strongest to weakest: a token pair takes the first that holds. */
-const STRENGTH: readonly TokenAgreement[] = ['exact', 'equivalent', 'skeleton', 'phonetic', 'nickname', 'typo', 'prefix', 'none'];
+export const STRENGTH: readonly TokenAgreement[] = ['exact', 'equivalent', 'skeleton', 'phonetic', 'nickname', 'typo', 'prefix', 'none'];
 
 /**
  * How two tokens agree, strongest first. A token that may carry a glued article ("Alnagar",
@@ -30,7 +31,7 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   }
   if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) return 'skeleton';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
-  if (Math.min(a.token.length, b.token.length) >= 4 && isTypo(a.token, b.token)) return 'typo';
+  if (isTypo(a.token, b.token)) return 'typo';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
   return 'none';
 }
@@ -40,7 +41,16 @@ function isShortForm(short: string, long: string): boolean {
   return short.length >= 3 && short.length < long.length && long.startsWith(short);
 }
 
+/**
+ * One slip (a letter added, dropped, changed, or two swapped) in names of four letters or more, two
+ * in names of six or more; fuse.js's fuzzy score catches the rest of what reads as one name mistyped.
+ * Names of three letters or fewer are too short to tell a typo from another name.
+ */
 function isTypo(a: string, b: string): boolean {
-  const [score] = [new Fuse([b], { includeScore: true, threshold: TYPO_SCORE }).search(a)[0]?.score];
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4) return false;
+  if (boundedEditDistance(a, b, shorter >= 6 ? 2 : 1) <= (shorter >= 6 ? 2 : 1)) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const score = new Fuse([b], { includeScore: true, threshold: TYPO_SCORE }).search(a)[0]?.score;
   return score !== undefined && score <= TYPO_SCORE;
 }

@@ -3,24 +3,35 @@
  * seen for two records of one person than for two records of different people, given the rest.
  * A score is 1 / (1 + e^-(prior + Σ weights)).
  *
- * Estimated by `npm run --silent bench:fit` (logistic regression on the labelled development sets
- * in bench/datasets/, see docs/benchmarks.md): the prior is the intercept of the records sets, whose
- * share of true pairs among blocked candidates is the real one, so a score reads as a probability.
+ * Estimated by `npm run --silent bench:fit` on the labelled development sets in bench/datasets/
+ * (see docs/benchmarks.md and docs/decisions/0007): birth date, sex and place as Fellegi-Sunter
+ * log(m/u) from the records sets' blocked candidates, then the prior and the name weights by
+ * logistic regression on the labelled pairs and the same candidates, weighed half and half.
  * Paternal and mother's names and reciprocity have no labelled data yet: their weights are set by
  * hand relative to the fitted ones.
  */
 export const MODEL_WEIGHTS = {
-  prior: -4,
-  /** per aligned pair of the person's own name tokens, by how they agree */
-  token: { exact: 3.0, equivalent: 2.6, skeleton: 2.2, phonetic: 1.8, nickname: 1.5, typo: 1.2, prefix: 0.8 },
-  /** per own token of the shorter name that found no partner */
-  unmatchedOwnToken: -1.2,
+  prior: 3.95,
+  /**
+   * Per aligned pair of the person's own name tokens, by how they agree. Read them against
+   * `unmatchedOwnToken`, what the same token costs when it finds no partner: an exact agreement is
+   * worth 5.25 more than a conflict, a typo 2.44 more. They are below zero because
+   * the prior already assumes the names agree (blocking proposed the pair).
+   */
+  token: { exact: -0.25, equivalent: -0.07, skeleton: -0.44, phonetic: -1.6, nickname: -1.56, typo: -3.06, prefix: -1.16 },
+  /** per own token of the shorter name that found no partner: two different names in one place */
+  unmatchedOwnToken: -5.5,
   /** per own token the longer name has beyond the shorter one's length (a name left out) */
-  extraOwnToken: -0.3,
-  /** a parent's name tokens count this share of an own token's weight */
-  parentTokenFactor: 1,
-  birth: { same_day: 3, overlap_month: 2, overlap_year: 1, overlap_wide: 0.3, near: -0.5, far: -3 },
-  sex: { agree: 0.3, disagree: -4 },
-  place: { agree: 1.2, same_country: 0.7, other_country: -0.7, other_place: -0.3 },
+  extraOwnToken: -2.06,
+  /**
+   * A parent's name token counts this share of what the same agreement of an own token gains over
+   * a conflict; a parent's name that does not agree costs nothing (often recorded differently).
+   */
+  parentTokenFactor: 0.5,
+  /** Fellegi-Sunter log(m/u) from the records sets, capped at ±6 (see bench-fit) */
+  birth: { same_day: 6, overlap_month: 4.15, overlap_year: 4.08, overlap_wide: 0.3, near: 0.93, far: -6 },
+  sex: { agree: 0.48, disagree: -6 },
+  /** same_country and other_country have no labelled data yet (the records sets give place names only) */
+  place: { agree: 1.05, same_country: 0.7, other_country: -0.7, other_place: -2.34 },
   reciprocity: 3,
 } as const;

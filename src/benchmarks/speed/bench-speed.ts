@@ -140,6 +140,10 @@ async function measure(
     recallQueries: recallSet.length,
     fuseQueries: fuse.times.length,
     engineRecallAllQueries: recallOf(measured, (o) => o.ranked),
+    blockedShare: pooledRecall(
+      measured.map((o) => ({ ranked: o.blocked, trueMatchIds: o.query.trueMatchIds })),
+      Infinity,
+    ),
     trgmRecallAllQueries: recallOf(measured, (_, i) => trgm.ranked[i]),
     e2eQueries: e2eQueries.length,
     e2eTimedOut: e2e.timedOut,

@@ -28,7 +28,7 @@ import { seededRandom, seededUuid, type Random } from './seeded-random.js';
 import { addTypo } from './typos.js';
 
 /** Bump when a change here changes what is stored: data sets are kept per generator version. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const STREAM = { size: 1, human: 2, recording: 3, enquirer: 4, queries: 5 } as const;
 const ID_KIND = { request: 1, sought: 2, enquirer: 3 } as const;

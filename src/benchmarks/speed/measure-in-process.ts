@@ -48,6 +48,8 @@ export interface QueryOutcome {
   trueMatchStored: boolean;
   /** candidate ids by score, best first, before any threshold (first 10) */
   ranked: string[];
+  /** every candidate blocking returned */
+  blocked: string[];
 }
 
 export interface InProcessResult {
@@ -117,6 +119,7 @@ async function run(
       candidatesScored: ranked.scored,
       trueMatchStored,
       ranked: ranked.top,
+      blocked: ranked.blocked,
     });
     if ((index + 1) % 50 === 0) say(`in-process: ${index + 1}/${options.queries.length} queries`);
   }
@@ -142,7 +145,7 @@ async function rankedCandidates(
   personId: string,
   organisationId: string,
   k = 10,
-): Promise<{ top: string[]; scored: number }> {
+): Promise<{ top: string[]; blocked: string[]; scored: number }> {
   const person = await manager.findOneOrFail(PersonRecord, { where: { id: personId }, relations: { names: true } });
   const scored = await blockAndScore(manager, {
     person,
@@ -154,7 +157,8 @@ async function rankedCandidates(
     hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,
   });
   scored.sort((a, b) => b.result.score - a.result.score || a.candidate.id.localeCompare(b.candidate.id));
-  return { top: scored.slice(0, k).map((s) => s.candidate.id), scored: scored.length };
+  const ids = scored.map((s) => s.candidate.id);
+  return { top: ids.slice(0, k), blocked: ids, scored: scored.length };
 }
 
 async function storedKeys(manager: EntityManager, personId: string): Promise<string[]> {

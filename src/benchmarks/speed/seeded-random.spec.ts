@@ -32,6 +32,17 @@ describe('seeded randomness', () => {
     expect(mix32(5)).toBeLessThan(2 ** 32);
   });
 
+  it('gives distinct ids to 225,000 (group, member, kind) combinations', () => {
+    // Four words hashed from one 32-bit state would collide about 6 times here (birthday bound).
+    const ids = new Set<string>();
+    for (let group = 0; group < 25_000; group += 1) {
+      for (let member = 0; member < 3; member += 1) {
+        for (let kind = 1; kind <= 3; kind += 1) ids.add(seededUuid(1, group, member, kind));
+      }
+    }
+    expect(ids.size).toBe(225_000);
+  });
+
   it('makes version-4-shaped UUIDs, the same for the same parts', () => {
     expect(seededUuid(1, 2, 3)).toBe(seededUuid(1, 2, 3));
     expect(seededUuid(1, 2, 3)).not.toBe(seededUuid(1, 2, 4));

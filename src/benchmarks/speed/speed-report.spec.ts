@@ -48,6 +48,7 @@ describe('speed benchmark report', () => {
       recallQueries: 200,
       fuseQueries: 200,
       engineRecallAllQueries: 0.95678,
+      blockedShare: 0.99,
       trgmRecallAllQueries: Number.NaN,
       e2eQueries: 40,
       e2eTimedOut: 0,

@@ -44,6 +44,8 @@ export interface SpeedDetails {
   recallQueries: number;
   fuseQueries: number;
   engineRecallAllQueries: number;
+  /** share of the true matches blocking returned at all (whatever their rank): what the candidate cap lets through */
+  blockedShare: number;
   trgmRecallAllQueries: number;
   e2eQueries: number;
   e2eTimedOut: number;

@@ -26,15 +26,20 @@ import { parseSpeedArgs, UsageError, USAGE, type SpeedOptions } from './speed-ar
 import { figuresJson, figuresTable, type SpeedDetails, type SpeedFigures } from './speed-report.js';
 
 const cleanups: Array<() => Promise<void>> = [];
+let cleaning: Promise<void> | undefined;
 
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      say(`while stopping: ${(error as Error).message}`);
+/** Stops what was started, newest first; a second call (a signal during a failure) waits for the first. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        say(`while stopping: ${(error as Error).message}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 async function main(options: SpeedOptions): Promise<void> {
@@ -167,13 +172,6 @@ async function measure(
 
 // Losing stdout early (a closed pipe) must not leave the benchmark's servers running.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    say(`${signal}: stopping`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
 let options: SpeedOptions;
 try {
   options = parseSpeedArgs(process.argv.slice(2));
@@ -182,11 +180,20 @@ try {
   say(`${(error as Error).message}\n${USAGE}`);
   process.exit(64);
 }
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopping = true;
+    say(`${signal}: stopping`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
 try {
   await main(options);
   await cleanUp();
 } catch (error) {
-  say(`speed benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // After a signal, the failure is only the cleanup pulling the database away: not worth a trace.
+  if (!stopping) say(`speed benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await cleanUp();
-  process.exit(1);
+  process.exit(stopping ? 130 : 1);
 }

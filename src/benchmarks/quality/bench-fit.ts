@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../../config/environment.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 import { benchRoot, openBenchServices } from '../support/bench-services.js';
 import { readPairs, readRecords } from './labelled-files.js';
+import { atThreshold, expectedCalibrationError } from './classification-metrics.js';
 import { fitLogistic, sigmoid } from './logistic-regression.js';
 import { asModelWeights, FEATURES, pairFeatures, PRIOR_FEATURES, RECORDS_MARK } from './pair-features.js';
 import { scoreNames } from './pair-quality.js';
@@ -30,24 +31,27 @@ async function main(): Promise<void> {
     },
   });
   if (!values.pairs?.length && !values.records?.length) throw new Error(USAGE);
-  const rows: number[][] = [];
-  const labels: boolean[] = [];
+  const data: FitData = { rows: [], labels: [], groups: [], positives: new Map() };
   for (const file of values.pairs ?? []) {
     for (const pair of await readPairs(file)) {
-      rows.push(pairFeatures(scoreNames(pair), 'pairs'));
-      labels.push(pair.same);
+      data.rows.push(pairFeatures(scoreNames(pair), 'pairs'));
+      data.labels.push(pair.same);
+      const group = `pairs ${pair.category ?? basename(file)}`;
+      data.groups.push(group);
+      if (pair.same) data.positives.set(group, (data.positives.get(group) ?? 0) + 1);
     }
   }
-  if (values.records?.length) await addRecordCandidates(values.records, rows, labels);
+  if (values.records?.length) await addRecordCandidates(values.records, data);
+  const { rows, labels } = data;
+  const env = serviceEnvironment();
   // Labelled pairs are few beside the records' candidates, yet they are where names alone must
   // decide: --pairs-share sets their part of the total weight (by default as much as the records').
-  const pairsShare = Number(values['pairs-share'] ?? 0.5);
-  const recordRows = rows.filter((row) => row[RECORDS_MARK] === 1).length;
-  const pairRows = rows.length - recordRows;
-  const pairWeight = pairRows === 0 || recordRows === 0 ? 1 : (pairsShare / (1 - pairsShare)) * (recordRows / pairRows);
-  const rowWeights = rows.map((row) => (row[RECORDS_MARK] === 1 ? 1 : pairWeight));
-  const fixed = fellegiSunterWeights(rows, labels);
-  const weights = fitLogistic(rows, labels, { l2: Number(values.l2 ?? 0.1), unpenalised: PRIOR_FEATURES, rowWeights, fixed });
+  // A comma-separated list fits once per share and prints how each does, the last one's weights win.
+  let weights: number[] = [];
+  for (const share of (values['pairs-share'] ?? '0.5').split(',').map(Number)) {
+    weights = fitWeights(data, share, Number(values.l2 ?? 0.1));
+    process.stderr.write(`pairs share ${share}:\n${evaluate(data, weights, env.MATCH_REVIEW_THRESHOLD)}`);
+  }
   const logLoss =
     -rows.reduce((sum, row, i) => {
       const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(row.reduce((s, x, j) => s + x * weights[j], 0))));
@@ -59,6 +63,48 @@ async function main(): Promise<void> {
     process.stderr.write(`  ${name.padEnd(24)} ${weights[i].toFixed(3).padStart(8)}   (${support[i]} examples)\n`);
   }
   process.stdout.write(`${JSON.stringify(asModelWeights(weights, support), null, 2)}\n`);
+}
+
+interface FitData {
+  rows: number[][];
+  labels: boolean[];
+  /** the pair's category (pairs files) or file (records), for the figures per group */
+  groups: string[];
+  /** true pairs per group, those blocking never proposed included */
+  positives: Map<string, number>;
+}
+
+function serviceEnvironment() {
+  return loadEnvironment({
+    ...process.env,
+    DATABASE_URL: 'postgres://bench/unused',
+    REDIS_URL: 'redis://bench/unused',
+    JWT_SECRET: 'x'.repeat(32),
+  });
+}
+
+function fitWeights({ rows, labels }: FitData, pairsShare: number, l2: number): number[] {
+  const recordRows = rows.filter((row) => row[RECORDS_MARK] === 1).length;
+  const pairRows = rows.length - recordRows;
+  const pairWeight = pairRows === 0 || recordRows === 0 ? 1 : (pairsShare / (1 - pairsShare)) * (recordRows / pairRows);
+  const rowWeights = rows.map((row) => (row[RECORDS_MARK] === 1 ? 1 : pairWeight));
+  return fitLogistic(rows, labels, { l2, unpenalised: PRIOR_FEATURES, rowWeights, fixed: fellegiSunterWeights(rows, labels) });
+}
+
+/** F1 and calibration error per group at the service's threshold, as bench:quality would print them. */
+function evaluate({ rows, labels, groups, positives }: FitData, weights: readonly number[], threshold: number): string {
+  const scored = rows.map((row, i) => ({
+    score: sigmoid(row.reduce((s, x, j) => s + x * weights[j], 0)),
+    same: labels[i],
+    group: groups[i],
+  }));
+  return [...new Set(groups)]
+    .map((group) => {
+      const inGroup = scored.filter((s) => s.group === group);
+      const at = atThreshold(inGroup, threshold, positives.get(group) ?? 0);
+      return `  ${group.padEnd(40)} F1 ${at.f1.toFixed(4)}  P ${at.precision.toFixed(4)}  R ${at.recall.toFixed(4)}  ECE ${expectedCalibrationError(inGroup).toFixed(4)}\n`;
+    })
+    .join('');
 }
 
 /**
@@ -93,13 +139,8 @@ function fellegiSunterWeights(rows: readonly number[][], labels: readonly boolea
 
 const MAX_FIELD_WEIGHT = 6;
 
-async function addRecordCandidates(files: string[], rows: number[][], labels: boolean[]): Promise<void> {
-  const env = loadEnvironment({
-    ...process.env,
-    DATABASE_URL: 'postgres://bench/unused',
-    REDIS_URL: 'redis://bench/unused',
-    JWT_SECRET: 'x'.repeat(32),
-  });
+async function addRecordCandidates(files: string[], data: FitData): Promise<void> {
+  const env = serviceEnvironment();
   const folder = `fit-${process.pid}-${Date.now()}`;
   const services = await openBenchServices(folder);
   const db = new DataSource(dataSourceOptions(services.databaseUrl));
@@ -107,12 +148,15 @@ async function addRecordCandidates(files: string[], rows: number[][], labels: bo
     await db.initialize();
     for (const file of files) {
       const records = await readRecords(file);
-      const { candidates } = await scoreRecordCandidates(db, env, records, (done) =>
+      const { candidates, truePairs } = await scoreRecordCandidates(db, env, records, (done) =>
         process.stderr.write(`${file}: ${done}/${records.length}\r`),
       );
+      const group = `records ${basename(file)}`;
+      data.positives.set(group, truePairs.size);
       for (const candidate of candidates.values()) {
-        rows.push(pairFeatures(candidate.result, 'records'));
-        labels.push(candidate.same);
+        data.rows.push(pairFeatures(candidate.result, 'records'));
+        data.labels.push(candidate.same);
+        data.groups.push(group);
       }
     }
   } finally {

@@ -1,4 +1,6 @@
-import type { NormalisedToken } from './normalise-name.js';
+import { joinedForms } from './name-tokens.js';
+import { normaliseName, type NormalisedToken } from './normalise-name.js';
+import { consonantSkeleton } from './phonetic-keys.js';
 import type { PersonForMatching } from './person-for-matching.js';
 import { personTokens } from './person-names.js';
 
@@ -24,6 +26,13 @@ export function blockingKeys(person: PersonForMatching): string[] {
     for (const decade of decades) if (token.skeleton.length >= 2) keys.add(`d:${token.skeleton}:${decade}`);
   }
   for (const [a, b] of pairs([...own, ...paternal])) keys.add(`p:${[identity(a), identity(b)].sort().join('|')}`);
+  // Two names written as one elsewhere ("Wolde Gebriel" / "Woldegebriel") meet on the joined skeleton.
+  for (const name of person.names) {
+    for (const joined of joinedForms(normaliseName(name.value).tokens.map((t) => t.token))) {
+      const skeleton = consonantSkeleton(joined);
+      if (skeleton.length >= 3) keys.add(`s:${skeleton}`);
+    }
+  }
   return [...keys].sort();
 }
 

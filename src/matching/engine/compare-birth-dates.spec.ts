@@ -15,6 +15,7 @@ describe('compareBirthRanges', () => {
       agreement: 'overlap',
       gapDays: 0,
       narrowestDays: 1,
+      widestDays: 365,
     });
     expect(compareBirthRanges(exact('1990-03-04'), exact('1991-03-04'))).toMatchObject({ agreement: 'near', gapDays: 365 });
     expect(compareBirthRanges(exact('1970-01-01'), exact('1990-01-01')).agreement).toBe('far');

@@ -10,8 +10,13 @@ export interface BirthComparison {
   agreement: BirthAgreement;
   /** days between the ranges; 0 when they overlap, null when either is unknown */
   gapDays: number | null;
-  /** width of the narrower range in days (1 for an exact date): how sharp the evidence is */
+  /** width of the narrower range in days (1 for an exact date) */
   narrowestDays: number | null;
+  /**
+   * width of the wider range in days: how sharp an overlap is as evidence (an exact date inside a
+   * year-only one agrees on the year, no more)
+   */
+  widestDays: number | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -27,11 +32,12 @@ function day(iso: string): number {
  * Overlapping ranges agree; the narrower they are, the more that agreement is worth (see narrowestDays).
  */
 export function compareBirthRanges(a: BirthRangeInput | null, b: BirthRangeInput | null): BirthComparison {
-  if (!a || !b) return { agreement: 'unknown', gapDays: null, narrowestDays: null };
+  if (!a || !b) return { agreement: 'unknown', gapDays: null, narrowestDays: null, widestDays: null };
   const [a0, a1, b0, b1] = [day(a.earliest), day(a.latest), day(b.earliest), day(b.latest)];
   const narrowestDays = Math.min(a1 - a0, b1 - b0) + 1;
+  const widestDays = Math.max(a1 - a0, b1 - b0) + 1;
   const gapDays = Math.max(0, b0 - a1, a0 - b1);
-  if (gapDays > 0) return { agreement: gapDays <= NEAR_GAP_DAYS ? 'near' : 'far', gapDays, narrowestDays };
+  if (gapDays > 0) return { agreement: gapDays <= NEAR_GAP_DAYS ? 'near' : 'far', gapDays, narrowestDays, widestDays };
   const sameDay = a0 === a1 && b0 === b1 && a0 === b0;
-  return { agreement: sameDay ? 'same_day' : 'overlap', gapDays: 0, narrowestDays };
+  return { agreement: sameDay ? 'same_day' : 'overlap', gapDays: 0, narrowestDays, widestDays };
 }

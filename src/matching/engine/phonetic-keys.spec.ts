@@ -8,6 +8,9 @@ describe('consonantSkeleton', () => {
     [['khaled', 'khalid', 'khld', 'haled'], 'hlt'],
     [['hussein', 'husayn', 'hsin', 'hussain'], 'hsn'],
     [['ahmed', 'ahmad', 'ahmd'], 'hmt'],
+    [['dandach', 'dndsh', 'dandash'], 'dnds'],
+    [['najjar', 'naggar', 'nagar', 'njar'], 'njr'],
+    [['shahin', 'sahin', 'chahine'], 'sn'],
   ])('gives one skeleton to the spellings %j', (spellings, skeleton) => {
     for (const spelling of spellings) expect(consonantSkeleton(spelling)).toBe(skeleton);
   });

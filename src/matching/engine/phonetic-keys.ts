@@ -20,9 +20,16 @@ const SPELLING_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/dh/g, 'd'],
   // Russian and Ukrainian write Arabic h as х, transliterated kh (Хасан = Hasan)
   [/kh/g, 'h'],
-  // French and Maghrebi spellings write ش as ch (Dandach, Chaouki); tch is the French ч (Fomitch)
+  // ش is written sh, ch (French and Maghrebi: Dandach), ş or s (Turkish, often without its cedilla);
+  // ч is ch or tch (Fomitch): all meet at s
   [/tch/g, 'ch'],
   [/ch/g, 'sh'],
+  [/sh/g, 's'],
+  // ج is j, dj (Algeria), g (Egypt: Gamal, Naggar) or c (Turkish: Cemal is handled by its class);
+  // غ is gh or g
+  [/dj/g, 'j'],
+  [/gh/g, 'g'],
+  [/g/g, 'j'],
   [/x/g, 'ks'],
 ];
 

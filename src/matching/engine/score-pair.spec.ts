@@ -66,6 +66,27 @@ describe('scorePair', () => {
     expect(scorePair(place(null), place('Kyiv')).evidence.find((e) => e.field === 'place_of_birth')!.weight).toBe(0);
   });
 
+  it('pairs a name written as one with the same name written as two, in either script', () => {
+    for (const [x, y] of [
+      ['Ekubay Woldegebriel', 'ዑቅባይ ወልደ ገብርኤል'],
+      ['Mohamed Ali Hassan', 'Mohamedali Hassan'],
+    ]) {
+      const names = scorePair(person({ names: [full(x)] }), person({ names: [full(y)] })).evidence.find((e) => e.field === 'names')!;
+      expect(names.outcome).toBe('agree');
+      expect(names.matches!.map((m) => m.agreement)).toContain('joined');
+      expect(names.extra).toBe(0);
+    }
+  });
+
+  it('takes an exact date inside a year-only one as agreement on the year, no sharper', () => {
+    const names = [full('Zewditu Alemu')];
+    const result = scorePair(
+      person({ names, birth: { earliest: '1981-12-11', latest: '1981-12-11' } }),
+      person({ names, birth: { earliest: '1981-01-01', latest: '1981-12-31' } }),
+    );
+    expect(result.evidence.find((e) => e.field === 'birth_date')!.outcome).toBe('overlap_year');
+  });
+
   it('counts a missing birth date, sex or place neither for nor against', () => {
     const names = [full('Tesfay Gebremedhin')];
     const bare = scorePair(person({ names }), person({ names }));

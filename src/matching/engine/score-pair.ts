@@ -3,6 +3,7 @@ import { normaliseName, type NormalisedToken } from './normalise-name.js';
 import type { EngineRole, PersonForMatching } from './person-for-matching.js';
 import { personTokens } from './person-names.js';
 import { MODEL_WEIGHTS } from './data/model-weights.js';
+import { consonantSkeleton } from './phonetic-keys.js';
 import { compareTokens, STRENGTH, type TokenAgreement } from './token-similarity.js';
 
 export type Band = 'high' | 'medium' | 'low';
@@ -35,8 +36,12 @@ export interface PairScore {
 const tokenWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
 
 /** Pairs tokens greedily, strongest kinds of agreement first; each token is used once. Order-independent. */
-export function alignTokens(a: readonly NormalisedToken[], b: readonly NormalisedToken[]): TokenMatch[] {
-  const candidates = a.flatMap((ta) => b.map((tb) => ({ ta, tb, agreement: compareTokens(ta, tb) })));
+export function alignTokens(
+  a: readonly NormalisedToken[],
+  b: readonly NormalisedToken[],
+  accept: (agreement: TokenAgreement) => boolean = () => true,
+): TokenMatch[] {
+  const candidates = a.flatMap((ta) => b.map((tb) => ({ ta, tb, agreement: compareTokens(ta, tb) }))).filter((c) => accept(c.agreement));
   candidates.sort(
     (x, y) =>
       STRENGTH.indexOf(x.agreement) - STRENGTH.indexOf(y.agreement) ||
@@ -55,11 +60,70 @@ export function alignTokens(a: readonly NormalisedToken[], b: readonly Normalise
   return matches;
 }
 
+/** Agreements that yield to a joined reading of the same tokens. */
+const WEAK: ReadonlySet<TokenAgreement> = new Set(['typo', 'prefix']);
+
+/**
+ * Names written together on one side and apart on the other ("Woldegebriel" / "Wolde Gebriel",
+ * "Mohamedali" / "Mohamed Ali"): a leftover token that reads as two leftover tokens of the other
+ * side joined, in either order, pairs with both. Returns the matches and how many tokens each side
+ * gave up to them beyond one.
+ */
+function joinLeftovers(
+  a: readonly NormalisedToken[],
+  b: readonly NormalisedToken[],
+  matched: readonly TokenMatch[],
+): { joins: TokenMatch[]; mergedA: number; mergedB: number } {
+  const leftA = a.filter((t) => !matched.some((m) => m.a === t.token));
+  const leftB = b.filter((t) => !matched.some((m) => m.b === t.token));
+  const joins: TokenMatch[] = [];
+  let mergedA = 0;
+  let mergedB = 0;
+  const pairUp = (whole: NormalisedToken[], parts: NormalisedToken[], wholeIsA: boolean) => {
+    for (const token of [...whole].sort((x, y) => x.token.localeCompare(y.token))) {
+      if (token.token.length < 5) continue;
+      const found = partsOf(token, parts);
+      if (!found) continue;
+      parts.splice(parts.indexOf(found[0]), 1);
+      parts.splice(parts.indexOf(found[1]), 1);
+      whole.splice(whole.indexOf(token), 1);
+      const joined = `${found[0].token}+${found[1].token}`;
+      joins.push(wholeIsA ? { a: token.token, b: joined, agreement: 'joined' } : { a: joined, b: token.token, agreement: 'joined' });
+      if (wholeIsA) mergedB += 1;
+      else mergedA += 1;
+    }
+  };
+  pairUp(leftA, leftB, true);
+  pairUp(leftB, leftA, false);
+  return { joins, mergedA, mergedB };
+}
+
+function partsOf(whole: NormalisedToken, parts: readonly NormalisedToken[]): [NormalisedToken, NormalisedToken] | undefined {
+  for (const x of parts) {
+    for (const y of parts) {
+      if (x === y) continue;
+      const glued = x.token + y.token;
+      if (glued === whole.token || (whole.skeleton.length >= 3 && consonantSkeleton(glued) === whole.skeleton)) return [x, y];
+    }
+  }
+  return undefined;
+}
+
 function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], own: boolean): Evidence {
   if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
-  const matches = alignTokens(a, b);
-  const unmatched = Math.min(a.length, b.length) - matches.length;
-  const extra = Math.abs(a.length - b.length);
+  // Strong agreements first, then joined names, then typos and short forms among what is left:
+  // "Mohamedali" is "Mohamed" + "Ali", not a longer form of "Mohamed".
+  const strong = alignTokens(a, b, (agreement) => !WEAK.has(agreement));
+  const { joins, mergedA, mergedB } = joinLeftovers(a, b, strong);
+  const taken = [...strong, ...joins];
+  const isFree = (side: 'a' | 'b') => (t: NormalisedToken) => !taken.some((m) => m[side].split('+').includes(t.token));
+  const weak = alignTokens(a.filter(isFree('a')), b.filter(isFree('b')));
+  const matches = [...taken, ...weak];
+  // A joined pair of tokens is one name: count each side as it would be written as the other is.
+  const lengthA = a.length - mergedA;
+  const lengthB = b.length - mergedB;
+  const unmatched = Math.min(lengthA, lengthB) - matches.length;
+  const extra = Math.abs(lengthA - lengthB);
   const weight = own
     ? matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
       unmatched * MODEL_WEIGHTS.unmatchedOwnToken +
@@ -72,10 +136,10 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
   const birth = compareBirthRanges(a.birth, b.birth);
   if (birth.agreement === 'unknown') return { field: 'birth_date', outcome: 'unknown', weight: 0, birth };
-  const narrow = birth.narrowestDays ?? Infinity;
+  const width = birth.widestDays ?? Infinity;
   // Overlapping ranges agree as sharply as the vaguer of the two dates allows.
   const outcome =
-    birth.agreement === 'overlap' ? (narrow <= 31 ? 'overlap_month' : narrow <= 366 ? 'overlap_year' : 'overlap_wide') : birth.agreement;
+    birth.agreement === 'overlap' ? (width <= 31 ? 'overlap_month' : width <= 366 ? 'overlap_year' : 'overlap_wide') : birth.agreement;
   return { field: 'birth_date', outcome, weight: MODEL_WEIGHTS.birth[outcome], birth };
 }
 

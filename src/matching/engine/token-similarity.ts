@@ -2,13 +2,24 @@ import Fuse from 'fuse.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 
-export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'prefix' | 'none';
+/** How two tokens agree; `joined` is one token against two written apart (see score-pair). */
+export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'prefix' | 'joined' | 'none';
 
 /** fuse.js score at or below which two tokens are taken as one name with a typo (0 = identical). */
 const TYPO_SCORE = 0.3;
 
 /** Agreements from strongest to weakest: a token pair takes the first that holds. */
-export const STRENGTH: readonly TokenAgreement[] = ['exact', 'equivalent', 'skeleton', 'phonetic', 'nickname', 'typo', 'prefix', 'none'];
+export const STRENGTH: readonly TokenAgreement[] = [
+  'exact',
+  'equivalent',
+  'skeleton',
+  'phonetic',
+  'nickname',
+  'typo',
+  'prefix',
+  'joined',
+  'none',
+];
 
 /**
  * How two tokens agree, strongest first. A token that may carry a glued article ("Alnagar",

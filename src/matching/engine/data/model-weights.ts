@@ -6,32 +6,33 @@
  * Estimated by `npm run --silent bench:fit` on the labelled development sets in bench/datasets/
  * (see docs/benchmarks.md and docs/decisions/0007): birth date, sex and place as Fellegi-Sunter
  * log(m/u) from the records sets' blocked candidates, then the prior and the name weights by
- * logistic regression on the labelled pairs and the same candidates, weighed half and half.
+ * logistic regression on the labelled pairs and the same candidates, the pairs weighing 35 % of
+ * the total (`--pairs-share 0.35`).
  * Paternal and mother's names and reciprocity have no labelled data yet: their weights are set by
  * hand relative to the fitted ones.
  */
 export const MODEL_WEIGHTS = {
-  prior: 3.95,
+  prior: 4.29,
   /**
    * Per aligned pair of the person's own name tokens, by how they agree. Read them against
    * `unmatchedOwnToken`, what the same token costs when it finds no partner: an exact agreement is
-   * worth 5.25 more than a conflict, a typo 2.44 more. They are below zero because
+   * worth 5.82 more than a conflict, a typo 2.51 more. They are below zero because
    * the prior already assumes the names agree (blocking proposed the pair).
    */
-  token: { exact: -0.25, equivalent: -0.07, skeleton: -0.44, phonetic: -1.6, nickname: -1.56, typo: -3.06, prefix: -1.16 },
+  token: { exact: -0.21, equivalent: -0.64, skeleton: -0.63, phonetic: -1.86, nickname: -1.95, typo: -3.52, prefix: -1.8, joined: 0.19 },
   /** per own token of the shorter name that found no partner: two different names in one place */
-  unmatchedOwnToken: -5.5,
+  unmatchedOwnToken: -6.03,
   /** per own token the longer name has beyond the shorter one's length (a name left out) */
-  extraOwnToken: -2.06,
+  extraOwnToken: -2.63,
   /**
    * A parent's name token counts this share of what the same agreement of an own token gains over
    * a conflict; a parent's name that does not agree costs nothing (often recorded differently).
    */
   parentTokenFactor: 0.5,
   /** Fellegi-Sunter log(m/u) from the records sets, capped at ±6 (see bench-fit) */
-  birth: { same_day: 6, overlap_month: 4.15, overlap_year: 4.08, overlap_wide: 0.3, near: 0.93, far: -6 },
+  birth: { same_day: 6, overlap_month: 4.15, overlap_year: 4.15, overlap_wide: 0.3, near: 0.93, far: -6 },
   sex: { agree: 0.48, disagree: -6 },
   /** same_country and other_country have no labelled data yet (the records sets give place names only) */
-  place: { agree: 1.05, same_country: 0.7, other_country: -0.7, other_place: -2.34 },
+  place: { agree: 1.07, same_country: 0.7, other_country: -0.7, other_place: -2.33 },
   reciprocity: 3,
 } as const;

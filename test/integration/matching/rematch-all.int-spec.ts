@@ -109,7 +109,8 @@ describe('re-match-all after a matcher-version change', () => {
     const final = await running;
 
     expect(final.remaining).toBe(0);
-    expect(progress[0].total).toBe(open);
+    // Requests that arrive while the command starts may be counted too.
+    expect(progress[0].total).toBeGreaterThanOrEqual(open);
     expect(progress.length).toBeGreaterThan(1);
     for (const pair of pairs)
       expect((await rowsOf(pair)).map((r: { matcher_version: number }) => r.matcher_version)).toEqual([OLDER, MATCHER_VERSION]);

@@ -5,7 +5,8 @@
  * for each figure). Progress goes to stderr; the figures to stdout, with --json as one JSON line last.
  */
 import 'reflect-metadata';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { benchRoot, openBenchServices } from '../support/bench-services.js';
@@ -79,6 +80,7 @@ async function measure(
   dataset: LoadedDataset,
   reused: boolean,
 ): Promise<{ figures: SpeedFigures; details: SpeedDetails }> {
+  const loadAtStart = loadavg()[0];
   await resetRunState(pool, dataset);
   await emptyQueue(services.redisUrl);
   const queries = queryRecords(options.seed, options.records, options.queries);
@@ -100,11 +102,8 @@ async function measure(
   await resetRunState(pool, dataset);
   await emptyQueue(services.redisUrl);
   say(`starting the API and ${options.workers} workers`);
-  const processes = await startServiceProcesses({
-    ...services,
-    workers: options.workers,
-    logDir: join(benchRoot(), datasetFolder(dataset.identity), 'logs'),
-  });
+  const logDir = join(benchRoot(), datasetFolder(dataset.identity), 'logs');
+  const processes = await startServiceProcesses({ ...services, workers: options.workers, logDir });
   cleanups.push(processes.stop);
   const token = await logInAsOfficer(pool, processes.apiUrl, dataset);
   const e2eQueries = measured.filter((o) => o.trueMatchStored).slice(0, options.e2eQueries);
@@ -156,6 +155,7 @@ async function measure(
     rescored: sample.length,
     rescoreSeconds: throughput.seconds,
     failedAttempts: throughput.failedAttempts,
+    matchCpuP50Ms: median(measured.map((o) => o.matchCpuMs)),
     blockingP50Ms: median(inProcess.blockingMs),
     blockingP95Ms: quantile(inProcess.blockingMs, 0.95),
     candidatesScoredP50: median(scored),
@@ -165,8 +165,27 @@ async function measure(
     loadSeconds: dataset.loadSeconds,
     secondsPer100k: dataset.secondsPer100k,
     reused,
+    loadAverage: [loadAtStart, loadavg()[0]],
     distribution: dataset.distribution,
   };
+  // Per query, for looking into a run afterwards: where the true matches ranked, and the times.
+  const perQuery = measured.map((o, i) => ({
+    group: o.query.request.group,
+    culture: o.query.request.culture,
+    trueMatches: o.query.trueMatchIds.length,
+    matchMs: o.matchMs,
+    matchCpuMs: o.matchCpuMs,
+    candidatesScored: o.candidatesScored,
+    /** rank by score among blocked candidates of each true match, -1 when blocking missed it */
+    engineRanks: o.query.trueMatchIds.map((id) => o.blocked.indexOf(id)),
+    trgmMs: trgm.times[i],
+    trgmRanks: o.query.trueMatchIds.map((id) => trgm.ranked[i].indexOf(id)),
+    fuseMs: fuse.times[i] ?? null,
+    fuseRanks: fuse.ranked[i] ? o.query.trueMatchIds.map((id) => fuse.ranked[i].indexOf(id)) : null,
+  }));
+  const file = join(logDir, `run-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify({ options, figures, details, e2eMs: e2e.times, perQuery }), { mode: 0o600 });
+  say(`per-query details: ${file}`);
   return { figures, details };
 }
 

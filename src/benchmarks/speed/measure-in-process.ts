@@ -42,6 +42,8 @@ export interface QueryOutcome {
   personId: string;
   requestId: string;
   matchMs: number;
+  /** CPU time of this process (user + system) while matchPerson ran: the Node side, without waits */
+  matchCpuMs: number;
   outcome: string;
   candidatesScored: number;
   /** whether a true match's candidate row was written by the default configuration */
@@ -105,9 +107,11 @@ async function run(
     const sought = created.persons.find((p) => p.role === 'sought');
     if (!sought) throw new Error('the created request has no sought person');
     const job = { personId: sought.id, personVersion: sought.version, matcherVersion: MATCHER_VERSION };
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const outcome = await matching.matchPerson(job);
     const matchMs = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
     const trueMatchStored = await hasCandidate(dataSource.manager, sought.id, query.trueMatchIds);
     const ranked = await rankedCandidates(dataSource.manager, env, sought.id, options.dataset.organisationId);
     outcomes.push({
@@ -115,6 +119,7 @@ async function run(
       personId: sought.id,
       requestId: created.id,
       matchMs,
+      matchCpuMs: (user + system) / 1000,
       outcome,
       candidatesScored: ranked.scored,
       trueMatchStored,

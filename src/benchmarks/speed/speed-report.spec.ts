@@ -56,6 +56,7 @@ describe('speed benchmark report', () => {
       rescored: 1000,
       rescoreSeconds: 1,
       failedAttempts: 0,
+      matchCpuP50Ms: 1,
       blockingP50Ms: 0.5,
       blockingP95Ms: 1,
       candidatesScoredP50: 50,
@@ -65,6 +66,7 @@ describe('speed benchmark report', () => {
       loadSeconds: 3,
       secondsPer100k: [],
       reused: false,
+      loadAverage: [0.5, 1.5],
       distribution: {
         described: 1000,
         topNames: [{ name: 'Mohammed (arabic male)', share: 0.1 }],
@@ -82,5 +84,7 @@ describe('speed benchmark report', () => {
     expect(table).toContain('1.23 ms');
     expect(table).toContain('95.7 %');
     expect(table).toContain('Mohammed (arabic male)');
+    expect(table).toContain('99.0 %');
+    expect(table).toContain('0.50 / 1.50');
   });
 });

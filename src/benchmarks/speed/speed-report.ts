@@ -53,6 +53,8 @@ export interface SpeedDetails {
   rescored: number;
   rescoreSeconds: number;
   failedAttempts: number;
+  /** CPU time of the benchmark's process per match (the Node side of matchPerson), median */
+  matchCpuP50Ms: number;
   blockingP50Ms: number;
   blockingP95Ms: number;
   candidatesScoredP50: number;
@@ -62,6 +64,8 @@ export interface SpeedDetails {
   loadSeconds: number;
   secondsPer100k: number[];
   reused: boolean;
+  /** the machine's 1-minute load average when measuring began and ended (the machine may be shared) */
+  loadAverage: [number, number];
   distribution: DistributionSummary;
 }
 
@@ -100,7 +104,8 @@ export function figuresTable(figures: SpeedFigures, details: SpeedDetails): stri
     ['records stored (sought persons; each request also has an enquirer)', String(f.records)],
     [`match one new record, in-process (${details.measuredQueries} queries after ${details.warmupQueries} warm-up)`, ''],
     ['  p50 / p95 / p99', `${ms(f.p50Ms)} / ${ms(f.p95Ms)} / ${ms(f.p99Ms)}`],
-    ['  of which the blocking query alone (repeated), p50 / p95', `${ms(details.blockingP50Ms)} / ${ms(details.blockingP95Ms)}`],
+    ['  of which Node CPU (matchPerson, user + system), p50', ms(details.matchCpuP50Ms)],
+    ['  the blocking query alone (repeated), p50 / p95', `${ms(details.blockingP50Ms)} / ${ms(details.blockingP95Ms)}`],
     ['  candidates scored per record, p50 / p95', `${details.candidatesScoredP50} / ${details.candidatesScoredP95}`],
     [
       `HTTP response to the true match's candidate row, p50 / p95 (${details.e2eQueries} queries${details.e2eTimedOut ? `, ${details.e2eTimedOut} timed out` : ''})`,
@@ -117,6 +122,7 @@ export function figuresTable(figures: SpeedFigures, details: SpeedDetails): stri
       `top-10 recall over ${details.recallQueries} queries: engine / fuse.js / pg_trgm`,
       `${pct(f.recall)} / ${pct(f.fuseRecall)} / ${pct(f.trgmRecall)}`,
     ],
+    [`  true matches among all the engine's blocked candidates (${details.measuredQueries} queries)`, pct(details.blockedShare)],
   ];
   if (details.recallQueries !== details.measuredQueries) {
     rows.push([
@@ -125,6 +131,7 @@ export function figuresTable(figures: SpeedFigures, details: SpeedDetails): stri
     ]);
   }
   rows.push(
+    ['load average (1 min) when measuring began / ended', details.loadAverage.map((l) => l.toFixed(2)).join(' / ')],
     ['worker resident memory at the end (each worker)', details.workerRssMb.map((mb) => `${mb.toFixed(1)} MB`).join(', ')],
     [
       details.reused ? 'data set reused; its load took' : 'data set loaded in',

@@ -53,14 +53,35 @@ export function findPgBinDir(root = PG_ROOT): string | null {
   return pickPgBinDir(root, entries);
 }
 
-/** redis-server is on PATH normally; /usr/bin is checked too for a bare PATH under sudo or cron. */
-export function findRedisServer(pathEnv = process.env.PATH ?? ''): string | null {
+/** A command on PATH; /usr/bin is checked too for a bare PATH under sudo or cron. */
+export function findCommand(name: string, pathEnv = process.env.PATH ?? ''): string | null {
   const dirs = [...pathEnv.split(delimiter).filter(Boolean), '/usr/bin', '/usr/sbin'];
   for (const dir of dirs) {
-    const candidate = join(dir, 'redis-server');
+    const candidate = join(dir, name);
     if (isExecutable(candidate)) return candidate;
   }
   return null;
+}
+
+export function findRedisServer(pathEnv = process.env.PATH ?? ''): string | null {
+  return findCommand('redis-server', pathEnv);
+}
+
+/**
+ * Makes sure a tool from Debian's packages is on the machine, installing its package with apt-get
+ * when we are root (the test command's tools: the data-set builder's uconv, from icu-devtools).
+ */
+export async function ensureDebianTool(command: string, debianPackage: string): Promise<string> {
+  const found = findCommand(command);
+  if (found) return found;
+  if (!isRoot() || !isExecutable('/usr/bin/apt-get')) {
+    throw new Error(`${command} is missing: install the Debian package ${debianPackage} as root (apt-get install -y ${debianPackage}).`);
+  }
+  process.stdout.write(`Installing ${debianPackage} with apt-get...\n`);
+  if (!(await aptInstall([debianPackage]))) throw new Error(`apt-get could not install ${debianPackage}`);
+  const installed = findCommand(command);
+  if (!installed) throw new Error(`${debianPackage} installed, but ${command} is not on PATH`);
+  return installed;
 }
 
 async function aptInstall(packages: readonly string[]): Promise<boolean> {

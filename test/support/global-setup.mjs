@@ -4,11 +4,14 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runMigrations } from '../../dist/database/migrate.js';
 import { startLocalServices } from '../../dist/local-stack/local-services.js';
+import { ensureDebianTool } from '../../dist/local-stack/system-packages.js';
 
 const KEY = Symbol.for('rfl-tracing.test-stack');
 
 /** Starts a throwaway PostgreSQL + Redis under /tmp and migrates the database once for all integration tests. */
 export default async function globalSetup() {
+  // The data-set builder's test rebuilds the labelled sets with ICU's transforms (uconv).
+  await ensureDebianTool('uconv', 'icu-devtools');
   // Under /tmp, never inside the checkout: the checkout may sit where the postgres user cannot go.
   const root = await mkdtemp('/tmp/rfl-tracing-test-');
   await chmod(root, 0o711);

@@ -11,6 +11,12 @@ describe('speed benchmark data set folders', () => {
     expect(identity.schema).toBe(MIGRATIONS[MIGRATIONS.length - 1].name);
   });
 
+  it('fingerprint the rows the generated requests become, per seed', () => {
+    expect(datasetIdentity(1000, 1).rowsFingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(datasetIdentity(5000, 1).rowsFingerprint).toBe(datasetIdentity(1000, 1).rowsFingerprint);
+    expect(datasetIdentity(1000, 2).rowsFingerprint).not.toBe(datasetIdentity(1000, 1).rowsFingerprint);
+  });
+
   it('differ whenever something that changes the stored data differs', () => {
     const base = datasetIdentity(1000, 1);
     const folders = new Set([

@@ -2,6 +2,7 @@ import { MIGRATIONS } from '../../database/data-source-options.js';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
 import { datasetFolder, datasetIdentity, socketPathLength } from './dataset-folder.js';
 import { GENERATOR_VERSION } from './generate-people.js';
+import { identityDifferences } from './load-dataset.js';
 
 describe('speed benchmark data set folders', () => {
   it('name the record count, seed, generator, schema, matcher and encryption', () => {
@@ -33,5 +34,12 @@ describe('speed benchmark data set folders', () => {
 
   it('keep the PostgreSQL socket path of a million-record set under the 107-byte limit in the default root', () => {
     expect(socketPathLength('/var/tmp/rfl-tracing-bench', datasetFolder(datasetIdentity(1_000_000, 1)))).toBeLessThanOrEqual(107);
+  });
+
+  it('find a reused set the same whatever order its marker keeps the keys in (jsonb sorts them)', () => {
+    const identity = datasetIdentity(1000, 1);
+    const fromJsonb = Object.fromEntries(Object.entries(identity).sort(([a], [b]) => a.length - b.length || a.localeCompare(b)));
+    expect(identityDifferences(fromJsonb as typeof identity, identity)).toEqual([]);
+    expect(identityDifferences({ ...identity, matcherVersion: 99 }, identity)).toEqual(['matcherVersion']);
   });
 });

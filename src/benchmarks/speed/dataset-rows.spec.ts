@@ -1,4 +1,4 @@
-import { addRequest, emptyBatch } from './dataset-rows.js';
+import { addRequest, emptyBatch, storedReference } from './dataset-rows.js';
 import { storedRequests } from './generate-people.js';
 
 const TODAY = { year: 2026, month: 1, day: 1 };
@@ -34,6 +34,13 @@ describe('bulk-load rows', () => {
     batch.keys.personId.forEach((id, i) => expect(batch.keys.isTarget[i]).toBe(findable.has(id)));
     for (const key of batch.keys.key) expect(key.length).toBeGreaterThanOrEqual(3);
     expect(new Set(batch.baseline.personId)).toEqual(findable);
+  });
+
+  it('gives every request a reference in the service’s format, unique, from years before any created today', () => {
+    const references = batch.requests.reference;
+    expect(new Set(references).size).toBe(400);
+    for (const reference of references) expect(reference).toMatch(/^TR-202[34]-[0-9]{6,}$/);
+    expect(storedReference({ ...requests[0], index: 1_234_567 })).toMatch(/-1234568$/);
   });
 
   it('keeps names in order, as recorded', () => {

@@ -11,6 +11,7 @@ import type { PersonInput, StoredRequest } from './generate-people.js';
 
 export interface RequestColumns {
   id: string[];
+  reference: string[];
   createdAt: string[];
   agreesToBeFound: boolean[];
   agreesToIdentityShared: boolean[];
@@ -68,7 +69,7 @@ export interface BatchRows {
 
 export function emptyBatch(): BatchRows {
   return {
-    requests: { id: [], createdAt: [], agreesToBeFound: [], agreesToIdentityShared: [] },
+    requests: { id: [], reference: [], createdAt: [], agreesToBeFound: [], agreesToIdentityShared: [] },
     persons: {
       id: [],
       requestId: [],
@@ -151,10 +152,21 @@ function addPerson(batch: BatchRows, person: PersonToAdd, organisationId: string
   }
 }
 
+/**
+ * The reference of a stored request, in the service's format (TR-<year>-<at least six digits>),
+ * numbered by the data set rather than by the service's sequence: loaded requests are dated
+ * 2023–2024, so they never meet a reference the service gives a request created today, and the
+ * service's sequence is left where a fresh database has it.
+ */
+export function storedReference(request: StoredRequest): string {
+  return `TR-${request.createdAt.getUTCFullYear()}-${String(request.index + 1).padStart(7, '0')}`;
+}
+
 /** Adds one stored request (its enquirer and sought person) to the batch. */
 export function addRequest(batch: BatchRows, request: StoredRequest, organisationId: string, today: CalendarDate): void {
   const createdAt = request.createdAt.toISOString();
   batch.requests.id.push(request.requestId);
+  batch.requests.reference.push(storedReference(request));
   batch.requests.createdAt.push(createdAt);
   batch.requests.agreesToBeFound.push(request.agreesToBeFound);
   batch.requests.agreesToIdentityShared.push(request.agreesToIdentityShared);

@@ -31,7 +31,11 @@ export interface LoadedDataset {
   distribution: DistributionSummary;
 }
 
-const sameIdentity = (a: DatasetIdentity, b: DatasetIdentity): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Fields whose values differ (the marker comes back from jsonb, which does not keep key order). */
+export function identityDifferences(stored: DatasetIdentity, wanted: DatasetIdentity): string[] {
+  const keys = new Set([...Object.keys(stored), ...Object.keys(wanted)]) as Set<keyof DatasetIdentity>;
+  return [...keys].filter((key) => stored[key] !== wanted[key]);
+}
 
 /** The loaded data set described by the marker, or null when there is none (never loaded, or interrupted). */
 async function readMarker(pool: pg.Pool): Promise<LoadedDataset | null> {
@@ -44,8 +48,13 @@ async function readMarker(pool: pg.Pool): Promise<LoadedDataset | null> {
 /** Opens the data set in the database: reused when the marker names the same identity, else (re)loaded. */
 export async function openDataset(pool: pg.Pool, identity: DatasetIdentity): Promise<{ dataset: LoadedDataset; reused: boolean }> {
   const marker = await readMarker(pool);
-  if (marker && sameIdentity(marker.identity, identity)) return { dataset: marker, reused: true };
-  say(marker ? 'the database holds another data set: wiping it' : 'no complete data set in the database: loading one');
+  const differences = marker ? identityDifferences(marker.identity, identity) : [];
+  if (marker && differences.length === 0) return { dataset: marker, reused: true };
+  say(
+    marker
+      ? `the data set in the database differs (${differences.join(', ')}): wiping it`
+      : 'no complete data set in the database: loading one',
+  );
   await wipe(pool);
   return { dataset: await load(pool, identity), reused: false };
 }
@@ -166,9 +175,9 @@ async function insertBatch(pool: pg.Pool, rows: BatchRows, ids: { organisationId
     const r = rows.requests;
     await client.query(
       `INSERT INTO tracing_request (id, reference, organisation_id, officer_id, lifecycle, status, created_at, updated_at)
-       SELECT id, 'TR-' || to_char(c, 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0'), $1, $2, 'open', 'searching', c, c
-       FROM unnest($3::uuid[], $4::timestamptz[]) AS t(id, c)`,
-      [ids.organisationId, ids.loaderOfficerId, r.id, r.createdAt],
+       SELECT id, ref, $1, $2, 'open', 'searching', c, c
+       FROM unnest($3::uuid[], $4::text[], $5::timestamptz[]) AS t(id, ref, c)`,
+      [ids.organisationId, ids.loaderOfficerId, r.id, r.reference, r.createdAt],
     );
     await client.query(
       `INSERT INTO intake_consent (request_id, consents_to_processing, agrees_to_be_found, agrees_to_identity_shared,

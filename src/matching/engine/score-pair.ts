@@ -103,7 +103,11 @@ function partsOf(whole: NormalisedToken, parts: readonly NormalisedToken[]): [No
     for (const y of parts) {
       if (x === y) continue;
       const glued = x.token + y.token;
-      if (glued === whole.token || (whole.skeleton.length >= 3 && consonantSkeleton(glued) === whole.skeleton)) return [x, y];
+      if (glued === whole.token) return [x, y];
+      // This runs for every pair of leftovers of every candidate: the glued skeleton is computed
+      // only when its ends can agree (skeletons are not simply concatenated: "ldj" folds to "lj").
+      const ends = x.skeleton[0] === whole.skeleton[0] && y.skeleton.at(-1) === whole.skeleton.at(-1);
+      if (ends && whole.skeleton.length >= 3 && consonantSkeleton(glued) === whole.skeleton) return [x, y];
     }
   }
   return undefined;

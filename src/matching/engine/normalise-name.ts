@@ -29,6 +29,20 @@ const CACHE_LIMIT = 20_000;
 const CACHE = new Map<string, NormalisedName>();
 
 /**
+ * Bounded memo of tokens with their keys. Names are many (one per record) but their tokens are few
+ * and repeat, and the keys cost most of normalising; at a million records most candidates' names
+ * miss the name memo while their tokens hit this one. Bounded, so memory does not grow with records.
+ */
+const TOKEN_CACHE_LIMIT = 50_000;
+const TOKEN_CACHE = new Map<string, NormalisedToken>();
+
+function remember<V>(cache: Map<string, V>, limit: number, key: string, value: V): V {
+  if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/**
  * From a name as recorded (any script, any order) to comparable tokens: NFKC and case folding,
  * deterministic transliteration to Latin, particles set apart, and per-token keys.
  * Pure and deterministic: the same string always gives the same result.
@@ -38,10 +52,8 @@ export function normaliseName(original: string): NormalisedName {
   if (cached) return cached;
   const result = computeNormalisedName(original);
   // Scoring a record against a few hundred candidates meets the same names again and again.
-  if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   Object.freeze(result.tokens);
-  CACHE.set(original, Object.freeze(result));
-  return result;
+  return remember(CACHE, CACHE_LIMIT, original, Object.freeze(result));
 }
 
 function computeNormalisedName(original: string): NormalisedName {
@@ -53,11 +65,16 @@ function computeNormalisedName(original: string): NormalisedName {
     scripts,
     latin,
     particles,
-    tokens: tokens.map((token) => {
-      const bare = stripArticle(token);
-      return { ...tokenForm(token), ...(bare !== token && { bare: tokenForm(bare) }) };
-    }),
+    tokens: tokens.map(normalisedToken),
   };
+}
+
+function normalisedToken(token: string): NormalisedToken {
+  const cached = TOKEN_CACHE.get(token);
+  if (cached) return cached;
+  const bare = stripArticle(token);
+  const result: NormalisedToken = { ...tokenForm(token), ...(bare !== token && { bare: tokenForm(bare) }) };
+  return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, token, Object.freeze(result));
 }
 
 function tokenForm(token: string): TokenForm {

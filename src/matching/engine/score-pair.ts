@@ -1,18 +1,15 @@
+import { agreeingPairs, alignTokens, joinLeftovers, pickGreedily, WEAK, type TokenMatch } from './align-tokens.js';
 import { compareBirthRanges, type BirthComparison } from './compare-birth-dates.js';
-import { normaliseName, type NormalisedToken } from './normalise-name.js';
-import type { EngineRole, PersonForMatching } from './person-for-matching.js';
-import { personTokens } from './person-names.js';
 import { MODEL_WEIGHTS } from './data/model-weights.js';
-import { consonantSkeleton } from './phonetic-keys.js';
-import { compareTokens, STRENGTH, type TokenAgreement } from './token-similarity.js';
+import type { NormalisedToken } from './normalise-name.js';
+import type { EngineRole, PersonForMatching } from './person-for-matching.js';
+import { preparePerson, type PreparedPerson } from './prepared-person.js';
+import type { TokenAgreement } from './token-similarity.js';
+
+export { alignTokens, type TokenMatch } from './align-tokens.js';
+export { preparePerson, type PreparedPerson } from './prepared-person.js';
 
 export type Band = 'high' | 'medium' | 'low';
-
-export interface TokenMatch {
-  a: string;
-  b: string;
-  agreement: TokenAgreement;
-}
 
 export interface Evidence {
   field: 'names' | 'paternal_names' | 'mother_name' | 'birth_date' | 'sex' | 'place_of_birth' | 'reciprocity';
@@ -35,93 +32,16 @@ export interface PairScore {
 
 const tokenWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
 
-/** Pairs tokens greedily, strongest kinds of agreement first; each token is used once. Order-independent. */
-export function alignTokens(
-  a: readonly NormalisedToken[],
-  b: readonly NormalisedToken[],
-  accept: (agreement: TokenAgreement) => boolean = () => true,
-): TokenMatch[] {
-  const candidates = a.flatMap((ta) => b.map((tb) => ({ ta, tb, agreement: compareTokens(ta, tb) }))).filter((c) => accept(c.agreement));
-  candidates.sort(
-    (x, y) =>
-      STRENGTH.indexOf(x.agreement) - STRENGTH.indexOf(y.agreement) ||
-      x.ta.token.localeCompare(y.ta.token) ||
-      x.tb.token.localeCompare(y.tb.token),
-  );
-  const usedA = new Set<string>();
-  const usedB = new Set<string>();
-  const matches: TokenMatch[] = [];
-  for (const { ta, tb, agreement } of candidates) {
-    if (agreement === 'none' || usedA.has(ta.token) || usedB.has(tb.token)) continue;
-    usedA.add(ta.token);
-    usedB.add(tb.token);
-    matches.push({ a: ta.token, b: tb.token, agreement });
-  }
-  return matches;
-}
-
-/** Agreements that yield to a joined reading of the same tokens. */
-const WEAK: ReadonlySet<TokenAgreement> = new Set(['typo', 'prefix']);
-
-/**
- * Names written together on one side and apart on the other ("Woldegebriel" / "Wolde Gebriel",
- * "Mohamedali" / "Mohamed Ali"): a leftover token that reads as two leftover tokens of the other
- * side joined, in either order, pairs with both. Returns the matches and how many tokens each side
- * gave up to them beyond one.
- */
-function joinLeftovers(
-  a: readonly NormalisedToken[],
-  b: readonly NormalisedToken[],
-  matched: readonly TokenMatch[],
-): { joins: TokenMatch[]; mergedA: number; mergedB: number } {
-  const leftA = a.filter((t) => !matched.some((m) => m.a === t.token));
-  const leftB = b.filter((t) => !matched.some((m) => m.b === t.token));
-  const joins: TokenMatch[] = [];
-  let mergedA = 0;
-  let mergedB = 0;
-  const pairUp = (whole: NormalisedToken[], parts: NormalisedToken[], wholeIsA: boolean) => {
-    for (const token of [...whole].sort((x, y) => x.token.localeCompare(y.token))) {
-      if (token.token.length < 5) continue;
-      const found = partsOf(token, parts);
-      if (!found) continue;
-      parts.splice(parts.indexOf(found[0]), 1);
-      parts.splice(parts.indexOf(found[1]), 1);
-      whole.splice(whole.indexOf(token), 1);
-      const joined = `${found[0].token}+${found[1].token}`;
-      joins.push(wholeIsA ? { a: token.token, b: joined, agreement: 'joined' } : { a: joined, b: token.token, agreement: 'joined' });
-      if (wholeIsA) mergedB += 1;
-      else mergedA += 1;
-    }
-  };
-  pairUp(leftA, leftB, true);
-  pairUp(leftB, leftA, false);
-  return { joins, mergedA, mergedB };
-}
-
-function partsOf(whole: NormalisedToken, parts: readonly NormalisedToken[]): [NormalisedToken, NormalisedToken] | undefined {
-  for (const x of parts) {
-    for (const y of parts) {
-      if (x === y) continue;
-      const glued = x.token + y.token;
-      if (glued === whole.token) return [x, y];
-      // This runs for every pair of leftovers of every candidate: the glued skeleton is computed
-      // only when its ends can agree (skeletons are not simply concatenated: "ldj" folds to "lj").
-      const ends = x.skeleton[0] === whole.skeleton[0] && y.skeleton.at(-1) === whole.skeleton.at(-1);
-      if (ends && whole.skeleton.length >= 3 && consonantSkeleton(glued) === whole.skeleton) return [x, y];
-    }
-  }
-  return undefined;
-}
-
 function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], own: boolean): Evidence {
   if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
   // Strong agreements first, then joined names, then typos and short forms among what is left:
-  // "Mohamedali" is "Mohamed" + "Ali", not a longer form of "Mohamed".
-  const strong = alignTokens(a, b, (agreement) => !WEAK.has(agreement));
+  // "Mohamedali" is "Mohamed" + "Ali", not a longer form of "Mohamed". Token pairs are compared once.
+  const pairs = agreeingPairs(a, b);
+  const strong = pickGreedily(pairs, (pair) => !WEAK.has(pair.agreement));
   const { joins, mergedA, mergedB } = joinLeftovers(a, b, strong);
   const taken = [...strong, ...joins];
-  const isFree = (side: 'a' | 'b') => (t: NormalisedToken) => !taken.some((m) => m[side].split('+').includes(t.token));
-  const weak = alignTokens(a.filter(isFree('a')), b.filter(isFree('b')));
+  const usedOn = (side: 'a' | 'b') => new Set(taken.flatMap((m) => m[side].split('+')));
+  const weak = pickGreedily(pairs, () => true, usedOn('a'), usedOn('b'));
   const matches = [...taken, ...weak];
   // A joined pair of tokens is one name: count each side as it would be written as the other is.
   const lengthA = a.length - mergedA;
@@ -154,10 +74,8 @@ function sexEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
   return { field: 'sex', outcome, weight: MODEL_WEIGHTS.sex[outcome] };
 }
 
-function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
+function placeEvidence({ person: a, placeTokens: ta }: PreparedPerson, { person: b, placeTokens: tb }: PreparedPerson): Evidence {
   const field = 'place_of_birth';
-  const ta = placeTokens(a.placeOfBirth?.text);
-  const tb = placeTokens(b.placeOfBirth?.text);
   if (ta.length > 0 && tb.length > 0) {
     // The same normalisation and transliteration as names: حلب meets Aleppo only through an
     // equivalence, but Kharkiv meets Харків and Kassala meets كسلا.
@@ -176,10 +94,6 @@ function placeEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {
   return { field, outcome: 'unknown', weight: 0 };
 }
 
-function placeTokens(text: string | null | undefined): NormalisedToken[] {
-  return text ? normaliseName(text).tokens : [];
-}
-
 /**
  * The people on the other side of each record's request: for a sought person, the enquirer looking
  * for them; for an enquirer, the people they look for. Reciprocity is when the other sides meet too
@@ -190,20 +104,26 @@ export interface PairContext {
   bCounterparts: readonly PersonForMatching[];
 }
 
+/** The same, prepared once for scoring many pairs. */
+export interface PreparedPairContext {
+  aCounterparts: readonly PreparedPerson[];
+  bCounterparts: readonly PreparedPerson[];
+}
+
 /**
  * Counterparts meet when their names agree on at least two tokens with none in conflict: one shared
  * given name is common, a whole name rarely is.
  */
 const RECIPROCAL_MIN_TOKENS = 2;
 
-function reciprocityEvidence(context: PairContext | undefined): Evidence {
+function reciprocityEvidence(context: PreparedPairContext | undefined): Evidence {
   if (!context || context.aCounterparts.length === 0 || context.bCounterparts.length === 0) {
     return { field: 'reciprocity', outcome: 'unknown', weight: 0 };
   }
   let best: Evidence | undefined;
   for (const x of context.aCounterparts) {
     for (const y of context.bCounterparts) {
-      const names = nameEvidence('reciprocity', personTokens(x).own, personTokens(y).own, true);
+      const names = nameEvidence('reciprocity', x.tokens.own, y.tokens.own, true);
       const meets = names.unmatched === 0 && (names.matches?.length ?? 0) >= RECIPROCAL_MIN_TOKENS;
       if (meets && (!best || names.weight > best.weight)) best = names;
     }
@@ -225,23 +145,30 @@ export function bandOf(score: number): Band {
  * Symmetric and deterministic; every weight is in the explanation.
  */
 export function scorePair(first: PersonForMatching, second: PersonForMatching, context?: PairContext): PairScore {
+  const prepared = context && {
+    aCounterparts: context.aCounterparts.map(preparePerson),
+    bCounterparts: context.bCounterparts.map(preparePerson),
+  };
+  return scorePrepared(preparePerson(first), preparePerson(second), prepared);
+}
+
+/** scorePair for people prepared once: a record scored against hundreds of candidates is normalised once. */
+export function scorePrepared(first: PreparedPerson, second: PreparedPerson, context?: PreparedPairContext): PairScore {
   // One canonical order (by id) makes the result independent of which side asked.
-  const swap = first.id > second.id;
+  const swap = first.person.id > second.person.id;
   const [a, b] = swap ? [second, first] : [first, second];
   const ordered = context && swap ? { aCounterparts: context.bCounterparts, bCounterparts: context.aCounterparts } : context;
-  const ta = personTokens(a);
-  const tb = personTokens(b);
   const evidence = [
-    nameEvidence('names', ta.own, tb.own, true),
-    nameEvidence('paternal_names', ta.paternal, tb.paternal, false),
-    nameEvidence('mother_name', ta.mother, tb.mother, false),
-    birthEvidence(a, b),
-    sexEvidence(a, b),
+    nameEvidence('names', a.tokens.own, b.tokens.own, true),
+    nameEvidence('paternal_names', a.tokens.paternal, b.tokens.paternal, false),
+    nameEvidence('mother_name', a.tokens.mother, b.tokens.mother, false),
+    birthEvidence(a.person, b.person),
+    sexEvidence(a.person, b.person),
     placeEvidence(a, b),
     reciprocityEvidence(ordered),
   ];
   const logOdds = MODEL_WEIGHTS.prior + evidence.reduce((sum, e) => sum + e.weight, 0);
   const score = 1 / (1 + Math.exp(-logOdds));
-  const roles = [a.role, b.role].sort().join(':') as PairScore['roles'];
+  const roles = [a.person.role, b.person.role].sort().join(':') as PairScore['roles'];
   return { score, band: bandOf(score), roles, evidence };
 }

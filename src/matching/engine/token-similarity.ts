@@ -29,7 +29,14 @@ export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgre
   const direct = compareForms(a, b);
   if (direct !== 'none' || (!a.bare && !b.bare)) return direct;
   const tries = [compareForms(a.bare ?? a, b), compareForms(a, b.bare ?? b), compareForms(a.bare ?? a, b.bare ?? b)];
-  return tries.sort((x, y) => STRENGTH.indexOf(x) - STRENGTH.indexOf(y))[0];
+  return tries.sort((x, y) => strengthRank(x) - strengthRank(y))[0];
+}
+
+const RANKS = new Map(STRENGTH.map((agreement, rank) => [agreement, rank]));
+
+/** Position in STRENGTH: lower is stronger. */
+export function strengthRank(agreement: TokenAgreement): number {
+  return RANKS.get(agreement) as number;
 }
 
 function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
@@ -62,6 +69,28 @@ function isTypo(a: string, b: string): boolean {
   if (shorter < 4) return false;
   if (boundedEditDistance(a, b, shorter >= 6 ? 2 : 1) <= (shorter >= 6 ? 2 : 1)) return true;
   if (Math.abs(a.length - b.length) > 2) return false;
+  if (!fuseCanAccept(a, b)) return false;
   const score = new Fuse([b], { includeScore: true, threshold: TYPO_SCORE }).search(a)[0]?.score;
   return score !== undefined && score <= TYPO_SCORE;
+}
+
+/**
+ * A necessary condition for fuse.js to score `pattern` within TYPO_SCORE of `text`, cheap enough to
+ * run on every token pair (building a Fuse and its search costed more than the rest of scoring).
+ * Fuse's score is at least its error count over the pattern's length, and every letter of the
+ * pattern that the text lacks (counting repeats) costs at least one error. Patterns longer than
+ * fuse's 32-letter chunk are always handed to fuse.
+ */
+function fuseCanAccept(pattern: string, text: string): boolean {
+  if (pattern.length > 32) return true;
+  const budget = Math.floor(TYPO_SCORE * pattern.length);
+  const available = new Map<string, number>();
+  for (const letter of text) available.set(letter, (available.get(letter) ?? 0) + 1);
+  let missing = 0;
+  for (const letter of pattern) {
+    const left = available.get(letter) ?? 0;
+    if (left > 0) available.set(letter, left - 1);
+    else if (++missing > budget) return false;
+  }
+  return true;
 }

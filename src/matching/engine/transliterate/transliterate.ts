@@ -10,9 +10,19 @@ import { latinToAscii } from './latin.js';
  * and anything unmappable is dropped.
  */
 export function transliterate(text: string): string {
-  const prepared = text.normalize('NFKC').toLowerCase().normalize('NFC');
-  return latinToAscii(ethiopicToLatin(greekToLatin(cyrillicToLatin(arabicToLatin(prepared)))));
+  let latin = text.normalize('NFKC').toLowerCase().normalize('NFC');
+  // Most names are in one script: each table runs only when a character it reads is present
+  // (Script_Extensions also covers the marks, tatweel and digits the tables read).
+  for (const [letters, toLatin] of SCRIPT_TABLES) if (letters.test(latin)) latin = toLatin(latin);
+  return latinToAscii(latin);
 }
+
+const SCRIPT_TABLES: ReadonlyArray<readonly [RegExp, (text: string) => string]> = [
+  [/\p{Script_Extensions=Arabic}/u, arabicToLatin],
+  [/\p{Script_Extensions=Cyrillic}/u, cyrillicToLatin],
+  [/\p{Script_Extensions=Greek}/u, greekToLatin],
+  [/\p{Script_Extensions=Ethiopic}/u, ethiopicToLatin],
+];
 
 const SCRIPTS: ReadonlyArray<readonly [code: string, pattern: RegExp]> = [
   ['Latn', /\p{Script=Latin}/u],

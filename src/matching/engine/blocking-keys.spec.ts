@@ -33,3 +33,71 @@ describe('blockingKeys', () => {
     expect(keys.every((k) => /^[a-z]:/.test(k))).toBe(true);
   });
 });
+
+describe('blockingKeys: the kinds of key', () => {
+  const keysOf = (names: PersonForMatching['names'], birth: PersonForMatching['birth'] = null) =>
+    blockingKeys({ id: 'k', role: 'sought', sex: 'unknown', birth, names });
+
+  it('gives a name its skeleton, metaphone, class and first-four-letters keys', () => {
+    expect(keysOf([{ value: 'Yusuf', part: 'given' }])).toEqual(['c:yusuf', 'm:ASF', 's:ysf', 'x:yusu']);
+  });
+
+  it('adds the skeleton of the word without its glued article', () => {
+    expect(keysOf([{ value: 'Alnagar', part: 'family' }])).toEqual(['m:ALNKR', 's:lnjr', 's:njr', 'x:alna']);
+  });
+
+  it('gives no key for a one-consonant skeleton, a one-letter metaphone code or a token under four letters', () => {
+    expect(keysOf([{ value: 'Ole', part: 'full' }])).toEqual(['m:AL']);
+    // "ya" / "li": skeletons y and l, codes A and L, joined skeleton yl: only the pair key is left
+    expect(keysOf([{ value: 'Ya Li', part: 'full' }])).toEqual(['p:sl|sy']);
+  });
+
+  it('pairs every two tokens of own and paternal names by class or skeleton, in sorted order', () => {
+    expect(
+      keysOf([
+        { value: 'Karim', part: 'given' },
+        { value: 'Ali', part: 'father' },
+      ]),
+    ).toEqual(['c:ali', 'c:karim', 'm:AL', 'm:KRM', 'p:cali|ckarim', 's:krm', 'x:kari']);
+    expect(
+      keysOf([
+        { value: 'Karim Yusuf', part: 'given' },
+        { value: 'Ali', part: 'grandfather' },
+      ]).filter((k) => k.startsWith('p:')),
+    ).toEqual(['p:cali|ckarim', 'p:cali|cyusuf', 'p:ckarim|cyusuf']);
+  });
+
+  it('keys two words written apart on their joined skeleton, when it has three consonants', () => {
+    expect(keysOf([{ value: 'Sa Mir', part: 'full' }])).toEqual(['m:MR', 'p:smr|ss', 's:mr', 's:smr']);
+    expect(keysOf([{ value: 'Wolde Gebriel', part: 'full' }])).toContain('s:wljprl');
+  });
+
+  it("gives the mother's name no key", () => {
+    expect(
+      keysOf([
+        { value: 'Yusuf', part: 'given' },
+        { value: 'Amina', part: 'mother' },
+      ]),
+    ).toEqual(keysOf([{ value: 'Yusuf', part: 'given' }]));
+  });
+
+  it('adds birth-decade keys for own names only', () => {
+    expect(
+      keysOf(
+        [
+          { value: 'Yusuf', part: 'given' },
+          { value: 'Karim', part: 'father' },
+        ],
+        { earliest: '1990-01-01', latest: '1990-05-31' },
+      ).filter((k) => k.startsWith('d:')),
+    ).toEqual(['d:ysf:1990']);
+  });
+
+  it.each([
+    ['2009-01-01', '2010-05-31', ['d:ysf:2000', 'd:ysf:2010']],
+    ['1981-06-01', '1999-05-31', ['d:ysf:1980', 'd:ysf:1990']],
+    ['1979-06-01', '1990-05-31', []],
+  ])('keys a birth range %s – %s on the decades %j', (earliest, latest, decades) => {
+    expect(keysOf([{ value: 'Yusuf', part: 'given' }], { earliest, latest }).filter((k) => k.startsWith('d:'))).toEqual(decades);
+  });
+});

@@ -35,6 +35,40 @@ describe('normaliseName', () => {
     expect(skeletons('عبد الرحمن')).toEqual(skeletons('Abdul Rahman'));
   });
 
+  it('reports scripts, the Latin form and the particles set apart', () => {
+    expect(normaliseName('Ahmed محمد')).toMatchObject({ scripts: ['Latn', 'Arab'], latin: 'ahmed mhmd', particles: [] });
+    const name = normaliseName('Mohamed al-Hassan bin Elabed');
+    expect(name).toMatchObject({
+      original: 'Mohamed al-Hassan bin Elabed',
+      latin: 'mohamed al-hassan bin elabed',
+      particles: ['al', 'bin'],
+    });
+    expect(name.tokens.map((t) => t.token)).toEqual(['mohamed', 'hassan', 'elabed']);
+  });
+
+  it('gives each token its keys and class, and a bare form only when an article could be stripped', () => {
+    const [mohamed, hassan, elabed] = normaliseName('Mohamed Hassan Elabed').tokens;
+    expect(mohamed).toEqual({
+      token: 'mohamed',
+      metaphone: ['MHMT'],
+      skeleton: 'mhmt',
+      nameClass: { classId: 'muhammad', isNickname: false },
+    });
+    expect(hassan).not.toHaveProperty('bare');
+    expect(elabed).toEqual({
+      token: 'elabed',
+      metaphone: ['ALPT'],
+      skeleton: 'lpt',
+      bare: { token: 'abed', metaphone: ['APT'], skeleton: 'pt' },
+    });
+    expect(normaliseName('Alhassan').tokens[0].bare).toEqual({
+      token: 'hassan',
+      metaphone: ['HSN'],
+      skeleton: 'hsn',
+      nameClass: { classId: 'hassan', isNickname: false },
+    });
+  });
+
   it('is deterministic and never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {

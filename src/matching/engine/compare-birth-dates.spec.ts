@@ -29,3 +29,28 @@ describe('compareBirthRanges', () => {
     fc.assert(fc.property(range, range, (a, b) => expect(compareBirthRanges(a, b)).toEqual(compareBirthRanges(b, a))));
   });
 });
+
+describe('compareBirthRanges: boundaries', () => {
+  const range = (earliest: string, latest: string) => ({ earliest, latest });
+
+  it('calls a gap of up to 730 days near, and more far', () => {
+    expect(compareBirthRanges(exact('1990-01-01'), exact('1992-01-01'))).toMatchObject({ agreement: 'near', gapDays: 730 });
+    expect(compareBirthRanges(exact('1992-01-02'), exact('1990-01-01'))).toMatchObject({ agreement: 'far', gapDays: 731 });
+  });
+
+  it('calls it the same day only when both dates are exact', () => {
+    expect(compareBirthRanges(range('1990-01-01', '1990-01-11'), exact('1990-01-01'))).toEqual({
+      agreement: 'overlap',
+      gapDays: 0,
+      narrowestDays: 1,
+      widestDays: 11,
+    });
+    expect(compareBirthRanges(exact('1990-01-01'), range('1990-01-01', '1990-01-11')).agreement).toBe('overlap');
+    expect(compareBirthRanges(range('1990-01-01', '1990-01-11'), range('1990-01-01', '1990-01-21'))).toEqual({
+      agreement: 'overlap',
+      gapDays: 0,
+      narrowestDays: 11,
+      widestDays: 21,
+    });
+  });
+});

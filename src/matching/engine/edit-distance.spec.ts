@@ -13,6 +13,12 @@ describe('boundedEditDistance', () => {
     expect(boundedEditDistance(a, b, 3)).toBe(distance);
   });
 
+  it('gives the distance itself when it equals the limit', () => {
+    expect(boundedEditDistance('ab', 'ba', 1)).toBe(1);
+    expect(boundedEditDistance('inka', 'ikna', 1)).toBe(1);
+    expect(boundedEditDistance('abagaz', 'abofaz', 2)).toBe(2);
+  });
+
   it('stops at limit + 1', () => {
     expect(boundedEditDistance('oleksandr', 'mohammed', 2)).toBe(3);
   });

@@ -72,3 +72,44 @@ describe('joinedForms', () => {
     expect(joinedForms(['ali'])).toEqual([]);
   });
 });
+
+describe('nameTokens: particles and compounds, rule by rule', () => {
+  it('sets every listed particle apart, in the order met', () => {
+    // prettier-ignore
+    const particles = ['al', 'el', 'ul', 'ar', 'as', 'ash', 'at', 'ath', 'ad', 'adh', 'az', 'bin', 'ibn', 'ben', 'bint', 'binti',
+      'ould', 'wad', 'walad', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'do', 'la', 'le'];
+    expect([...PARTICLES].sort()).toEqual([...particles].sort());
+    expect(nameTokens(`amina ${particles.join(' ')} hassan`)).toEqual({ tokens: ['amina', 'hassan'], particles });
+  });
+
+  it.each([
+    ['abdrahman', ['abd', 'rahman']],
+    ['abdurahman', ['abd', 'rahman']],
+    ['abdunnasir', ['abd', 'nasir']],
+    ['abdussalam', ['abd', 'salam']],
+    ['abdol rahim', ['abd', 'rahim']],
+    ['abd', ['abd']],
+    // abd only at the start of a word
+    ['zabdiel', ['zabdiel']],
+    ['habdul', ['habdul']],
+  ])('reads %s as %j', (latin, tokens) => {
+    expect(nameTokens(latin).tokens).toEqual(tokens);
+  });
+});
+
+describe('stripArticle', () => {
+  it.each([
+    ['ashshams', 'shams'],
+    ['azzahra', 'zahra'],
+    ['adhdhahabi', 'dhahabi'],
+    ['ennur', 'nur'],
+    // Latin names that look the same keep a stripped form beside them (see normaliseName)
+    ['elena', 'ena'],
+    // an article only at the start, and only before enough letters
+    ['michaelson', 'michaelson'],
+    ['anna', 'anna'],
+    ['alan', 'alan'],
+  ])('%s → %s', (token, bare) => {
+    expect(stripArticle(token)).toBe(bare);
+  });
+});

@@ -41,3 +41,26 @@ describe('tokenKeys', () => {
     fc.assert(fc.property(fc.stringMatching(/^[a-z]{0,12}$/), (token) => expect(tokenKeys(token)).toEqual(tokenKeys(token))));
   });
 });
+
+describe('consonantSkeleton: spelling variants, one by one', () => {
+  it.each([
+    ['bakr', 'pkr'],
+    ['qasim', 'ksm'],
+    ['jack', 'jk'],
+    ['philip', 'flp'],
+    ['thabit', 'tpt'],
+    ['dhahir', 'dr'],
+    ['tchaikovsky', 'skvsk'],
+    ['fomitch', 'fms'],
+    ['djamel', 'jml'],
+    ['ghassan', 'jsn'],
+    ['gamal', 'jml'],
+    ['alexander', 'lksndr'],
+    // y and w are consonants only at the start
+    ['ayman', 'mn'],
+    ['wael', 'wl'],
+    ['yahya', 'yh'],
+  ])('%s → %s', (token, skeleton) => {
+    expect(consonantSkeleton(token)).toBe(skeleton);
+  });
+});

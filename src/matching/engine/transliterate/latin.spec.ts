@@ -22,6 +22,10 @@ describe('transliterate: Latin with diacritics', () => {
     ['Ahmed,Mohamed (Ali)', 'ahmed mohamed ali'],
     ['  ＭＯＨＡＭＥＤ\t１９８０ ', 'mohamed 1980'],
     ['Ali?!', 'ali'],
+    ['ð ŋ ħ ŧ þ', 'd ng h t th'],
+    ['ɛ ɔ ɓ ɗ ƙ ƴ ĸ', 'e o b d k y q'],
+    ['O‘Brien', 'obrien'],
+    ['O`Brien', 'obrien'],
   ])('%s → %s', (input, expected) => {
     expect(transliterate(input)).toBe(expected);
   });

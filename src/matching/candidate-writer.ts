@@ -10,27 +10,40 @@ export interface ScoredCandidate {
 }
 
 /**
- * Idempotent upsert: one row per unordered pair and matcher version. A pair a reviewer has already
- * acted on keeps its decision; only pending rows take the new score.
+ * Idempotent upsert of one job's candidates in one statement: one row per unordered pair and
+ * matcher version. A pair a reviewer has already acted on keeps its decision; only pending rows
+ * take the new score. The pairs of one call must be distinct (a job scores each candidate once).
  */
-export async function upsertCandidate(manager: EntityManager, candidate: ScoredCandidate): Promise<void> {
-  const [a, b] = [candidate.personId, candidate.candidateId].sort();
+export async function upsertCandidates(manager: EntityManager, candidates: readonly ScoredCandidate[]): Promise<void> {
+  if (candidates.length === 0) return;
+  const columns = {
+    organisationId: [] as string[],
+    a: [] as string[],
+    b: [] as string[],
+    score: [] as number[],
+    band: [] as string[],
+    roles: [] as string[],
+    evidence: [] as string[],
+  };
+  for (const candidate of candidates) {
+    const [a, b] = [candidate.personId, candidate.candidateId].sort();
+    columns.organisationId.push(candidate.organisationId);
+    columns.a.push(a);
+    columns.b.push(b);
+    columns.score.push(candidate.result.score);
+    columns.band.push(candidate.result.band);
+    columns.roles.push(candidate.result.roles);
+    columns.evidence.push(JSON.stringify(candidate.result.evidence));
+  }
+  // Arrays as parameters keep the statement the same whatever the number of rows.
   await manager.query(
     `INSERT INTO candidate_match (organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     SELECT o, a, b, $4, s, band, r, e::jsonb
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) AS t(o, a, b, s, band, r, e)
      ON CONFLICT (person_a_id, person_b_id, matcher_version) DO UPDATE
        SET score = EXCLUDED.score, band = EXCLUDED.band, roles = EXCLUDED.roles, evidence = EXCLUDED.evidence, updated_at = now()
        WHERE candidate_match.review_status = 'pending'`,
-    [
-      candidate.organisationId,
-      a,
-      b,
-      MATCHER_VERSION,
-      candidate.result.score,
-      candidate.result.band,
-      candidate.result.roles,
-      JSON.stringify(candidate.result.evidence),
-    ],
+    [columns.organisationId, columns.a, columns.b, MATCHER_VERSION, columns.score, columns.band, columns.roles, columns.evidence],
   );
 }
 

@@ -8,7 +8,7 @@ import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entit
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import { blockAndScore } from './candidate-scoring.js';
-import { recordMatchRun, upsertCandidate } from './candidate-writer.js';
+import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { replaceNameKeys, toPersonForMatching } from './name-keys.js';
 import { blockingKeys } from './engine/blocking-keys.js';
@@ -55,11 +55,17 @@ export class MatchingService {
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
         hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
       });
-      let stored = 0;
-      for (const { candidate, result } of scored) {
-        if (result.score < this.env.MATCH_STORAGE_FLOOR) continue;
-        await upsertCandidate(manager, { organisationId: request.organisationId, personId: person.id, candidateId: candidate.id, result });
-        stored += 1;
+      const kept = scored.filter(({ result }) => result.score >= this.env.MATCH_STORAGE_FLOOR);
+      await upsertCandidates(
+        manager,
+        kept.map(({ candidate, result }) => ({
+          organisationId: request.organisationId,
+          personId: person.id,
+          candidateId: candidate.id,
+          result,
+        })),
+      );
+      for (const { candidate, result } of kept) {
         if (result.score >= this.env.MATCH_REVIEW_THRESHOLD) await this.propose(manager, [person, candidate]);
       }
       await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
@@ -67,7 +73,7 @@ export class MatchingService {
         personId: person.id,
         personVersion: person.version,
         scored: scored.length,
-        stored,
+        stored: kept.length,
         durationMs: performance.now() - started,
       });
       return 'matched';
@@ -75,7 +81,7 @@ export class MatchingService {
   }
 
   /** Moves the sought people of a proposed pair from searching to possible_match, and their requests with them. */
-  private async propose(manager: EntityManager, people: PersonRecord[]): Promise<void> {
+  private async propose(manager: EntityManager, people: Pick<PersonRecord, 'id' | 'requestId' | 'role'>[]): Promise<void> {
     for (const person of people) {
       if (person.role !== 'sought') continue;
       // Request before person, the order every writer locks in.

@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import type { EngineNamePart, EngineRole, EngineSex, PersonForMatching } from './engine/person-for-matching.js';
+import { toPersonForMatching } from './name-keys.js';
+
+/** A stored person as the matcher needs them: ids for the job, the engine's view for scoring. */
+export interface MatchingView {
+  id: string;
+  requestId: string;
+  role: EngineRole;
+  engine: PersonForMatching;
+}
+
+interface ViewRow {
+  id: string;
+  requestId: string;
+  role: EngineRole;
+  sex: EngineSex;
+  birthEarliest: string | null;
+  birthLatest: string | null;
+  placeOfBirth: string | null;
+  placeOfBirthCountry: string | null;
+  lastKnownCountry: string | null;
+  names: { value: string; part: EngineNamePart }[] | null;
+}
+
+/**
+ * Only the matching-relevant columns, names aggregated per person, in one statement: a match job
+ * reads a few hundred candidates, and loading them as entities with a join cost more than scoring
+ * them. Dates come as ISO text (pg would make Date objects of them).
+ */
+const VIEW_COLUMNS = `
+  p.id, p.request_id AS "requestId", p.role, p.sex,
+  p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
+  p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",
+  p.last_known_country AS "lastKnownCountry",
+  (SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
+     FROM name_variant n WHERE n.person_id = p.id) AS names`;
+
+/** People by id, or every person of the given requests; ordered by id so results are deterministic. */
+export async function loadMatchingViews(
+  manager: EntityManager,
+  which: { personIds: readonly string[] } | { requestIds: readonly string[] },
+): Promise<MatchingView[]> {
+  const [filter, ids] = 'personIds' in which ? ['p.id', which.personIds] : ['p.request_id', which.requestIds];
+  if (ids.length === 0) return [];
+  const rows: ViewRow[] = await manager.query(
+    `SELECT ${VIEW_COLUMNS} FROM person_record p WHERE ${filter} = ANY($1::uuid[]) ORDER BY p.id`,
+    [ids],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    requestId: row.requestId,
+    role: row.role,
+    engine: toPersonForMatching(row, row.names ?? []),
+  }));
+}

@@ -95,6 +95,8 @@ describe('compareTokens', () => {
       // two slips in a five-letter name: beyond the edit rule, within fuse.js's threshold
       expect(compare('rahim', 'ibrahim')).toBe('typo');
       expect(compare('ibrahim', 'rahim')).toBe('typo');
+      // and with a letter changed: "rahem" is found in "ibrahim" with one error
+      expect(compare('rahem', 'ibrahim')).toBe('typo');
     });
 
     it('never takes names more than two letters apart in length for typos', () => {

@@ -11,6 +11,9 @@ describe('transliterate: Cyrillic', () => {
     ['Мар’яна Іванівна', 'mariana ivanivna'],
     ["Ігор Мар'янович", 'ihor marianovych'],
     ['Щербина Ґалаґан', 'shcherbyna galagan'],
+    ['Любов Йосипівна', 'liubov yosypivna'],
+    // зг only: г after any other letter is h
+    ['Згорані Зіновій', 'zghorani zinovii'],
   ])('Ukrainian (2010 national system): %s → %s', (input, expected) => {
     expect(transliterate(input)).toBe(expected);
   });
@@ -25,6 +28,10 @@ describe('transliterate: Cyrillic', () => {
     ['Эдуард Мыльников', 'eduard mylnikov'],
     ['Объедков', 'obedkov'],
     ['ЦОЙ', 'tsoy'],
+    ['Пётр Шишкин', 'petr shishkin'],
+    ['Згуров', 'zgurov'],
+    // Belarusian ў
+    ['Шаўчэнка', 'shauchenka'],
   ])('Russian (simplified BGN/PCGN): %s → %s', (input, expected) => {
     expect(transliterate(input)).toBe(expected);
   });
@@ -35,6 +42,8 @@ describe('transliterate: Cyrillic', () => {
     ['Јован Ћирић', 'jovan ciric'],
     ['Џафер', 'dzafer'],
     ['Ѓорѓи', 'gjorgji'],
+    ['Ѕвезда Ќерка', 'dzvezda kjerka'],
+    ['Живковић Хаџић Цвијић', 'zivkovic hadzic cvijic'],
   ])('Serbian and Macedonian letters: %s → %s', (input, expected) => {
     expect(transliterate(input)).toBe(expected);
   });

@@ -20,6 +20,14 @@ describe('transliterate: Greek', () => {
     ['Μαΐου', 'maiou'],
     ['Ταΰγετος', 'taygetos'],
     ['ΝΙΚΟΣ', 'nikos'],
+    ['Ζωή Βασίλης', 'zoi vasilis'],
+    ['Ειρήνη', 'irini'],
+    // αυ/ευ read f before each voiceless consonant
+    ['Ευκλείδης Ευπραξία Ευτυχία', 'efklidis efpraxia eftychia'],
+    ['Ζευς Ευψυχία Αυξέντιος', 'zefs efpsychia afxentios'],
+    ['Λυγξ Αγχίαλος', 'lynx anchialos'],
+    // an accent on the first vowel breaks the digraph
+    ['Κέιτ', 'keit'],
   ])('%s → %s', (input, expected) => {
     expect(transliterate(input)).toBe(expected);
   });

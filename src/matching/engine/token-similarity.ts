@@ -27,8 +27,9 @@ export const STRENGTH: readonly TokenAgreement[] = [
  */
 export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgreement {
   const direct = compareForms(a, b);
-  if (direct !== 'none' || (!a.bare && !b.bare)) return direct;
-  const tries = [compareForms(a.bare ?? a, b), compareForms(a, b.bare ?? b), compareForms(a.bare ?? a, b.bare ?? b)];
+  // As written, "Alnagar" and "Nagar" look like a typo; without the article they are one name.
+  if ((!a.bare && !b.bare) || strengthRank(direct) < strengthRank('typo')) return direct;
+  const tries = [direct, compareForms(a.bare ?? a, b), compareForms(a, b.bare ?? b), compareForms(a.bare ?? a, b.bare ?? b)];
   return tries.sort((x, y) => strengthRank(x) - strengthRank(y))[0];
 }
 
@@ -69,8 +70,12 @@ function isTypo(a: string, b: string): boolean {
   if (shorter < 4) return false;
   if (boundedEditDistance(a, b, shorter >= 6 ? 2 : 1) <= (shorter >= 6 ? 2 : 1)) return true;
   if (Math.abs(a.length - b.length) > 2) return false;
-  if (!fuseCanAccept(a, b)) return false;
-  const score = new Fuse([b], { includeScore: true, threshold: TYPO_SCORE }).search(a)[0]?.score;
+  // fuse.js looks for its pattern inside the text, so the order matters: the longer token is the
+  // pattern (the earlier one when of equal length), so that either order of a pair gives one answer
+  // and a short name found inside a longer one is not taken for a typo of it.
+  const [pattern, text] = a.length > b.length || (a.length === b.length && a < b) ? [a, b] : [b, a];
+  if (!fuseCanAccept(pattern, text)) return false;
+  const score = new Fuse([text], { includeScore: true, threshold: TYPO_SCORE }).search(pattern)[0]?.score;
   return score !== undefined && score <= TYPO_SCORE;
 }
 

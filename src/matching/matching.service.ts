@@ -15,6 +15,15 @@ import { blockingKeys } from './engine/blocking-keys.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
+/** What the locked part of a match job hands to the steps after it. */
+interface MatchedPerson {
+  person: PersonRecord;
+  /** candidates at or above the review threshold */
+  proposed: Pick<PersonRecord, 'id' | 'requestId' | 'role'>[];
+  scored: number;
+  stored: number;
+}
+
 /**
  * Runs one match job: blocking on stored keys, scoring with the engine, an idempotent upsert of
  * candidates above the storage floor, and `possible_match` for sought people with a candidate at or
@@ -28,12 +37,12 @@ export class MatchingService {
     private readonly env: Environment,
   ) {}
 
-  matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
+  async matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
     // Queued for another matcher (a rolling upgrade): the workers of that version, or the
     // reconciler of this one, take the record; this one changes nothing.
-    if (job.matcherVersion !== MATCHER_VERSION) return Promise.resolve('other_matcher_version');
+    if (job.matcherVersion !== MATCHER_VERSION) return 'other_matcher_version';
     const started = performance.now();
-    return this.dataSource.transaction(async (manager) => {
+    const matched = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | MatchedPerson> => {
       const found = await manager.findOne(PersonRecord, { where: { id: job.personId }, relations: { names: true } });
       if (!found) return 'gone';
       // Lock the request first, as writers do, so the derived status is computed on a stable set.
@@ -65,33 +74,37 @@ export class MatchingService {
           result,
         })),
       );
-      for (const { candidate, result } of kept) {
-        if (result.score >= this.env.MATCH_REVIEW_THRESHOLD) await this.propose(manager, [person, candidate]);
-      }
+      const proposed = kept.filter(({ result }) => result.score >= this.env.MATCH_REVIEW_THRESHOLD).map((c) => c.candidate);
+      if (proposed.length > 0) await this.propose(manager, person);
       await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
-      await recordMatchRun(manager, {
-        personId: person.id,
-        personVersion: person.version,
-        scored: scored.length,
-        stored: kept.length,
-        durationMs: performance.now() - started,
-      });
-      return 'matched';
+      return { person, proposed, scored: scored.length, stored: kept.length };
     });
+    if (typeof matched === 'string') return matched;
+    // The other side of each proposal moves in a transaction of its own, one request at a time,
+    // after this record's locks are released: locking another request while holding this one
+    // deadlocked two jobs proposing each other. The run is recorded last, so a crash in between
+    // leaves the record without a run, and the reconciler has the job done again.
+    for (const other of matched.proposed) await this.dataSource.transaction((manager) => this.propose(manager, other));
+    await recordMatchRun(this.dataSource.manager, {
+      personId: matched.person.id,
+      personVersion: matched.person.version,
+      scored: matched.scored,
+      stored: matched.stored,
+      durationMs: performance.now() - started,
+    });
+    return 'matched';
   }
 
-  /** Moves the sought people of a proposed pair from searching to possible_match, and their requests with them. */
-  private async propose(manager: EntityManager, people: Pick<PersonRecord, 'id' | 'requestId' | 'role'>[]): Promise<void> {
-    for (const person of people) {
-      if (person.role !== 'sought') continue;
-      // Request before person, the order every writer locks in.
-      const request = await manager.findOne(TracingRequest, { where: { id: person.requestId }, lock: { mode: 'pessimistic_write' } });
-      if (request?.lifecycle !== 'open') continue;
-      const current = await manager.findOneOrFail(PersonRecord, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
-      if (current.status !== 'searching') continue;
-      await this.move(manager, current, 'possible_match');
-      await refreshRequestStatus(manager, current.requestId, { reasonCode: 'candidate_proposed', by: null });
-    }
+  /** Moves a sought person of a proposed pair from searching to possible_match, and their request with them. */
+  private async propose(manager: EntityManager, person: Pick<PersonRecord, 'id' | 'requestId' | 'role'>): Promise<void> {
+    if (person.role !== 'sought') return;
+    // Request before person, the order every writer locks in.
+    const request = await manager.findOne(TracingRequest, { where: { id: person.requestId }, lock: { mode: 'pessimistic_write' } });
+    if (request?.lifecycle !== 'open') return;
+    const current = await manager.findOneOrFail(PersonRecord, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
+    if (current.status !== 'searching') return;
+    await this.move(manager, current, 'possible_match');
+    await refreshRequestStatus(manager, current.requestId, { reasonCode: 'candidate_proposed', by: null });
   }
 
   private async move(manager: EntityManager, person: PersonRecord, to: 'searching' | 'possible_match'): Promise<void> {

@@ -95,6 +95,30 @@ describe('the match worker', () => {
     expect(run.candidates_stored).toBeGreaterThanOrEqual(1);
   });
 
+  it('matches two records that propose each other at the same moment, without a deadlock', async () => {
+    const family = uniqueName();
+    const sought = (names: { value: string; part: 'full' }[]) =>
+      makeRequestBody({
+        soughtPeople: [{ relationshipToEnquirer: 'sibling', names, sex: 'female', birthDate: { kind: 'year', year: 1990 } }],
+      });
+    const a = (await officer.post('/v1/tracing-requests', sought([{ value: `Mariam ${family}`, part: 'full' }])).expect(201)).body;
+    const b = (await officer.post('/v1/tracing-requests', sought([{ value: `${family} Maryam`, part: 'full' }])).expect(201)).body;
+    await eventually(
+      async () => ((await statusOf(a.id)).status === 'possible_match' && (await statusOf(b.id)).status === 'possible_match') || undefined,
+    );
+    const service = worker.get(MatchingService);
+    const job = (request: { soughtPeople: { id: string }[] }) =>
+      service.matchPerson({ personId: request.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION });
+    // Each job locks its own request, writes the shared pair and then moves the other side: done
+    // at once, they used to wait on each other until PostgreSQL broke the deadlock by failing one.
+    for (let round = 0; round < 3; round++) {
+      expect(await Promise.all([job(a), job(b)])).toEqual(['matched', 'matched']);
+    }
+    const pair = [a.soughtPeople[0].id, b.soughtPeople[0].id].sort();
+    const rows = await db.query(`SELECT count(*)::int AS n FROM candidate_match WHERE person_a_id = $1 AND person_b_id = $2`, pair);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('stores nothing for a pair below the floor and leaves the request searching', async () => {
     const lonely = makeRequestBody({
       soughtPeople: [{ relationshipToEnquirer: 'parent', names: [{ value: `${uniqueName()} ${uniqueName()}`, part: 'full' }] }],

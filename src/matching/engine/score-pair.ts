@@ -61,7 +61,7 @@ export function alignTokens(
 }
 
 /** Agreements that yield to a joined reading of the same tokens. */
-const WEAK: ReadonlySet<TokenAgreement> = new Set(['typo', 'prefix']);
+const WEAK: ReadonlySet<TokenAgreement> = new Set(['typo', 'near', 'prefix']);
 
 /**
  * Names written together on one side and apart on the other ("Woldegebriel" / "Wolde Gebriel",

@@ -4,7 +4,11 @@ import { consonantSkeleton, tokenKeys } from './phonetic-keys.js';
 describe('consonantSkeleton', () => {
   it.each([
     [['mohammed', 'muhammad', 'mohamed', 'mohamad', 'mhmd'], 'mhmt'],
-    [['yusuf', 'youssef', 'yousef', 'yusf'], 'ysf'],
+    [['yusuf', 'youssef', 'yousef', 'yusf'], 'sf'],
+    [['yevgeny', 'evgeny', 'evgenii'], 'vjn'],
+    [['yakov', 'iakov'], 'kv'],
+    [['yosri', 'ysri'], 'sr'],
+    [['walid', 'wld'], 'wlt'],
     [['khaled', 'khalid', 'khld', 'haled'], 'hlt'],
     [['hussein', 'husayn', 'hsin', 'hussain'], 'hsn'],
     [['ahmed', 'ahmad', 'ahmd'], 'hmt'],

@@ -16,24 +16,24 @@ export const MODEL_WEIGHTS = {
   /**
    * Per aligned pair of the person's own name tokens, by how they agree. Read them against
    * `unmatchedOwnToken`, what the same token costs when it finds no partner: an exact agreement is
-   * worth 6.02 more than a conflict, a typo (one slip) 4.49 more, two slips (`near`) 1.3 more.
+   * worth 6.02 more than a conflict, a typo (one slip) 4.48 more, two slips (`near`) 1.3 more.
    * They are below zero because the prior already assumes the names agree (blocking proposed the pair).
    */
   token: {
     exact: -0.27,
-    equivalent: -0.8,
-    skeleton: -0.73,
-    phonetic: -2.06,
+    equivalent: -0.79,
+    skeleton: -0.75,
+    phonetic: -2.14,
     nickname: -2.24,
-    typo: -1.8,
+    typo: -1.81,
     near: -4.99,
     prefix: -2.16,
-    joined: 0.39,
+    joined: 0.32,
   },
   /** per own token of the shorter name that found no partner: two different names in one place */
   unmatchedOwnToken: -6.29,
   /** per own token the longer name has beyond the shorter one's length (a name left out) */
-  extraOwnToken: -2.8,
+  extraOwnToken: -2.79,
   /**
    * A parent's name token counts this share of what the same agreement of an own token gains over
    * a conflict; a parent's name that does not agree costs nothing (often recorded differently).
@@ -43,6 +43,6 @@ export const MODEL_WEIGHTS = {
   birth: { same_day: 6, overlap_month: 4.15, overlap_year: 4.14, overlap_wide: 0.3, near: 0.93, far: -6 },
   sex: { agree: 0.48, disagree: -6 },
   /** same_country and other_country have no labelled data yet (the records sets give place names only) */
-  place: { agree: 1.07, same_country: 0.7, other_country: -0.7, other_place: -2.34 },
+  place: { agree: 1.08, same_country: 0.7, other_country: -0.7, other_place: -2.34 },
   reciprocity: 3,
 } as const;

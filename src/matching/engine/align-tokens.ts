@@ -57,7 +57,7 @@ export function alignTokens(
 }
 
 /** Agreements that yield to a joined reading of the same tokens. */
-export const WEAK: ReadonlySet<TokenAgreement> = new Set(['typo', 'prefix']);
+export const WEAK: ReadonlySet<TokenAgreement> = new Set(['typo', 'near', 'prefix']);
 
 /**
  * Names written together on one side and apart on the other ("Woldegebriel" / "Wolde Gebriel",

@@ -4,7 +4,11 @@ import { consonantSkeleton, tokenKeys } from './phonetic-keys.js';
 describe('consonantSkeleton', () => {
   it.each([
     [['mohammed', 'muhammad', 'mohamed', 'mohamad', 'mhmd'], 'mhmt'],
-    [['yusuf', 'youssef', 'yousef', 'yusf'], 'ysf'],
+    [['yusuf', 'youssef', 'yousef', 'yusf'], 'sf'],
+    [['yevgeny', 'evgeny', 'evgenii'], 'vjn'],
+    [['yakov', 'iakov'], 'kv'],
+    [['yosri', 'ysri'], 'sr'],
+    [['walid', 'wld'], 'wlt'],
     [['khaled', 'khalid', 'khld', 'haled'], 'hlt'],
     [['hussein', 'husayn', 'hsin', 'hussain'], 'hsn'],
     [['ahmed', 'ahmad', 'ahmd'], 'hmt'],
@@ -56,10 +60,10 @@ describe('consonantSkeleton: spelling variants, one by one', () => {
     ['ghassan', 'jsn'],
     ['gamal', 'jml'],
     ['alexander', 'lksndr'],
-    // y and w are consonants only at the start
+    // w is a consonant only at the start; y is dropped everywhere (Yevgeny / Evgeny)
     ['ayman', 'mn'],
     ['wael', 'wl'],
-    ['yahya', 'yh'],
+    ['yahya', 'h'],
   ])('%s → %s', (token, skeleton) => {
     expect(consonantSkeleton(token)).toBe(skeleton);
   });

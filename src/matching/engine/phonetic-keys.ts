@@ -34,8 +34,10 @@ const SPELLING_VARIANTS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /**
- * Consonants in order, vowels dropped (y and w too, except at the start, where they are consonants),
- * doubled letters collapsed; a final d meets t, and b meets p.
+ * Consonants in order, vowels dropped (y and w too, except a w at the start, where it is a
+ * consonant), doubled letters collapsed; a final d meets t, and b meets p. A y at the start goes
+ * too: Cyrillic е, я, ю begin a name as Ye, Ya, Yu in one standard and E, Ia, Iu in another
+ * (Yevgeny / Evgeny, Yakov / Iakov), and يسري is "ysri" where Latin records write Yosri.
  */
 export function consonantSkeleton(token: string): string {
   let text = token.toLowerCase().replace(/[^a-z]/g, '');
@@ -44,7 +46,7 @@ export function consonantSkeleton(token: string): string {
   for (let previous = ''; previous !== text;) {
     previous = text;
     for (const [pattern, replacement] of SPELLING_VARIANTS) text = text.replace(pattern, replacement);
-    const head = /^[yw]/.test(text) ? text[0] : '';
+    const head = text.startsWith('w') ? 'w' : '';
     text = (head + text.slice(head.length).replace(/[aeiouyw]/g, '')).replace(/d$/, 't').replace(/(.)\1+/g, '$1');
   }
   return text;

@@ -67,10 +67,10 @@ describe('scorePair: names written together and apart', () => {
       extra: 0,
       matches: [
         { a: 'woldegebriel', b: 'wolde+gebriel', agreement: 'joined' },
-        { a: 'samira', b: 'zamila', agreement: 'typo' },
+        { a: 'samira', b: 'zamila', agreement: 'near' },
       ],
     });
-    expect(own.weight).toBeCloseTo(W.token.joined + W.token.typo, 10);
+    expect(own.weight).toBeCloseTo(W.token.joined + W.token.near, 10);
   });
 
   it('joins tokens whichever side writes them apart', () => {

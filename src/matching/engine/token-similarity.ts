@@ -2,8 +2,12 @@ import Fuse from 'fuse.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 
-/** How two tokens agree; `joined` is one token against two written apart (see score-pair). */
-export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'prefix' | 'joined' | 'none';
+/**
+ * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
+ * one slip, `near` two slips or fuse.js's fuzzy likeness: different names of one family often lie
+ * two slips apart (Cedomir / Radomir), a record-keeping slip mostly one.
+ */
+export type TokenAgreement = 'exact' | 'equivalent' | 'skeleton' | 'phonetic' | 'nickname' | 'typo' | 'near' | 'prefix' | 'joined' | 'none';
 
 /** fuse.js score at or below which two tokens are taken as one name with a typo (0 = identical). */
 const TYPO_SCORE = 0.3;
@@ -16,6 +20,7 @@ export const STRENGTH: readonly TokenAgreement[] = [
   'phonetic',
   'nickname',
   'typo',
+  'near',
   'prefix',
   'joined',
   'none',
@@ -50,7 +55,9 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   }
   if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) return 'skeleton';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
-  if (isTypo(a.token, b.token)) return 'typo';
+  const slips = typoSlips(a.token, b.token);
+  if (slips === 1) return 'typo';
+  if (slips === 2) return 'near';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
   return 'none';
 }
@@ -61,22 +68,25 @@ function isShortForm(short: string, long: string): boolean {
 }
 
 /**
- * One slip (a letter added, dropped, changed, or two swapped) in names of four letters or more, two
- * in names of six or more; fuse.js's fuzzy score catches the rest of what reads as one name mistyped.
- * Names of three letters or fewer are too short to tell a typo from another name.
+ * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
+ * 1 for one slip in names of four letters or more; 2 for two in names of six or more, or what
+ * fuse.js's fuzzy score still reads as one name mistyped; 0 for none of these. Names of three
+ * letters or fewer are too short to tell a typo from another name.
  */
-function isTypo(a: string, b: string): boolean {
+function typoSlips(a: string, b: string): 0 | 1 | 2 {
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return false;
-  if (boundedEditDistance(a, b, shorter >= 6 ? 2 : 1) <= (shorter >= 6 ? 2 : 1)) return true;
-  if (Math.abs(a.length - b.length) > 2) return false;
+  if (shorter < 4) return 0;
+  const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
+  if (distance <= 1) return 1;
+  if (shorter >= 6 && distance <= 2) return 2;
+  if (Math.abs(a.length - b.length) > 2) return 0;
   // fuse.js looks for its pattern inside the text, so the order matters: the longer token is the
   // pattern (the earlier one when of equal length), so that either order of a pair gives one answer
   // and a short name found inside a longer one is not taken for a typo of it.
   const [pattern, text] = a.length > b.length || (a.length === b.length && a < b) ? [a, b] : [b, a];
-  if (!fuseCanAccept(pattern, text)) return false;
+  if (!fuseCanAccept(pattern, text)) return 0;
   const score = new Fuse([text], { includeScore: true, threshold: TYPO_SCORE }).search(pattern)[0]?.score;
-  return score !== undefined && score <= TYPO_SCORE;
+  return score !== undefined && score <= TYPO_SCORE ? 2 : 0;
 }
 
 /**

@@ -12,27 +12,37 @@
  * hand relative to the fitted ones.
  */
 export const MODEL_WEIGHTS = {
-  prior: 4.29,
+  prior: 4.64,
   /**
    * Per aligned pair of the person's own name tokens, by how they agree. Read them against
    * `unmatchedOwnToken`, what the same token costs when it finds no partner: an exact agreement is
-   * worth 5.82 more than a conflict, a typo 2.51 more. They are below zero because
-   * the prior already assumes the names agree (blocking proposed the pair).
+   * worth 6.02 more than a conflict, a typo (one slip) 4.48 more, two slips (`near`) 1.3 more.
+   * They are below zero because the prior already assumes the names agree (blocking proposed the pair).
    */
-  token: { exact: -0.21, equivalent: -0.64, skeleton: -0.63, phonetic: -1.86, nickname: -1.95, typo: -3.52, prefix: -1.8, joined: 0.19 },
+  token: {
+    exact: -0.27,
+    equivalent: -0.79,
+    skeleton: -0.75,
+    phonetic: -2.14,
+    nickname: -2.24,
+    typo: -1.81,
+    near: -4.99,
+    prefix: -2.16,
+    joined: 0.32,
+  },
   /** per own token of the shorter name that found no partner: two different names in one place */
-  unmatchedOwnToken: -6.03,
+  unmatchedOwnToken: -6.29,
   /** per own token the longer name has beyond the shorter one's length (a name left out) */
-  extraOwnToken: -2.63,
+  extraOwnToken: -2.79,
   /**
    * A parent's name token counts this share of what the same agreement of an own token gains over
    * a conflict; a parent's name that does not agree costs nothing (often recorded differently).
    */
   parentTokenFactor: 0.5,
   /** Fellegi-Sunter log(m/u) from the records sets, capped at ±6 (see bench-fit) */
-  birth: { same_day: 6, overlap_month: 4.15, overlap_year: 4.15, overlap_wide: 0.3, near: 0.93, far: -6 },
+  birth: { same_day: 6, overlap_month: 4.15, overlap_year: 4.14, overlap_wide: 0.3, near: 0.93, far: -6 },
   sex: { agree: 0.48, disagree: -6 },
   /** same_country and other_country have no labelled data yet (the records sets give place names only) */
-  place: { agree: 1.07, same_country: 0.7, other_country: -0.7, other_place: -2.33 },
+  place: { agree: 1.08, same_country: 0.7, other_country: -0.7, other_place: -2.34 },
   reciprocity: 3,
 } as const;

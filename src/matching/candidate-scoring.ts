@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { findCandidates } from './candidate-blocking.js';
 import { preparePerson, scorePrepared, type PairScore, type PreparedPerson } from './engine/score-pair.js';
-import { loadMatchingViews, type MatchingView } from './matching-views.js';
+import { loadRequestsOf, type MatchingView } from './matching-views.js';
 import { toPersonForMatching } from './name-keys.js';
 
 export interface ScoringQuery {
@@ -13,6 +13,8 @@ export interface ScoringQuery {
   keys: readonly string[];
   limit: number;
   hotKeyRows: number;
+  /** the storage floor, when only pairs that can reach it matter (see PreparedPairContext) */
+  reciprocityFloor?: number;
 }
 
 export interface ScoredCandidate {
@@ -23,25 +25,29 @@ export interface ScoredCandidate {
 /**
  * Blocking, then the engine's score for every candidate blocking returned, before any floor or
  * threshold: what the match job stores from, and what the quality benchmark measures.
- * Each person is normalised once per job, however many pairs they are part of.
+ * Each person is normalised once per job, however many pairs they are part of, and the people on
+ * the other side of a candidate's request only when reciprocity could matter.
  */
 export async function blockAndScore(manager: EntityManager, query: ScoringQuery): Promise<ScoredCandidate[]> {
   const { person, requestId } = query;
   const blocked = await findCandidates(manager, { ...query, personId: person.id });
   if (blocked.length === 0) return [];
-  const blockedPeople = await loadMatchingViews(manager, { personIds: blocked.map((c) => c.personId) });
+  const blockedIds = new Set(blocked.map((c) => c.personId));
+  const everyone = await loadRequestsOf(manager, [...blockedIds], requestId);
+  const hidden = await hiddenRequests(manager, [...new Set(everyone.map((p) => p.requestId))]);
+  const blockedPeople = everyone.filter((p) => blockedIds.has(p.id));
   // An enquirer who did not agree to be found may still be compared with other enquirers
   // (a duplicate request), but never paired with someone's sought person: that would be finding them.
-  const hidden = person.role === 'enquirer' && (await hiddenRequests(manager, [requestId])).has(requestId);
-  const candidates = hidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
+  const candidates =
+    person.role === 'enquirer' && hidden.has(requestId) ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
   const self = preparePerson(toPersonForMatching(person, query.names));
-  const counterpartsOf = await counterparts(manager, [requestId, ...candidates.map((c) => c.requestId)]);
-  const selfCounterparts = counterpartsOf(person);
+  const counterpartsOf = counterparts(everyone, hidden);
   return candidates.map((candidate) => ({
     candidate,
     result: scorePrepared(self, preparePerson(candidate.engine), {
-      aCounterparts: selfCounterparts,
-      bCounterparts: counterpartsOf(candidate),
+      aCounterparts: () => counterpartsOf(person),
+      bCounterparts: () => counterpartsOf(candidate),
+      reciprocityFloor: query.reciprocityFloor,
     }),
   }));
 }
@@ -55,21 +61,25 @@ async function hiddenRequests(manager: EntityManager, requestIds: readonly strin
 }
 
 /**
- * For reciprocity: the people on the other side of each request. An enquirer who did not agree to
- * be found is left out, so their names never make anyone else's match.
+ * For reciprocity: the people on the other side of each request, each prepared once when first
+ * asked for. An enquirer who did not agree to be found is left out, so their names never make
+ * anyone else's match.
  */
-async function counterparts(
-  manager: EntityManager,
-  requestIds: string[],
-): Promise<(person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[]> {
-  const ids = [...new Set(requestIds)];
-  const [everyone, hidden] = [await loadMatchingViews(manager, { requestIds: ids }), await hiddenRequests(manager, ids)];
-  const byRequest = new Map<string, { view: MatchingView; prepared: PreparedPerson }[]>();
-  for (const view of everyone) {
-    if (view.role === 'enquirer' && hidden.has(view.requestId)) continue;
-    const list = byRequest.get(view.requestId) ?? [];
-    list.push({ view, prepared: preparePerson(view.engine) });
-    byRequest.set(view.requestId, list);
-  }
-  return (person) => (byRequest.get(person.requestId) ?? []).filter((o) => o.view.role !== person.role).map((o) => o.prepared);
+function counterparts(
+  everyone: readonly MatchingView[],
+  hidden: ReadonlySet<string>,
+): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
+  const prepared = new Map<string, PreparedPerson>();
+  const prepare = (view: MatchingView): PreparedPerson => {
+    const known = prepared.get(view.id);
+    if (known) return known;
+    const fresh = preparePerson(view.engine);
+    prepared.set(view.id, fresh);
+    return fresh;
+  };
+  return (person) =>
+    everyone
+      .filter((other) => other.requestId === person.requestId && other.role !== person.role)
+      .filter((other) => !(other.role === 'enquirer' && hidden.has(other.requestId)))
+      .map(prepare);
 }

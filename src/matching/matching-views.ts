@@ -36,16 +36,19 @@ const VIEW_COLUMNS = `
   (SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
      FROM name_variant n WHERE n.person_id = p.id) AS names`;
 
-/** People by id, or every person of the given requests; ordered by id so results are deterministic. */
-export async function loadMatchingViews(
-  manager: EntityManager,
-  which: { personIds: readonly string[] } | { requestIds: readonly string[] },
-): Promise<MatchingView[]> {
-  const [filter, ids] = 'personIds' in which ? ['p.id', which.personIds] : ['p.request_id', which.requestIds];
-  if (ids.length === 0) return [];
+/**
+ * Everyone in the requests of the given people, and in one more request (the record's own): the
+ * candidates and, for reciprocity, the people on the other side of their requests, in one statement.
+ * Ordered by id so results are deterministic.
+ */
+export async function loadRequestsOf(manager: EntityManager, personIds: readonly string[], requestId: string): Promise<MatchingView[]> {
   const rows: ViewRow[] = await manager.query(
-    `SELECT ${VIEW_COLUMNS} FROM person_record p WHERE ${filter} = ANY($1::uuid[]) ORDER BY p.id`,
-    [ids],
+    `WITH requests AS (
+       SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])
+       UNION SELECT $2::uuid
+     )
+     SELECT ${VIEW_COLUMNS} FROM requests r JOIN person_record p ON p.request_id = r.request_id ORDER BY p.id`,
+    [personIds, requestId],
   );
   return rows.map((row) => ({
     id: row.id,

@@ -63,6 +63,7 @@ export class MatchingService {
         keys,
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
         hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
+        reciprocityFloor: this.env.MATCH_STORAGE_FLOOR,
       });
       const kept = scored.filter(({ result }) => result.score >= this.env.MATCH_STORAGE_FLOOR);
       await upsertCandidates(

@@ -104,10 +104,18 @@ export interface PairContext {
   bCounterparts: readonly PersonForMatching[];
 }
 
-/** The same, prepared once for scoring many pairs. */
+/**
+ * The same for people prepared once, read only when needed: a job's candidates each have
+ * counterparts, and preparing them all cost more than scoring the candidates.
+ */
 export interface PreparedPairContext {
-  aCounterparts: readonly PreparedPerson[];
-  bCounterparts: readonly PreparedPerson[];
+  aCounterparts: () => readonly PreparedPerson[];
+  bCounterparts: () => readonly PreparedPerson[];
+  /**
+   * A score (the storage floor) under which a pair is of no use: reciprocity is not looked at when
+   * even its weight would leave the pair under it, and the evidence says so ('not_needed').
+   */
+  reciprocityFloor?: number;
 }
 
 /**
@@ -116,13 +124,16 @@ export interface PreparedPairContext {
  */
 const RECIPROCAL_MIN_TOKENS = 2;
 
-function reciprocityEvidence(context: PreparedPairContext | undefined): Evidence {
-  if (!context || context.aCounterparts.length === 0 || context.bCounterparts.length === 0) {
-    return { field: 'reciprocity', outcome: 'unknown', weight: 0 };
+function reciprocityEvidence(context: PreparedPairContext | undefined, logOddsWithout: number): Evidence {
+  if (!context) return { field: 'reciprocity', outcome: 'unknown', weight: 0 };
+  if (context.reciprocityFloor !== undefined && probability(logOddsWithout + MODEL_WEIGHTS.reciprocity) < context.reciprocityFloor) {
+    return { field: 'reciprocity', outcome: 'not_needed', weight: 0 };
   }
+  const [aCounterparts, bCounterparts] = [context.aCounterparts(), context.bCounterparts()];
+  if (aCounterparts.length === 0 || bCounterparts.length === 0) return { field: 'reciprocity', outcome: 'unknown', weight: 0 };
   let best: Evidence | undefined;
-  for (const x of context.aCounterparts) {
-    for (const y of context.bCounterparts) {
+  for (const x of aCounterparts) {
+    for (const y of bCounterparts) {
       const names = nameEvidence('reciprocity', x.tokens.own, y.tokens.own, true);
       const meets = names.unmatched === 0 && (names.matches?.length ?? 0) >= RECIPROCAL_MIN_TOKENS;
       if (meets && (!best || names.weight > best.weight)) best = names;
@@ -133,6 +144,8 @@ function reciprocityEvidence(context: PreparedPairContext | undefined): Evidence
     ? { field: 'reciprocity', outcome: 'agree', weight: MODEL_WEIGHTS.reciprocity, matches: best.matches }
     : { field: 'reciprocity', outcome: 'none', weight: 0 };
 }
+
+const probability = (logOdds: number): number => 1 / (1 + Math.exp(-logOdds));
 
 /** The score's band: what a reviewer's queue sorts by. */
 export function bandOf(score: number): Band {
@@ -146,8 +159,8 @@ export function bandOf(score: number): Band {
  */
 export function scorePair(first: PersonForMatching, second: PersonForMatching, context?: PairContext): PairScore {
   const prepared = context && {
-    aCounterparts: context.aCounterparts.map(preparePerson),
-    bCounterparts: context.bCounterparts.map(preparePerson),
+    aCounterparts: () => context.aCounterparts.map(preparePerson),
+    bCounterparts: () => context.bCounterparts.map(preparePerson),
   };
   return scorePrepared(preparePerson(first), preparePerson(second), prepared);
 }
@@ -157,7 +170,7 @@ export function scorePrepared(first: PreparedPerson, second: PreparedPerson, con
   // One canonical order (by id) makes the result independent of which side asked.
   const swap = first.person.id > second.person.id;
   const [a, b] = swap ? [second, first] : [first, second];
-  const ordered = context && swap ? { aCounterparts: context.bCounterparts, bCounterparts: context.aCounterparts } : context;
+  const ordered = context && swap ? { ...context, aCounterparts: context.bCounterparts, bCounterparts: context.aCounterparts } : context;
   const evidence = [
     nameEvidence('names', a.tokens.own, b.tokens.own, true),
     nameEvidence('paternal_names', a.tokens.paternal, b.tokens.paternal, false),
@@ -165,10 +178,11 @@ export function scorePrepared(first: PreparedPerson, second: PreparedPerson, con
     birthEvidence(a.person, b.person),
     sexEvidence(a.person, b.person),
     placeEvidence(a, b),
-    reciprocityEvidence(ordered),
   ];
-  const logOdds = MODEL_WEIGHTS.prior + evidence.reduce((sum, e) => sum + e.weight, 0);
-  const score = 1 / (1 + Math.exp(-logOdds));
+  const logOddsWithout = MODEL_WEIGHTS.prior + evidence.reduce((sum, e) => sum + e.weight, 0);
+  const reciprocity = reciprocityEvidence(ordered, logOddsWithout);
+  evidence.push(reciprocity);
+  const score = probability(logOddsWithout + reciprocity.weight);
   const roles = [a.person.role, b.person.role].sort().join(':') as PairScore['roles'];
   return { score, band: bandOf(score), roles, evidence };
 }

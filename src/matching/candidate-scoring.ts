@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { findCandidates } from './candidate-blocking.js';
+import type { PersonForMatching } from './engine/person-for-matching.js';
 import { preparePerson, scorePrepared, type PairScore, type PreparedPerson } from './engine/score-pair.js';
 import { loadRequestsOf, type MatchingView } from './matching-views.js';
 import { toPersonForMatching } from './name-keys.js';
 
 export interface ScoringQuery {
   person: PersonRecord;
-  names: PersonRecord['names'];
+  names: PersonForMatching['names'];
   requestId: string;
   organisationId: string;
   keys: readonly string[];

@@ -9,7 +9,7 @@ import { TracingRequest } from '../tracing-requests/entities/tracing-request.ent
 import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
-import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
 import { replaceNameKeys, toPersonForMatching } from './name-keys.js';
 import { blockingKeys } from './engine/blocking-keys.js';
 
@@ -43,7 +43,9 @@ export class MatchingService {
     if (job.matcherVersion !== MATCHER_VERSION) return 'other_matcher_version';
     const started = performance.now();
     const matched = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | MatchedPerson> => {
-      const found = await manager.findOne(PersonRecord, { where: { id: job.personId }, relations: { names: true } });
+      const [found]: { requestId: string }[] = await manager.query(`SELECT request_id AS "requestId" FROM person_record WHERE id = $1`, [
+        job.personId,
+      ]);
       if (!found) return 'gone';
       // Lock the request first, as writers do, so the derived status is computed on a stable set.
       const request = await manager.findOne(TracingRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
@@ -52,12 +54,18 @@ export class MatchingService {
       const person = await manager.findOneOrFail(PersonRecord, { where: { id: job.personId }, lock: { mode: 'pessimistic_write' } });
       if (person.version > job.personVersion) return 'superseded';
 
-      if (person.role === 'sought' && person.status === 'submitted') await this.move(manager, person, 'searching');
+      const startsSearching = person.role === 'sought' && person.status === 'submitted';
+      if (startsSearching) await this.move(manager, person, 'searching');
 
-      const keys = await this.currentKeys(manager, person, found.names, request.organisationId);
+      // Read under the person's lock: names change only with the person's version.
+      const names: PersonForMatching['names'] = await manager.query(
+        `SELECT value, part FROM name_variant WHERE person_id = $1 ORDER BY position`,
+        [person.id],
+      );
+      const keys = await this.currentKeys(manager, person, names, request.organisationId);
       const scored = await blockAndScore(manager, {
         person,
-        names: found.names,
+        names,
         requestId: request.id,
         organisationId: request.organisationId,
         keys,
@@ -77,7 +85,8 @@ export class MatchingService {
       );
       const proposed = kept.filter(({ result }) => result.score >= this.env.MATCH_REVIEW_THRESHOLD).map((c) => c.candidate);
       if (proposed.length > 0) await this.propose(manager, person);
-      await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
+      // A re-run that moved nothing leaves the request's status as it was.
+      if (startsSearching) await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
       return { person, proposed, scored: scored.length, stored: kept.length };
     });
     if (typeof matched === 'string') return matched;
@@ -119,7 +128,7 @@ export class MatchingService {
   private async currentKeys(
     manager: EntityManager,
     person: PersonRecord,
-    names: PersonRecord['names'],
+    names: PersonForMatching['names'],
     organisationId: string,
   ): Promise<string[]> {
     const rows: { key: string; matcher_version: number }[] = await manager.query(

@@ -37,19 +37,19 @@ const VIEW_COLUMNS = `
      FROM name_variant n WHERE n.person_id = p.id) AS names`;
 
 /**
- * Everyone in the requests of the given people, and in one more request (the record's own): the
- * candidates and, for reciprocity, the people on the other side of their requests, in one statement.
- * Ordered by id so results are deterministic.
+ * Everyone in the requests of the given people ($1), and in one more request ($2, the record's own):
+ * the candidates and, for reciprocity, the people on the other side of their requests, in one
+ * statement. Ordered by id so results are deterministic. Index lookups only (a test checks it).
  */
+export const REQUESTS_OF_SQL = `
+  WITH requests AS (
+    SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])
+    UNION SELECT $2::uuid
+  )
+  SELECT ${VIEW_COLUMNS} FROM requests r JOIN person_record p ON p.request_id = r.request_id ORDER BY p.id`;
+
 export async function loadRequestsOf(manager: EntityManager, personIds: readonly string[], requestId: string): Promise<MatchingView[]> {
-  const rows: ViewRow[] = await manager.query(
-    `WITH requests AS (
-       SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])
-       UNION SELECT $2::uuid
-     )
-     SELECT ${VIEW_COLUMNS} FROM requests r JOIN person_record p ON p.request_id = r.request_id ORDER BY p.id`,
-    [personIds, requestId],
-  );
+  const rows: ViewRow[] = await manager.query(REQUESTS_OF_SQL, [personIds, requestId]);
   return rows.map((row) => ({
     id: row.id,
     requestId: row.requestId,

@@ -32,6 +32,10 @@ describe('nameTokens', () => {
     expect(stripArticle('elabed')).toBe('abed');
     expect(stripArticle('arrashid')).toBe('rashid');
     expect(stripArticle('ali')).toBe('ali');
+    // the Maghrebi l before ع (aa): Laamouri / العموري
+    expect(stripArticle('laamouri')).toBe('aamouri');
+    expect(stripArticle('laura')).toBe('laura');
+    expect(stripArticle('laan')).toBe('laan');
   });
 
   it('keeps the particles it removed, for explanations', () => {

@@ -52,8 +52,11 @@ export const PARTICLES: ReadonlySet<string> = new Set([
  */
 const PARTICLES_ONLY_INSIDE: ReadonlySet<string> = new Set(['le', 'la', 'do', 'du']);
 
-/** Article forms glued to the next word: "alhassan", "el-hassan" (after hyphen removal), "ar-rashid". */
-const GLUED_ARTICLE = /^(?:al|el)(?=[a-z]{3,})/;
+/**
+ * Article forms glued to the next word: "alhassan", "el-hassan" (after hyphen removal), "ar-rashid",
+ * and the Maghrebi "l" before a word that begins with ع, written aa (Laamouri / العموري, Laaroussi).
+ */
+const GLUED_ARTICLE = /^(?:al|el|l(?=aa[a-z]{3}))(?=[a-z]{3,})/;
 const SUN_LETTER_ARTICLE = /^(?:a|e|u)(t|th|d|dh|r|z|s|sh|n)-?\1(?=[a-z]{2,})/;
 
 /** abd / abdul / abdel / abdal / abdur / abdoul ... glued to the divine name that follows. */

@@ -1,5 +1,7 @@
+import { arabicLetters } from './arabic-dots.js';
+import { arabicReadings } from './arabic-readings.js';
 import { nameTokens, stripArticle } from './name-tokens.js';
-import { tokenKeys, type TokenKeys } from './phonetic-keys.js';
+import { cyrillicGReadings, tokenKeys, type TokenKeys } from './phonetic-keys.js';
 import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
 import { detectScripts, transliterate } from './transliterate/transliterate.js';
 
@@ -7,6 +9,13 @@ import { detectScripts, transliterate } from './transliterate/transliterate.js';
 export interface TokenForm extends TokenKeys {
   token: string;
   nameClass?: NameClassMatch;
+  /**
+   * skeletons of the token under other readings of the letters it was written in: Cyrillic г as g
+   * or h, Arabic ث ذ ض ظ as Persian, Turkish or Gulf spellings read them
+   */
+  readings?: readonly string[];
+  /** for a token written in Arabic script as one word: its letters, article and harakat left out */
+  arabic?: string;
 }
 
 /** One name token as the matcher compares it. */
@@ -69,24 +78,47 @@ function computeNormalisedName(original: string): NormalisedName {
   const latin = transliterate(original);
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin);
+  const cyrillic = scripts.includes('Cyrl');
+  const arabic = scripts.includes('Arab') ? arabicWords(original) : undefined;
   return {
     original,
     scripts,
     latin,
     particles,
-    tokens: tokens.map(normalisedToken),
+    tokens: tokens.map((token) => normalisedToken(token, cyrillic, arabic?.get(token))),
   };
 }
 
-function normalisedToken(token: string): NormalisedToken {
-  const cached = TOKEN_CACHE.get(token);
-  if (cached) return cached;
-  const bare = stripArticle(token);
-  const result: NormalisedToken = { ...tokenForm(token), ...(bare !== token && { bare: tokenForm(bare) }) };
-  return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, token, Object.freeze(result));
+/** Each Latin token of the name that one Arabic-script word gives, with that word's letters. */
+function arabicWords(original: string): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const word of original.normalize('NFKC').split(/[\s\p{P}]+/u)) {
+    const letters = arabicLetters(word);
+    const latin = letters === undefined ? [] : nameTokens(transliterate(word)).tokens;
+    if (letters !== undefined && latin.length === 1) words.set(latin[0], letters);
+  }
+  return words;
 }
 
-function tokenForm(token: string): TokenForm {
+function normalisedToken(token: string, cyrillic: boolean, arabic: string | undefined): NormalisedToken {
+  // One Latin token has other readings when written in Cyrillic or Arabic script: separate entries.
+  const key = `${cyrillic ? 'cyrl ' : ''}${arabic === undefined ? '' : `${arabic} `}${token}`;
+  const cached = TOKEN_CACHE.get(key);
+  if (cached) return cached;
+  const bare = stripArticle(token);
+  const result: NormalisedToken = { ...tokenForm(token, cyrillic, arabic), ...(bare !== token && { bare: tokenForm(bare, cyrillic) }) };
+  return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));
+}
+
+function tokenForm(token: string, cyrillic: boolean, arabic?: string): TokenForm {
   const nameClass = nameClassOf(token);
-  return { token, ...tokenKeys(token), ...(nameClass && { nameClass }) };
+  const keys = tokenKeys(token);
+  const readings = [...(cyrillic ? cyrillicGReadings(token) : []), ...(arabic === undefined ? [] : arabicReadings(arabic, keys.skeleton))];
+  return {
+    token,
+    ...keys,
+    ...(nameClass && { nameClass }),
+    ...(readings.length > 0 && { readings }),
+    ...(arabic !== undefined && { arabic }),
+  };
 }

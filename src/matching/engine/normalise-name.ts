@@ -78,14 +78,14 @@ function computeNormalisedName(original: string): NormalisedName {
   const latin = transliterate(original);
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin);
-  const cyrillic = scripts.includes('Cyrl');
+  const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');
   const arabic = scripts.includes('Arab') ? arabicWords(original) : undefined;
   return {
     original,
     scripts,
     latin,
     particles,
-    tokens: tokens.map((token) => normalisedToken(token, cyrillic, arabic?.get(token))),
+    tokens: tokens.map((token) => normalisedToken(token, source, arabic?.get(token))),
   };
 }
 
@@ -100,23 +100,31 @@ function arabicWords(original: string): Map<string, string> {
   return words;
 }
 
-function normalisedToken(token: string, cyrillic: boolean, arabic: string | undefined): NormalisedToken {
-  // One Latin token has other readings when written in Cyrillic or Arabic script: separate entries.
-  const key = `${cyrillic ? 'cyrl ' : ''}${arabic === undefined ? '' : `${arabic} `}${token}`;
+/** Scripts whose letters change how a token's skeletons are read (Arabic words come with their letters). */
+type SourceScript = 'Cyrl' | 'Ethi';
+
+function normalisedToken(token: string, source: SourceScript | undefined, arabic: string | undefined): NormalisedToken {
+  // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
+  const key = `${source ?? ''} ${arabic ?? ''} ${token}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const bare = stripArticle(token);
-  const result: NormalisedToken = { ...tokenForm(token, cyrillic, arabic), ...(bare !== token && { bare: tokenForm(bare, cyrillic) }) };
+  const result: NormalisedToken = { ...tokenForm(token, source, arabic), ...(bare !== token && { bare: tokenForm(bare, source) }) };
   return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));
 }
 
-function tokenForm(token: string, cyrillic: boolean, arabic?: string): TokenForm {
+function tokenForm(token: string, source: SourceScript | undefined, arabic?: string): TokenForm {
   const nameClass = nameClassOf(token);
-  const keys = tokenKeys(token);
-  const readings = [...(cyrillic ? cyrillicGReadings(token) : []), ...(arabic === undefined ? [] : arabicReadings(arabic, keys.skeleton))];
+  // Ge'ez ቀ (q) and ገ (g) are two letters, written apart in Latin: the guttural skeleton is for ق.
+  const { guttural, ...keys } = tokenKeys(token);
+  const readings = [
+    ...(source === 'Cyrl' ? cyrillicGReadings(token) : []),
+    ...(arabic === undefined ? [] : arabicReadings(arabic, keys.skeleton)),
+  ];
   return {
     token,
     ...keys,
+    ...(guttural !== undefined && source !== 'Ethi' && { guttural }),
     ...(nameClass && { nameClass }),
     ...(readings.length > 0 && { readings }),
     ...(arabic !== undefined && { arabic }),

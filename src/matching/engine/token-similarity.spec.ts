@@ -209,3 +209,11 @@ describe('compareTokens: Arabic-script spellings one dot apart', () => {
     expect(compare(b, a)).toBe(agreement);
   });
 });
+
+describe("compareTokens: Ge'ez q and g", () => {
+  it("keeps ቀ (q) and ገ (g) apart for a token written in Ge'ez", () => {
+    expect(token('ቀብረ').guttural).toBeUndefined();
+    expect(compare('ቀብረ', 'gabra')).not.toBe('skeleton');
+    expect(compare('qabra', 'gabra')).toBe('skeleton');
+  });
+});

@@ -79,7 +79,7 @@ function computeNormalisedName(original: string): NormalisedName {
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin);
   const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');
-  const arabic = scripts.includes('Arab') ? arabicWords(original) : undefined;
+  const arabic = scripts.includes('Arab') ? arabicWords(original, latin) : undefined;
   return {
     original,
     scripts,
@@ -90,13 +90,21 @@ function computeNormalisedName(original: string): NormalisedName {
 }
 
 /** Each Latin token of the name that one Arabic-script word gives, with that word's letters. */
-function arabicWords(original: string): Map<string, string> {
+function arabicWords(original: string, latin: string): Map<string, string> {
   const words = new Map<string, string>();
-  for (const word of original.normalize('NFKC').split(/[\s\p{P}]+/u)) {
+  const written = original
+    .normalize('NFKC')
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean);
+  // Transliteration keeps words apart and in order: read the Latin words beside the written ones
+  // when they are as many, and transliterate word by word only when they are not.
+  const read = latin.split(' ');
+  const latinOf = (word: string, index: number) => (read.length === written.length ? read[index] : transliterate(word));
+  written.forEach((word, index) => {
     const letters = arabicLetters(word);
-    const latin = letters === undefined ? [] : nameTokens(transliterate(word)).tokens;
-    if (letters !== undefined && latin.length === 1) words.set(latin[0], letters);
-  }
+    const tokens = letters === undefined ? [] : nameTokens(latinOf(word, index)).tokens;
+    if (letters !== undefined && tokens.length === 1) words.set(tokens[0], letters);
+  });
   return words;
 }
 
@@ -118,7 +126,7 @@ function tokenForm(token: string, source: SourceScript | undefined, arabic?: str
   // Ge'ez ቀ (q) and ገ (g) are two letters, written apart in Latin: the guttural skeleton is for ق.
   const { guttural, ...keys } = tokenKeys(token);
   const readings = [
-    ...(source === 'Cyrl' ? cyrillicGReadings(token) : []),
+    ...(source === 'Cyrl' ? cyrillicGReadings(token, keys.skeleton) : []),
     ...(arabic === undefined ? [] : arabicReadings(arabic, keys.skeleton)),
   ];
   return {

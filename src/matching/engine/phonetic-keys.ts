@@ -77,8 +77,8 @@ function skeletonWith(token: string, variants: ReadonlyArray<[RegExp, string]>):
  * language (Гришко is Hryshko in Ukrainian records, Григорій Grigoriy in Soviet ones). An h of kh,
  * zh, sh or ch is another letter and stays.
  */
-export function cyrillicGReadings(token: string): string[] {
-  const skeleton = consonantSkeleton(token);
+export function cyrillicGReadings(token: string, skeleton = consonantSkeleton(token)): string[] {
+  if (!/[gh]/.test(token)) return [];
   const readings = [token.replace(/g/g, 'h'), token.replace(/(?<![kzscg])h/g, 'g')].map(consonantSkeleton);
   return readings.filter((reading, index) => reading !== skeleton && readings.indexOf(reading) === index);
 }

@@ -9,6 +9,15 @@ describe('boundedEditDistance', () => {
     ['smoljanec', 'smojlanec', 1],
     ['hassan', 'hassan', 0],
     ['', 'abc', 3],
+    // look-alike letter pairs read as one letter: one slip
+    ['teodora', 'teoclora', 1],
+    ['mariam', 'rnariam', 1],
+    ['wael', 'vvael', 1],
+    ['ahmed', 'alimed', 1],
+    ['gordeyevich', 'gorcleyevich', 1],
+    // only those pairs, and only for the letter they look like
+    ['teodora', 'teoxlora', 2],
+    ['teotora', 'teoclora', 2],
   ])('%s / %s: %i', (a, b, distance) => {
     expect(boundedEditDistance(a, b, 3)).toBe(distance);
   });

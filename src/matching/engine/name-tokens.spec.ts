@@ -32,6 +32,10 @@ describe('nameTokens', () => {
     expect(stripArticle('elabed')).toBe('abed');
     expect(stripArticle('arrashid')).toBe('rashid');
     expect(stripArticle('ali')).toBe('ali');
+    // the Maghrebi l before ع (aa): Laamouri / العموري
+    expect(stripArticle('laamouri')).toBe('aamouri');
+    expect(stripArticle('laura')).toBe('laura');
+    expect(stripArticle('laan')).toBe('laan');
   });
 
   it('keeps the particles it removed, for explanations', () => {
@@ -92,6 +96,25 @@ describe('nameTokens: particles and compounds, rule by rule', () => {
     // abd only at the start of a word
     ['zabdiel', ['zabdiel']],
     ['habdul', ['habdul']],
+  ])('reads %s as %j', (latin, tokens) => {
+    expect(nameTokens(latin).tokens).toEqual(tokens);
+  });
+});
+
+describe('nameTokens: particles that are also family names', () => {
+  it.each([
+    // Vietnamese Lê and Đỗ, first or last, are family names
+    ['le si hoang', ['le', 'si', 'hoang']],
+    ['do si hoang', ['do', 'si', 'hoang']],
+    ['hoang si le', ['hoang', 'si', 'le']],
+    ['la van an', ['la', 'an']],
+    ['du minh', ['du', 'minh']],
+    // between two words they stay particles
+    ['maria do carmo', ['maria', 'carmo']],
+    ['jean de la fontaine', ['jean', 'fontaine']],
+    ['pierre le grand', ['pierre', 'grand']],
+    // particles that are no family name go wherever they stand
+    ['de vos', ['vos']],
   ])('reads %s as %j', (latin, tokens) => {
     expect(nameTokens(latin).tokens).toEqual(tokens);
   });

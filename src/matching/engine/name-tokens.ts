@@ -45,8 +45,18 @@ export const PARTICLES: ReadonlySet<string> = new Set([
   'le',
 ]);
 
-/** Article forms glued to the next word: "alhassan", "el-hassan" (after hyphen removal), "ar-rashid". */
-const GLUED_ARTICLE = /^(?:al|el)(?=[a-z]{3,})/;
+/**
+ * Particles that are also common family names: Vietnamese Lê, Đỗ, La and Dư fold to le, do, la, du.
+ * Between two words they are read as particles (Maria do Carmo, Jean de la Fontaine); first or last
+ * (Lê Sĩ Hoàng, Hoàng Sĩ Lê) they are a family name, since a particle always precedes a name.
+ */
+const PARTICLES_ONLY_INSIDE: ReadonlySet<string> = new Set(['le', 'la', 'do', 'du']);
+
+/**
+ * Article forms glued to the next word: "alhassan", "el-hassan" (after hyphen removal), "ar-rashid",
+ * and the Maghrebi "l" before a word that begins with ع, written aa (Laamouri / العموري, Laaroussi).
+ */
+const GLUED_ARTICLE = /^(?:al|el|l(?=aa[a-z]{3}))(?=[a-z]{3,})/;
 const SUN_LETTER_ARTICLE = /^(?:a|e|u)(t|th|d|dh|r|z|s|sh|n)-?\1(?=[a-z]{2,})/;
 
 /** abd / abdul / abdel / abdal / abdur / abdoul ... glued to the divine name that follows. */
@@ -74,8 +84,10 @@ export function stripArticle(token: string): string {
 export function nameTokens(latin: string): NameTokens {
   const tokens: string[] = [];
   const particles: string[] = [];
-  for (const raw of latin.split(/[\s\-']+/).filter(Boolean)) {
-    if (PARTICLES.has(raw)) {
+  const words = latin.split(/[\s\-']+/).filter(Boolean);
+  for (const [index, raw] of words.entries()) {
+    const inside = index > 0 && index < words.length - 1;
+    if (PARTICLES.has(raw) && (inside || !PARTICLES_ONLY_INSIDE.has(raw))) {
       particles.push(raw);
       continue;
     }

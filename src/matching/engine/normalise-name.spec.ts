@@ -76,4 +76,18 @@ describe('normaliseName', () => {
       }),
     );
   });
+
+  it('keeps the Arabic letters of a token written as one Arabic word, and only then', () => {
+    const arabic = (name: string) => Object.fromEntries(normaliseName(name).tokens.map((t) => [t.token, t.arabic]));
+    expect(arabic('رفيق عطار الصيد')).toEqual({ rfiq: 'رفيق', atar: 'عطار', sid: 'صيد' });
+    // punctuation between the words, and a compound that gives two tokens
+    expect(arabic('رفيق، عبدالرحمن')).toEqual({ rfiq: 'رفيق', abd: undefined, rahman: undefined });
+    expect(arabic('Rafik رفيق')).toEqual({ rafik: undefined, rfiq: 'رفيق' });
+  });
+
+  it("gives a token written in Cyrillic its other readings of г, and one written in Ge'ez no guttural skeleton", () => {
+    expect(normaliseName('Гришко').tokens[0].readings).toEqual(['hrsk']);
+    expect(normaliseName('Grishko').tokens[0].readings).toBeUndefined();
+    expect(normaliseName('Grishko').tokens[0].guttural).toBe('grsk');
+  });
 });

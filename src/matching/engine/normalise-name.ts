@@ -1,5 +1,7 @@
+import { arabicLetters } from './arabic-dots.js';
+import { arabicReadings } from './arabic-readings.js';
 import { nameTokens, stripArticle } from './name-tokens.js';
-import { tokenKeys, type TokenKeys } from './phonetic-keys.js';
+import { cyrillicGReadings, tokenKeys, type TokenKeys } from './phonetic-keys.js';
 import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
 import { detectScripts, transliterate } from './transliterate/transliterate.js';
 
@@ -7,6 +9,13 @@ import { detectScripts, transliterate } from './transliterate/transliterate.js';
 export interface TokenForm extends TokenKeys {
   token: string;
   nameClass?: NameClassMatch;
+  /**
+   * skeletons of the token under other readings of the letters it was written in: Cyrillic г as g
+   * or h, Arabic ث ذ ض ظ as Persian, Turkish or Gulf spellings read them
+   */
+  readings?: readonly string[];
+  /** for a token written in Arabic script as one word: its letters, article and harakat left out */
+  arabic?: string;
 }
 
 /** One name token as the matcher compares it. */
@@ -69,24 +78,63 @@ function computeNormalisedName(original: string): NormalisedName {
   const latin = transliterate(original);
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin);
+  const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');
+  const arabic = scripts.includes('Arab') ? arabicWords(original, latin) : undefined;
   return {
     original,
     scripts,
     latin,
     particles,
-    tokens: tokens.map(normalisedToken),
+    tokens: tokens.map((token) => normalisedToken(token, source, arabic?.get(token))),
   };
 }
 
-function normalisedToken(token: string): NormalisedToken {
-  const cached = TOKEN_CACHE.get(token);
-  if (cached) return cached;
-  const bare = stripArticle(token);
-  const result: NormalisedToken = { ...tokenForm(token), ...(bare !== token && { bare: tokenForm(bare) }) };
-  return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, token, Object.freeze(result));
+/** Each Latin token of the name that one Arabic-script word gives, with that word's letters. */
+function arabicWords(original: string, latin: string): Map<string, string> {
+  const words = new Map<string, string>();
+  const written = original
+    .normalize('NFKC')
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean);
+  // Transliteration keeps words apart and in order: read the Latin words beside the written ones
+  // when they are as many, and transliterate word by word only when they are not.
+  const read = latin.split(' ');
+  const latinOf = (word: string, index: number) => (read.length === written.length ? read[index] : transliterate(word));
+  written.forEach((word, index) => {
+    const letters = arabicLetters(word);
+    const tokens = letters === undefined ? [] : nameTokens(latinOf(word, index)).tokens;
+    if (letters !== undefined && tokens.length === 1) words.set(tokens[0], letters);
+  });
+  return words;
 }
 
-function tokenForm(token: string): TokenForm {
+/** Scripts whose letters change how a token's skeletons are read (Arabic words come with their letters). */
+type SourceScript = 'Cyrl' | 'Ethi';
+
+function normalisedToken(token: string, source: SourceScript | undefined, arabic: string | undefined): NormalisedToken {
+  // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
+  const key = `${source ?? ''} ${arabic ?? ''} ${token}`;
+  const cached = TOKEN_CACHE.get(key);
+  if (cached) return cached;
+  const bare = stripArticle(token);
+  const result: NormalisedToken = { ...tokenForm(token, source, arabic), ...(bare !== token && { bare: tokenForm(bare, source) }) };
+  return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));
+}
+
+function tokenForm(token: string, source: SourceScript | undefined, arabic?: string): TokenForm {
   const nameClass = nameClassOf(token);
-  return { token, ...tokenKeys(token), ...(nameClass && { nameClass }) };
+  // Ge'ez ቀ (q) and ገ (g) are two letters, written apart in Latin: the guttural skeleton is for ق.
+  const { guttural, ...keys } = tokenKeys(token);
+  const readings = [
+    ...(source === 'Cyrl' ? cyrillicGReadings(token, keys.skeleton) : []),
+    ...(arabic === undefined ? [] : arabicReadings(arabic, keys.skeleton)),
+  ];
+  return {
+    token,
+    ...keys,
+    ...(guttural !== undefined && source !== 'Ethi' && { guttural }),
+    ...(nameClass && { nameClass }),
+    ...(readings.length > 0 && { readings }),
+    ...(arabic !== undefined && { arabic }),
+  };
 }

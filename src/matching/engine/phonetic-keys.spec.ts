@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { consonantSkeleton, tokenKeys } from './phonetic-keys.js';
+import { consonantSkeleton, cyrillicGReadings, gutturalSkeleton, tokenKeys } from './phonetic-keys.js';
 
 describe('consonantSkeleton', () => {
   it.each([
@@ -66,5 +66,35 @@ describe('consonantSkeleton: spelling variants, one by one', () => {
     ['yahya', 'h'],
   ])('%s → %s', (token, skeleton) => {
     expect(consonantSkeleton(token)).toBe(skeleton);
+  });
+});
+
+describe('gutturalSkeleton and cyrillicGReadings', () => {
+  it.each([
+    ['taqi', 'tg'],
+    ['taghi', 'tg'],
+    ['tagi', 'tg'],
+    ['qasim', 'gsm'],
+    ['jasim', 'jsm'],
+    ['djamel', 'jml'],
+  ])('gutturalSkeleton(%s) = %s', (token, skeleton) => {
+    expect(gutturalSkeleton(token)).toBe(skeleton);
+  });
+
+  it('keeps the guttural skeleton only for tokens with q or g', () => {
+    expect(tokenKeys('taqi').guttural).toBe('tg');
+    expect(tokenKeys('tahir').guttural).toBeUndefined();
+  });
+
+  it.each([
+    ['grishko', ['hrsk']],
+    ['hryhorii', ['jrjr']],
+    ['gayduk', ['hdk']],
+    // kh, zh, sh and ch keep their h
+    ['kharkiv', []],
+    ['zhuk', []],
+    ['ivan', []],
+  ])('cyrillicGReadings(%s) = %j', (token, readings) => {
+    expect(cyrillicGReadings(token)).toEqual(readings);
   });
 });

@@ -52,6 +52,17 @@ describe('scorePair', () => {
     expect(same.score).toBeGreaterThan(result.score);
   });
 
+  it('keeps the Vietnamese family names Lê and Đỗ apart, with or without accents', () => {
+    const names = (x: string, y: string) => scorePair(person({ names: [full(x)] }), person({ names: [full(y)] })).evidence[0];
+    const le = names('Lê Sĩ Hoàng', 'Do Si Hoang');
+    expect(le.outcome).toBe('partial');
+    expect(le.unmatched).toBe(1);
+    const same = names('Lê Sĩ Hoàng', 'Le Si Hoang');
+    expect(same.outcome).toBe('agree');
+    expect(same.matches!.map((m) => `${m.a}/${m.b}:${m.agreement}`).sort()).toEqual(['hoang/hoang:exact', 'le/le:exact', 'si/si:exact']);
+    expect(names('Đỗ Sĩ Hoàng', 'Do Si Hoang').outcome).toBe('agree');
+  });
+
   it('compares places of birth as text across scripts, and countries when that is all there is', () => {
     const names = [full('Oksana Melnyk')];
     const place = (text: string | null, country: string | null = null) => person({ names, placeOfBirth: { text, country } });

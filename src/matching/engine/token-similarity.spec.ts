@@ -158,3 +158,62 @@ describe('compareTokens', () => {
     });
   });
 });
+
+describe('compareTokens: readings the skeleton cannot hold for every name', () => {
+  it.each([
+    // ق as q in Arabic spellings, g or gh in Persian, Sudanese and Maghrebi ones
+    ['تقي', 'taghi'],
+    ['ياقوتة', 'yagouta'],
+    ['القرماسي', 'guermassi'],
+    ['qorbani', 'ghorbani'],
+    ['tariq', 'tarig'],
+    // Cyrillic г: g in Russian text, h in Ukrainian records, and the other way round
+    ['Гришко', 'hryshko'],
+    ['Григорій', 'grigoriy'],
+    // Arabic ظ as d or dh, ث as s, ض as z
+    ['محفوظ', 'mahfood'],
+    ['عثمان', 'osman'],
+    ['رمضان', 'ramazan'],
+  ])('%s / %s: skeleton', (a, b) => {
+    expect(compare(a, b)).toBe('skeleton');
+    expect(compare(b, a)).toBe('skeleton');
+  });
+
+  it.each([
+    // q does not meet j (Qasim and Jasim are two names): one slip at most
+    ['qasim', 'jasim', 'typo'],
+    // g and h meet only for a token written in Cyrillic: Ghassan and Hassan are two names
+    ['ghassan', 'hassan', 'typo'],
+    ['grishko', 'hryshko', 'near'],
+    // Arabic readings only for a token written in Arabic script
+    ['mahfouz', 'mahfood', 'near'],
+  ] as const)('%s / %s: %s', (a, b, agreement) => {
+    expect(compare(a, b)).toBe(agreement);
+    expect(compare(b, a)).toBe(agreement);
+  });
+});
+
+describe('compareTokens: Arabic-script spellings one dot apart', () => {
+  it.each([
+    ['ربيع', 'رتيع', 'typo'],
+    ['نور', 'تور', 'typo'],
+    ['عارف', 'غارف', 'typo'],
+    ['الصيد', 'الضيد', 'typo'],
+    // two dots apart is two names (Bashar / Yasar), or two slips
+    ['بشار', 'يسار', 'none'],
+    // only for tokens written in Arabic script
+    ['rbi', 'rti', 'none'],
+    ['ربيع', 'rti', 'none'],
+  ] as const)('%s / %s: %s', (a, b, agreement) => {
+    expect(compare(a, b)).toBe(agreement);
+    expect(compare(b, a)).toBe(agreement);
+  });
+});
+
+describe("compareTokens: Ge'ez q and g", () => {
+  it("keeps ቀ (q) and ገ (g) apart for a token written in Ge'ez", () => {
+    expect(token('ቀብረ').guttural).toBeUndefined();
+    expect(compare('ቀብረ', 'gabra')).not.toBe('skeleton');
+    expect(compare('qabra', 'gabra')).toBe('skeleton');
+  });
+});

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { oneDotApart } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 
@@ -53,13 +54,26 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
     // (Hassan and Hussein share a consonant skeleton; Olena and Oksana differ by a typo's distance).
     return 'none';
   }
-  if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) return 'skeleton';
+  if (sameSkeleton(a, b)) return 'skeleton';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
+  // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع).
+  if (a.arabic !== undefined && b.arabic !== undefined && oneDotApart(a.arabic, b.arabic)) return 'typo';
   const slips = typoSlips(a.token, b.token);
   if (slips === 1) return 'typo';
   if (slips === 2) return 'near';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
   return 'none';
+}
+
+/**
+ * One consonant skeleton, or one under a reading the skeleton cannot hold for every name: ق as g
+ * (the guttural skeleton), and the other readings of the letters a token was written in (Cyrillic
+ * г as h or g; Arabic ث ذ ض ظ as Persian, Turkish or Gulf spellings read them).
+ */
+function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
+  if (a.skeleton.length < 2 || b.skeleton.length < 2) return false;
+  if (a.skeleton === b.skeleton || (a.guttural !== undefined && a.guttural === b.guttural)) return true;
+  return (a.readings?.includes(b.skeleton) ?? false) || (b.readings?.includes(a.skeleton) ?? false);
 }
 
 /** A short form that begins the longer name (Thom / Thomas, Eph / Ephraim, Sasha / Sashko): weak, but not nothing. */

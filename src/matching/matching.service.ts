@@ -48,10 +48,13 @@ export class MatchingService {
       ]);
       if (!found) return 'gone';
       // Lock the request first, as writers do, so the derived status is computed on a stable set.
-      const request = await manager.findOne(TracingRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
+      // FOR NO KEY UPDATE still keeps writers out, but not the foreign-key checks of other jobs'
+      // candidate rows that name this person: with FOR UPDATE, two jobs whose records were each
+      // other's candidates waited on each other's person row (a deadlock in bulk re-scores).
+      const request = await manager.findOne(TracingRequest, { where: { id: found.requestId }, lock: { mode: 'for_no_key_update' } });
       if (!request) return 'gone';
       if (request.lifecycle !== 'open') return 'request_closed';
-      const person = await manager.findOneOrFail(PersonRecord, { where: { id: job.personId }, lock: { mode: 'pessimistic_write' } });
+      const person = await manager.findOneOrFail(PersonRecord, { where: { id: job.personId }, lock: { mode: 'for_no_key_update' } });
       if (person.version > job.personVersion) return 'superseded';
 
       const startsSearching = person.role === 'sought' && person.status === 'submitted';
@@ -109,9 +112,9 @@ export class MatchingService {
   private async propose(manager: EntityManager, person: Pick<PersonRecord, 'id' | 'requestId' | 'role'>): Promise<void> {
     if (person.role !== 'sought') return;
     // Request before person, the order every writer locks in.
-    const request = await manager.findOne(TracingRequest, { where: { id: person.requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await manager.findOne(TracingRequest, { where: { id: person.requestId }, lock: { mode: 'for_no_key_update' } });
     if (request?.lifecycle !== 'open') return;
-    const current = await manager.findOneOrFail(PersonRecord, { where: { id: person.id }, lock: { mode: 'pessimistic_write' } });
+    const current = await manager.findOneOrFail(PersonRecord, { where: { id: person.id }, lock: { mode: 'for_no_key_update' } });
     if (current.status !== 'searching') return;
     await this.move(manager, current, 'possible_match');
     await refreshRequestStatus(manager, current.requestId, { reasonCode: 'candidate_proposed', by: null });

@@ -119,6 +119,40 @@ describe('the match worker', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('matches records that are all each other’s candidates at once, as a bulk re-score does, without a deadlock', async () => {
+    const family = uniqueName();
+    const sought = (value: string) =>
+      makeRequestBody({
+        soughtPeople: [
+          { relationshipToEnquirer: 'sibling', names: [{ value, part: 'full' }], sex: 'male', birthDate: { kind: 'year', year: 1985 } },
+        ],
+      });
+    const spellings = [`Yusuf ${family}`, `Youssef ${family}`, `${family} Yousef`, `Yosef ${family}`, `Jusuf ${family}`];
+    const requests: { id: string; soughtPeople: { id: string }[] }[] = [];
+    for (const spelling of spellings) requests.push((await officer.post('/v1/tracing-requests', sought(spelling)).expect(201)).body);
+    await eventually(async () => {
+      const statuses = await Promise.all(requests.map(async (r) => (await statusOf(r.id)).status));
+      return statuses.every((status) => status === 'possible_match') || undefined;
+    });
+    const service = worker.get(MatchingService);
+    const ids = requests.map((r) => r.soughtPeople[0].id);
+    // Every job inserts rows that name the others' records: their foreign-key checks must not wait
+    // on the locks the other jobs hold on their own records. (Updating rows that exist checks no
+    // key, so each round starts without them, as a re-score after a matcher-version change does.)
+    for (let round = 0; round < 3; round++) {
+      await db.query(`DELETE FROM candidate_match WHERE person_a_id = ANY($1::uuid[]) OR person_b_id = ANY($1::uuid[])`, [ids]);
+      const outcomes = await Promise.all(
+        requests.map((r) => service.matchPerson({ personId: r.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION })),
+      );
+      expect(outcomes).toEqual(requests.map(() => 'matched'));
+    }
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM candidate_match WHERE person_a_id = ANY($1::uuid[]) AND person_b_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(n).toBe((ids.length * (ids.length - 1)) / 2);
+  });
+
   it('stores nothing for a pair below the floor and leaves the request searching', async () => {
     const lonely = makeRequestBody({
       soughtPeople: [{ relationshipToEnquirer: 'parent', names: [{ value: `${uniqueName()} ${uniqueName()}`, part: 'full' }] }],

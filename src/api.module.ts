@@ -13,6 +13,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { ReviewModule } from './review/review.module.js';
 import { TracingRequestsModule } from './tracing-requests/tracing-requests.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -33,6 +34,7 @@ export class ApiModule implements NestModule {
         UsersModule,
         TracingRequestsModule,
         PersonsModule,
+        ReviewModule,
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,

@@ -60,6 +60,12 @@ export class Environment {
   @Max(1)
   MATCH_REVIEW_THRESHOLD: number = 0.6;
 
+  /** How long a reviewer's claim on a candidate lasts before another reviewer may take it. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  REVIEW_CLAIM_MINUTES: number = 30;
+
   /** Most candidates blocking hands to scoring per record. */
   @IsInt()
   @Min(1)

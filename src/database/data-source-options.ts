@@ -10,12 +10,14 @@ import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entity.js';
 import { StatusChange } from '../tracing-requests/entities/status-change.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
+import { ReviewDecision } from '../review/entities/review-decision.entity.js';
 import { PasswordSetupCode } from '../users/password-setup-code.entity.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSchema.js';
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
+import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWorkflow.js';
 
 export const ENTITIES = [
   Organisation,
@@ -31,6 +33,7 @@ export const ENTITIES = [
   AuditEvent,
   PersonNameKey,
   CandidateMatch,
+  ReviewDecision,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
@@ -39,6 +42,7 @@ export const MIGRATIONS = [
   PersonNameKeys1764200000000,
   CandidateMatches1764210000000,
   BlockingProbe1764300000000,
+  ReviewWorkflow1764420000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

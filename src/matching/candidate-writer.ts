@@ -9,13 +9,26 @@ export interface ScoredCandidate {
   result: PairScore;
 }
 
+/** A pair the upsert left open for review, with the score it now has. */
+export interface OpenCandidate {
+  personAId: string;
+  personBId: string;
+  score: number;
+}
+
 /**
  * Idempotent upsert of one job's candidates in one statement: one row per unordered pair and
- * matcher version. A pair a reviewer has already acted on keeps its decision; only pending rows
- * take the new score. The pairs of one call must be distinct (a job scores each candidate once).
+ * matcher version, stamped with the versions of both records it scored.
+ *
+ * A reviewer's decision binds the pair at those record versions, whatever the matcher version: a
+ * pair decided at the records' current versions is not written again (a re-match or a new matcher
+ * proposes nothing), while an edit of either record (a new version) may bring a rejected pair back
+ * as pending. A confirmed row is never reopened. An open row keeps its review status and takes the
+ * new score; its version moves only when a record changed, so a reviewer's claim survives a re-run.
+ * Returns the pairs left open. The pairs of one call must be distinct (a job scores each candidate once).
  */
-export async function upsertCandidates(manager: EntityManager, candidates: readonly ScoredCandidate[]): Promise<void> {
-  if (candidates.length === 0) return;
+export async function upsertCandidates(manager: EntityManager, candidates: readonly ScoredCandidate[]): Promise<OpenCandidate[]> {
+  if (candidates.length === 0) return [];
   const columns = {
     organisationId: [] as string[],
     a: [] as string[],
@@ -36,15 +49,38 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
     columns.evidence.push(JSON.stringify(candidate.result.evidence));
   }
   // Arrays as parameters keep the statement the same whatever the number of rows.
-  await manager.query(
-    `INSERT INTO candidate_match (organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence)
-     SELECT o, a, b, $4, s, band, r, e::jsonb
+  const open: { personAId: string; personBId: string; score: number; reviewStatus: string }[] = await manager.query(
+    `INSERT INTO candidate_match
+       (organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence, person_a_version, person_b_version)
+     SELECT t.o, t.a, t.b, $4, t.s, t.band, t.r, t.e::jsonb, pa.version, pb.version
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) AS t(o, a, b, s, band, r, e)
+     JOIN person_record pa ON pa.id = t.a
+     JOIN person_record pb ON pb.id = t.b
+     WHERE NOT EXISTS (
+       SELECT 1 FROM pair_decision d
+       WHERE d.person_a_id = t.a AND d.person_b_id = t.b AND d.person_a_version = pa.version AND d.person_b_version = pb.version)
      ON CONFLICT (person_a_id, person_b_id, matcher_version) DO UPDATE
-       SET score = EXCLUDED.score, band = EXCLUDED.band, roles = EXCLUDED.roles, evidence = EXCLUDED.evidence, updated_at = now()
-       WHERE candidate_match.review_status = 'pending'`,
+       SET score = EXCLUDED.score, band = EXCLUDED.band, roles = EXCLUDED.roles, evidence = EXCLUDED.evidence,
+           review_status = CASE WHEN candidate_match.review_status IN ('rejected', 'withdrawn') THEN 'pending'
+                                ELSE candidate_match.review_status END,
+           version = candidate_match.version
+             + CASE WHEN candidate_match.review_status IN ('rejected', 'withdrawn')
+                      OR (candidate_match.person_a_version, candidate_match.person_b_version)
+                         IS DISTINCT FROM (EXCLUDED.person_a_version, EXCLUDED.person_b_version)
+                    THEN 1 ELSE 0 END,
+           person_a_version = EXCLUDED.person_a_version, person_b_version = EXCLUDED.person_b_version, updated_at = now()
+       WHERE candidate_match.review_status <> 'confirmed'
+     RETURNING person_a_id AS "personAId", person_b_id AS "personBId", score, review_status AS "reviewStatus"`,
     [columns.organisationId, columns.a, columns.b, MATCHER_VERSION, columns.score, columns.band, columns.roles, columns.evidence],
   );
+  // An older matcher's untouched proposal for the same pair leaves the queue: the reviewer sees the newest.
+  await manager.query(
+    `UPDATE candidate_match c SET review_status = 'withdrawn', updated_at = now()
+     FROM unnest($1::uuid[], $2::uuid[]) AS t(a, b)
+     WHERE c.person_a_id = t.a AND c.person_b_id = t.b AND c.matcher_version < $3 AND c.review_status = 'pending'`,
+    [open.map((o) => o.personAId), open.map((o) => o.personBId), MATCHER_VERSION],
+  );
+  return open.map(({ personAId, personBId, score }) => ({ personAId, personBId, score }));
 }
 
 export async function recordMatchRun(

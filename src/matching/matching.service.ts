@@ -77,7 +77,7 @@ export class MatchingService {
         reciprocityFloor: this.env.MATCH_STORAGE_FLOOR,
       });
       const kept = scored.filter(({ result }) => result.score >= this.env.MATCH_STORAGE_FLOOR);
-      await upsertCandidates(
+      const open = await upsertCandidates(
         manager,
         kept.map(({ candidate, result }) => ({
           organisationId: request.organisationId,
@@ -86,7 +86,9 @@ export class MatchingService {
           result,
         })),
       );
-      const proposed = kept.filter(({ result }) => result.score >= this.env.MATCH_REVIEW_THRESHOLD).map((c) => c.candidate);
+      // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
+      const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
+      const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
       if (proposed.length > 0) await this.propose(manager, person);
       // A re-run that moved nothing leaves the request's status as it was.
       if (startsSearching) await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });

@@ -45,14 +45,14 @@ export async function replaceNameKeys(
 
 /**
  * A withdrawn request leaves matching at once: its people's keys go (nobody finds them any more)
- * and their pending candidates are withdrawn from the review queue. Decided candidates stay as history.
+ * and their open candidates are withdrawn from the review queue. Decided candidates stay as history.
  */
 export async function withdrawFromMatching(manager: EntityManager, requestId: string): Promise<void> {
   const people = `SELECT id FROM person_record WHERE request_id = $1`;
   await manager.query(`DELETE FROM person_name_key WHERE person_id IN (${people})`, [requestId]);
   await manager.query(
     `UPDATE candidate_match SET review_status = 'withdrawn', updated_at = now()
-     WHERE review_status = 'pending' AND (person_a_id IN (${people}) OR person_b_id IN (${people}))`,
+     WHERE review_status IN ('pending', 'need_more_info', 'awaiting_second_review') AND (person_a_id IN (${people}) OR person_b_id IN (${people}))`,
     [requestId],
   );
 }

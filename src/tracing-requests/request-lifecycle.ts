@@ -6,7 +6,7 @@ const PERSON_TRANSITIONS: Record<SoughtPersonStatus, readonly SoughtPersonStatus
   submitted: ['searching'],
   searching: ['possible_match', 'not_found'],
   possible_match: ['match_confirmed', 'on_hold', 'searching'],
-  on_hold: ['match_confirmed', 'searching'],
+  on_hold: ['match_confirmed', 'possible_match', 'searching'],
   match_confirmed: ['awaiting_consent'],
   awaiting_consent: ['contact_shared', 'searching'],
   contact_shared: [],

@@ -39,6 +39,13 @@ export const STATUS_REASON_CODES = [
   'safeguarding_concern',
   'updated',
   'candidate_proposed',
+  'second_review_pending',
+  'candidate_confirmed',
+  'candidate_rejected',
+  'review_settled',
+  'closed_found',
+  'closed_no_match',
+  'reopened',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
 

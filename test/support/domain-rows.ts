@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-/** Tables a tracing request writes to; audit events and failed-login bookkeeping are not domain data. */
+/** Tables the API's writes touch; audit events and failed-login bookkeeping are not domain data. */
 export const DOMAIN_TABLES = [
   'tracing_request',
   'person_record',
@@ -9,6 +9,11 @@ export const DOMAIN_TABLES = [
   'intake_consent',
   'status_change',
   'outbox_message',
+  'candidate_match',
+  'review_decision',
+  'pair_decision',
+  'request_link',
+  'follow_up_question',
 ] as const;
 
 /** Row counts per domain table, to prove that a refused request wrote nothing. */

@@ -39,3 +39,18 @@ export async function makeOrganisation(dataSource: DataSource): Promise<TestOrga
   }
   return { id: organisation.id, users };
 }
+
+/** One more user of an organisation (e.g. a second reviewer for four eyes), with the organisation's test password. */
+export async function addUser(dataSource: DataSource, organisation: TestOrganisation, role: Role): Promise<TestUser> {
+  const suffix = randomBytes(4).toString('hex');
+  const email = `${role}.${suffix}@test.example`;
+  const { password } = organisation.users[role];
+  const user = await dataSource.getRepository(User).save({
+    organisationId: organisation.id,
+    email,
+    displayName: `${role} ${suffix}`,
+    roles: [role],
+    passwordHash: await hashPassword(password),
+  });
+  return { id: user.id, email, password, roles: [role] };
+}

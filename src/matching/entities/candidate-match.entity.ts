@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ReviewStatus } from '../../review/review-vocabulary.js';
 
 /** A pair of person records that may be one human, as the matcher scored it; reviewers decide. */
 @Entity('candidate_match')
@@ -33,10 +34,24 @@ export class CandidateMatch {
   evidence: unknown;
 
   @Column({ name: 'review_status', type: 'text', default: 'pending' })
-  reviewStatus: string;
+  reviewStatus: ReviewStatus;
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** The versions of the two records this score is for; a decision binds the pair at them. */
+  @Column({ name: 'person_a_version', type: 'integer' })
+  personAVersion: number;
+
+  @Column({ name: 'person_b_version', type: 'integer' })
+  personBVersion: number;
+
+  /** A reviewer's lease: nobody else decides until it expires or is released. */
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy: string | null;
+
+  @Column({ name: 'claim_expires_at', type: 'timestamptz', nullable: true })
+  claimExpiresAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

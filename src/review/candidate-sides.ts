@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { NotFoundError } from '../common/errors/domain-errors.js';
+import type { SoughtPersonStatus } from '../tracing-requests/request-vocabulary.js';
+
+/** One record of a candidate pair, with what the workflow needs of it and of its request. */
+export interface CandidateSide {
+  personId: string;
+  role: 'enquirer' | 'sought';
+  status: SoughtPersonStatus | null;
+  personVersion: number;
+  organisationId: string;
+  requestId: string;
+  reference: string;
+  lifecycle: string;
+  safeguardingFlags: string[];
+}
+
+const SIDES_SQL = `
+  SELECT p.id AS "personId", p.role, p.status, p.version AS "personVersion", p.organisation_id AS "organisationId",
+         r.id AS "requestId", r.reference, r.lifecycle, r.safeguarding_flags AS "safeguardingFlags"
+  FROM candidate_match c
+  JOIN person_record p ON p.id IN (c.person_a_id, c.person_b_id)
+  JOIN tracing_request r ON r.id = p.request_id
+  WHERE c.id = $1
+  ORDER BY p.id`;
+
+/** Both sides of a candidate, a first, or "not found". */
+export async function loadSides(manager: EntityManager, candidateId: string): Promise<[CandidateSide, CandidateSide]> {
+  const rows: CandidateSide[] = await manager.query(SIDES_SQL, [candidateId]);
+  if (rows.length !== 2) throw new NotFoundError('candidate match');
+  return [rows[0], rows[1]];
+}
+
+/**
+ * A reviewer works candidates of which one record belongs to their organisation (a sharing
+ * agreement between the two organisations is what lets a pair span two). Anyone else gets the same
+ * "not found" as for an unknown id.
+ */
+export function assertReviewable(user: AuthenticatedUser, sides: readonly CandidateSide[]): void {
+  if (!sides.some((side) => side.organisationId === user.organisationId)) throw new NotFoundError('candidate match');
+}
+
+export function organisationsOf(sides: readonly CandidateSide[]): string[] {
+  return [...new Set(sides.map((side) => side.organisationId))];
+}
+
+export function isSafeguarded(sides: readonly CandidateSide[]): boolean {
+  return sides.some((side) => side.safeguardingFlags.length > 0);
+}

@@ -7,6 +7,7 @@ import { HttpDrain } from './common/shutdown/http-drain.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -35,6 +36,7 @@ export class ApiModule implements NestModule {
         TracingRequestsModule,
         PersonsModule,
         ReviewModule,
+        DisclosureModule,
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,

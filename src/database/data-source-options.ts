@@ -18,6 +18,7 @@ import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNa
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
 import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWorkflow.js';
+import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
 
 export const ENTITIES = [
   Organisation,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   CandidateMatches1764210000000,
   BlockingProbe1764300000000,
   ReviewWorkflow1764420000000,
+  ConsentAndDisclosure1764430000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { PersonRecord } from '../persons/entities/person-record.entity.js';
-import { canMovePerson } from '../tracing-requests/request-lifecycle.js';
 import type { SoughtPersonStatus, StatusReasonCode } from '../tracing-requests/request-vocabulary.js';
-import { recordStatusChange, refreshRequestStatus } from '../tracing-requests/status-recorder.js';
+import { moveSoughtPerson } from '../tracing-requests/sought-person-moves.js';
+import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import type { CandidateSide } from './candidate-sides.js';
 import type { ReviewOutcome } from './confirmation-rule.js';
 
@@ -106,9 +105,5 @@ async function moveAlong(context: Context, side: CandidateSide, path: SoughtPers
 }
 
 async function move(context: Context, side: CandidateSide, to: SoughtPersonStatus, reasonCode: StatusReasonCode): Promise<void> {
-  const from = side.status;
-  if (from === null || from === to || !canMovePerson(from, to)) return;
-  await context.manager.update(PersonRecord, { id: side.personId }, { status: to });
-  await recordStatusChange(context.manager, { requestId: side.requestId, personId: side.personId, from, to, reasonCode, by: context.by });
-  side.status = to;
+  await moveSoughtPerson(context.manager, side, to, { reasonCode, by: context.by });
 }

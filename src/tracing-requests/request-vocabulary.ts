@@ -46,6 +46,9 @@ export const STATUS_REASON_CODES = [
   'closed_found',
   'closed_no_match',
   'reopened',
+  'identity_checked',
+  'consent_granted',
+  'consent_refused',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
 

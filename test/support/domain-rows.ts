@@ -14,6 +14,9 @@ export const DOMAIN_TABLES = [
   'pair_decision',
   'request_link',
   'follow_up_question',
+  'identity_check',
+  'found_person_consent',
+  'disclosure_override',
 ] as const;
 
 /** Row counts per domain table, to prove that a refused request wrote nothing. */

@@ -14,15 +14,9 @@ import { countDomainRows } from '../../support/domain-rows.js';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
-import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
+import { uniqueName } from '../../support/request-bodies.js';
+import { claim, reviewFlow } from '../../support/review-flow.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
-
-interface Created {
-  id: string;
-  reference: string;
-  enquirer: { id: string };
-  soughtPeople: { id: string }[];
-}
 
 describe('the review workflow', () => {
   let redisDir: string;
@@ -54,62 +48,11 @@ describe('the review workflow', () => {
     await rm(redisDir, { recursive: true, force: true });
   });
 
-  interface PersonSpec {
-    value: string;
-    script?: string;
-    sex?: 'female' | 'male';
-    year?: number;
-  }
-
-  /** A request whose enquirer and sought person carry the given full names (Latin unless said). */
-  async function submit(enquirer: PersonSpec, sought: PersonSpec, extra: Record<string, unknown> = {}): Promise<Created> {
-    const body = makeRequestBody({
-      enquirer: {
-        names: [{ value: enquirer.value, part: 'full', script: enquirer.script ?? 'Latn' }],
-        sex: enquirer.sex ?? 'female',
-        birthDate: { kind: 'year', year: enquirer.year ?? 1975 },
-        preferredLanguage: 'en',
-        contact: { contactDetails: 'Phone +000 555 0199 (test)', currentWhereabouts: 'Test shelter' },
-      },
-      soughtPeople: [
-        {
-          relationshipToEnquirer: 'sibling',
-          names: [{ value: sought.value, part: 'full', script: sought.script ?? 'Latn' }],
-          sex: sought.sex ?? 'male',
-          birthDate: { kind: 'year', year: sought.year ?? 1980 },
-        },
-      ],
-      ...extra,
-    });
-    return (await officer.post('/v1/tracing-requests', body).expect(201)).body;
-  }
-
-  async function candidateBetween(x: string, y: string): Promise<{ id: string; review_status: string; version: number; roles: string }> {
-    const pair = [x, y].sort();
-    return eventually(async () => {
-      const [row] = await db.query(
-        `SELECT id, review_status, version, roles FROM candidate_match WHERE person_a_id = $1 AND person_b_id = $2 AND matcher_version = $3`,
-        [...pair, MATCHER_VERSION],
-      );
-      return row;
-    });
-  }
-
-  const personStatus = async (id: string) => (await db.query(`SELECT status FROM person_record WHERE id = $1`, [id]))[0].status;
-  const claim = async (session: Session, id: string) => (await session.post(`/v1/review/candidates/${id}/claim`).expect(200)).body;
-
-  /** Two requests looking for each other: Amina (Arabic script in one) seeks Omar, Omar seeks Amina. */
-  async function reciprocalPair(extra: Record<string, unknown> = {}) {
-    const family = uniqueName();
-    const amina = { sex: 'female', year: 1975 } as const;
-    const omar = { sex: 'male', year: 1980 } as const;
-    const a = await submit({ value: `Amina ${family}`, ...amina }, { value: `Omar ${family}`, ...omar }, extra);
-    const b = await submit({ value: `عمر ${family}`, script: 'Arab', ...omar }, { value: `Amina ${family}`, ...amina });
-    // Omar as sought in a is the enquirer of b: the classic find.
-    const found = await candidateBetween(a.soughtPeople[0].id, b.enquirer.id);
-    await eventually(async () => (await personStatus(a.soughtPeople[0].id)) === 'possible_match');
-    return { a, b, found };
-  }
+  const flow = () => reviewFlow(db, officer);
+  const submit = (...args: Parameters<ReturnType<typeof reviewFlow>['submit']>) => flow().submit(...args);
+  const candidateBetween = (x: string, y: string) => flow().candidateBetween(x, y);
+  const personStatus = (id: string) => flow().personStatus(id);
+  const reciprocalPair = (extra: Record<string, unknown> = {}) => flow().reciprocalPair(extra);
 
   it('lists the candidate in the queue, shows both records side by side, and a confirmed find moves the sought person on', async () => {
     const { a, b, found } = await reciprocalPair();

@@ -118,6 +118,18 @@ export class MatchingService {
     if (request?.lifecycle !== 'open') return;
     const current = await manager.findOneOrFail(PersonRecord, { where: { id: person.id }, lock: { mode: 'for_no_key_update' } });
     if (current.status !== 'searching') return;
+    // The proposal may have gone since the job stored it (the other request closed or withdrawn, the
+    // pair decided): only a candidate still open for review moves anyone.
+    const [open]: unknown[] = await manager.query(
+      `SELECT 1 FROM candidate_match c
+       JOIN person_record o ON o.id = CASE WHEN c.person_a_id = $1 THEN c.person_b_id ELSE c.person_a_id END
+       JOIN tracing_request r ON r.id = o.request_id AND r.lifecycle = 'open'
+       WHERE (c.person_a_id = $1 OR c.person_b_id = $1) AND c.score >= $2
+         AND c.review_status IN ('pending', 'need_more_info', 'awaiting_second_review')
+       LIMIT 1`,
+      [current.id, this.env.MATCH_REVIEW_THRESHOLD],
+    );
+    if (!open) return;
     await this.move(manager, current, 'possible_match');
     await refreshRequestStatus(manager, current.requestId, { reasonCode: 'candidate_proposed', by: null });
   }

@@ -4,6 +4,7 @@ import { moveSoughtPerson } from '../tracing-requests/sought-person-moves.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import type { CandidateSide } from './candidate-sides.js';
 import type { ReviewOutcome } from './confirmation-rule.js';
+import { settleSoughtPerson } from './settle.js';
 
 interface Context {
   manager: EntityManager;
@@ -79,24 +80,8 @@ async function linkRequests({ manager, candidateId, sides }: Context, kind: 'rel
   );
 }
 
-/**
- * After a candidate closes without a find: a sought person still waiting on another flagged
- * confirmation stays on hold, one with other open candidates is in review, and one whose last
- * open candidate this was searches again.
- */
 async function settle(context: Context, side: CandidateSide): Promise<void> {
-  if (side.status !== 'possible_match' && side.status !== 'on_hold') return;
-  const [others]: { open: number; awaiting: number }[] = await context.manager.query(
-    `SELECT count(*)::int AS open, count(*) FILTER (WHERE c.review_status = 'awaiting_second_review')::int AS awaiting
-     FROM candidate_match c
-     JOIN person_record o ON o.id = CASE WHEN c.person_a_id = $1 THEN c.person_b_id ELSE c.person_a_id END
-     JOIN tracing_request r ON r.id = o.request_id AND r.lifecycle = 'open'
-     WHERE (c.person_a_id = $1 OR c.person_b_id = $1) AND c.id <> $2
-       AND c.review_status IN ('pending', 'need_more_info', 'awaiting_second_review')`,
-    [side.personId, context.candidateId],
-  );
-  const target: SoughtPersonStatus = others.awaiting > 0 ? 'on_hold' : others.open > 0 ? 'possible_match' : 'searching';
-  await move(context, side, target, 'review_settled');
+  await settleSoughtPerson(context.manager, side, { reasonCode: 'review_settled', by: context.by, closedCandidateId: context.candidateId });
 }
 
 /** Moves through each status in turn, skipping those the person has already reached. */

@@ -11,6 +11,7 @@ import { todayUtc } from '../persons/birth-dates/today-utc.js';
 import type { EnquirerInputDto, SoughtPersonInputDto } from '../persons/dto/person-input.dto.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { personDetails, replaceNames, saveContact } from '../persons/person-writer.js';
+import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 import { User } from '../users/user.entity.js';
 import type { CreateTracingRequestDto } from './dto/create-tracing-request.dto.js';
 import type { UpdateTracingRequestDto } from './dto/update-tracing-request.dto.js';
@@ -123,9 +124,10 @@ export class TracingRequestsService {
   }
 
   async withdraw(officer: AuthenticatedUser, id: string, reasonCode: WithdrawalReasonCode): Promise<TracingRequest> {
-    await this.dataSource.transaction(async (manager) => {
+    const counterparts = await this.dataSource.transaction(async (manager) => {
       const request = await lockOwnRequest(manager, officer, id);
       assertLifecycleTransition(request.lifecycle, 'withdrawn');
+      const others = await counterpartsInReview(manager, id);
       await manager.update(TracingRequest, { id }, { lifecycle: 'withdrawn', status: 'withdrawn', version: request.version + 1 });
       await recordStatusChange(manager, { requestId: id, from: request.status, to: 'withdrawn', reasonCode, by: officer.id });
       await withdrawFromMatching(manager, id);
@@ -133,7 +135,10 @@ export class TracingRequestsService {
         { actor: officer, action: 'tracing_request.withdrawn', entityType: 'tracing_request', entityId: id, reasonCode },
         manager,
       );
+      return others;
     });
+    // Sought people of other requests whose only candidates were with this one search again.
+    await settleCounterparts(this.dataSource, counterparts, officer.id);
     return this.reader.load(officer, id);
   }
 

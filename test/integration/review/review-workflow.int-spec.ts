@@ -155,9 +155,9 @@ describe('the review workflow', () => {
   });
 
   it('returns a sought person to searching when their last open candidate is rejected, and never proposes the pair again', async () => {
-    const family = uniqueName();
-    const a = await submit({ value: `Selam ${uniqueName()}` }, { value: `Tesfay ${family}` });
-    const b = await submit({ value: `Mulu ${uniqueName()}` }, { value: `${family} Tesfay` });
+    const [given, family] = [uniqueName(), uniqueName()];
+    const a = await submit({ value: `Selam ${uniqueName()}` }, { value: `${given} ${family}` });
+    const b = await submit({ value: `Mulu ${uniqueName()}` }, { value: `${family} ${given}` });
     const sought = [a.soughtPeople[0].id, b.soughtPeople[0].id];
     const related = await candidateBetween(sought[0], sought[1]);
     expect(related.roles).toBe('sought:sought');

@@ -15,6 +15,7 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ReviewModule } from './review/review.module.js';
+import { SharingAgreementsModule } from './sharing-agreements/sharing-agreements.module.js';
 import { TracingRequestsModule } from './tracing-requests/tracing-requests.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -37,6 +38,7 @@ export class ApiModule implements NestModule {
         PersonsModule,
         ReviewModule,
         DisclosureModule,
+        SharingAgreementsModule,
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,

@@ -19,6 +19,7 @@ import { CandidateMatches1764210000000 } from './migrations/1764210000000-Candid
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
 import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWorkflow.js';
 import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
+import { SharingAgreements1764440000000 } from './migrations/1764440000000-SharingAgreements.js';
 
 export const ENTITIES = [
   Organisation,
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   BlockingProbe1764300000000,
   ReviewWorkflow1764420000000,
   ConsentAndDisclosure1764430000000,
+  SharingAgreements1764440000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

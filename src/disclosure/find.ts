@@ -20,7 +20,7 @@ export interface Find {
 /** Loads a confirmed find the caller's organisation takes part in, after locking both requests in id order. */
 export async function lockFind(manager: EntityManager, user: AuthenticatedUser, candidateId: string): Promise<Find> {
   const unlocked = await loadSides(manager, candidateId);
-  assertReviewable(user, unlocked);
+  await assertReviewable(manager, user, unlocked);
   for (const requestId of [...new Set(unlocked.map((side) => side.requestId))].sort()) {
     await manager.query(`SELECT 1 FROM tracing_request WHERE id = $1 FOR NO KEY UPDATE`, [requestId]);
   }

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 export interface BlockingQuery {
   personId: string;
   requestId: string;
-  organisationId: string;
+  /** the record's organisation and those with a live sharing agreement with it */
+  organisationIds: readonly string[];
   keys: readonly string[];
   limit: number;
   /** A key held by this many records or more is hot (see BLOCKING_HOT_KEY_ROWS). */
@@ -26,13 +27,13 @@ export interface BlockedCandidate {
  * decade and rare-token keys), and when every key is hot each is read only up to that many rows.
  * The work is bounded by keys × hotKeyRows whatever the table's size. Keys come as one array
  * parameter: the same lookup written with a subquery made PostgreSQL scan the table.
- * Cross-organisation matching under a sharing agreement will widen the organisation filter.
+ * Organisations come as an array too: the record's own and its live sharing partners.
  */
 export const BLOCKING_SQL = `
   WITH probe AS (
     SELECT q.key,
            (SELECT count(*) FROM (
-              SELECT 1 FROM person_name_key c WHERE c.organisation_id = $1 AND c.key = q.key LIMIT $5
+              SELECT 1 FROM person_name_key c WHERE c.organisation_id = ANY($1::uuid[]) AND c.key = q.key LIMIT $5
             ) held) < $5 AS selective
     FROM unnest($2::text[]) AS q(key)
   ), chosen AS (
@@ -42,7 +43,7 @@ export const BLOCKING_SQL = `
     FROM chosen
     CROSS JOIN LATERAL (
       SELECT c.person_id FROM person_name_key c
-      WHERE c.organisation_id = $1 AND c.key = chosen.key AND c.is_target
+      WHERE c.organisation_id = ANY($1::uuid[]) AND c.key = chosen.key AND c.is_target
       LIMIT $5
     ) k
   )
@@ -55,5 +56,5 @@ export const BLOCKING_SQL = `
 
 export async function findCandidates(manager: EntityManager, query: BlockingQuery): Promise<BlockedCandidate[]> {
   if (query.keys.length === 0) return [];
-  return manager.query(BLOCKING_SQL, [query.organisationId, query.keys, query.requestId, query.limit, query.hotKeyRows]);
+  return manager.query(BLOCKING_SQL, [query.organisationIds, query.keys, query.requestId, query.limit, query.hotKeyRows]);
 }

@@ -10,7 +10,7 @@ export interface ScoringQuery {
   person: PersonRecord;
   names: PersonForMatching['names'];
   requestId: string;
-  organisationId: string;
+  organisationIds: readonly string[];
   keys: readonly string[];
   limit: number;
   hotKeyRows: number;

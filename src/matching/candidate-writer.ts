@@ -18,7 +18,8 @@ export interface OpenCandidate {
 
 /**
  * Idempotent upsert of one job's candidates in one statement: one row per unordered pair and
- * matcher version, stamped with the versions of both records it scored.
+ * matcher version, stamped with the versions of both records it scored and, for a pair across a
+ * sharing agreement, the second organisation (so that each side's queue finds it).
  *
  * A reviewer's decision binds the pair at those record versions, whatever the matcher version: a
  * pair decided at the records' current versions is not written again (a re-match or a new matcher
@@ -51,8 +52,10 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
   // Arrays as parameters keep the statement the same whatever the number of rows.
   const open: { personAId: string; personBId: string; score: number; reviewStatus: string }[] = await manager.query(
     `INSERT INTO candidate_match
-       (organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence, person_a_version, person_b_version)
-     SELECT t.o, t.a, t.b, $4, t.s, t.band, t.r, t.e::jsonb, pa.version, pb.version
+       (organisation_id, other_organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence,
+        person_a_version, person_b_version)
+     SELECT t.o, CASE WHEN pa.organisation_id <> t.o THEN pa.organisation_id WHEN pb.organisation_id <> t.o THEN pb.organisation_id END,
+            t.a, t.b, $4, t.s, t.band, t.r, t.e::jsonb, pa.version, pb.version
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) AS t(o, a, b, s, band, r, e)
      JOIN person_record pa ON pa.id = t.a
      JOIN person_record pb ON pb.id = t.b

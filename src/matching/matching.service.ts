@@ -12,6 +12,7 @@ import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
 import { replaceNameKeys, toPersonForMatching } from './name-keys.js';
 import { blockingKeys } from './engine/blocking-keys.js';
+import { matchingOrganisations } from '../sharing-agreements/active-agreements.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
@@ -70,7 +71,7 @@ export class MatchingService {
         person,
         names,
         requestId: request.id,
-        organisationId: request.organisationId,
+        organisationIds: await matchingOrganisations(manager, request.organisationId),
         keys,
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
         hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
+import { mayMatchAcross } from '../sharing-agreements/active-agreements.js';
 import type { SoughtPersonStatus } from '../tracing-requests/request-vocabulary.js';
 
 /** One record of a candidate pair, with what the workflow needs of it and of its request. */
@@ -33,12 +34,14 @@ export async function loadSides(manager: EntityManager, candidateId: string): Pr
 }
 
 /**
- * A reviewer works candidates of which one record belongs to their organisation (a sharing
- * agreement between the two organisations is what lets a pair span two). Anyone else gets the same
- * "not found" as for an unknown id.
+ * A reviewer works candidates of which one record belongs to their organisation; a pair spanning
+ * two organisations only while a sharing agreement between them lives (withdrawing it hides the
+ * pair on both sides). Anyone else gets the same "not found" as for an unknown id.
  */
-export function assertReviewable(user: AuthenticatedUser, sides: readonly CandidateSide[]): void {
+export async function assertReviewable(manager: EntityManager, user: AuthenticatedUser, sides: readonly CandidateSide[]): Promise<void> {
   if (!sides.some((side) => side.organisationId === user.organisationId)) throw new NotFoundError('candidate match');
+  const [x, y] = organisationsOf(sides);
+  if (y !== undefined && !(await mayMatchAcross(manager, x, y))) throw new NotFoundError('candidate match');
 }
 
 export function organisationsOf(sides: readonly CandidateSide[]): string[] {

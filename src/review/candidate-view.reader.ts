@@ -60,7 +60,7 @@ export class CandidateViewReader {
 
   async read(user: AuthenticatedUser, candidateId: string) {
     const sides = await loadSides(this.dataSource.manager, candidateId);
-    assertReviewable(user, sides);
+    await assertReviewable(this.dataSource.manager, user, sides);
     const candidate = await this.dataSource.getRepository(CandidateMatch).findOneBy({ id: candidateId });
     if (!candidate) throw new NotFoundError('candidate match');
     const people = await this.dataSource.getRepository(PersonRecord).find({

@@ -31,7 +31,7 @@ export class ClaimsService {
 
   async claim(user: AuthenticatedUser, candidateId: string): Promise<ClaimState> {
     return this.dataSource.transaction(async (manager) => {
-      assertReviewable(user, await loadSides(manager, candidateId));
+      await assertReviewable(manager, user, await loadSides(manager, candidateId));
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [ClaimState[], number] = await manager.query(
         `UPDATE candidate_match
@@ -59,7 +59,7 @@ export class ClaimsService {
 
   async release(user: AuthenticatedUser, candidateId: string): Promise<ClaimState> {
     return this.dataSource.transaction(async (manager) => {
-      assertReviewable(user, await loadSides(manager, candidateId));
+      await assertReviewable(manager, user, await loadSides(manager, candidateId));
       const [rows]: [ClaimState[], number] = await manager.query(
         `UPDATE candidate_match SET claimed_by = NULL, claim_expires_at = NULL, version = version + 1
          WHERE id = $1 AND claimed_by = $2 AND claim_expires_at > now()

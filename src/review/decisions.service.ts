@@ -35,7 +35,7 @@ export class DecisionsService {
     assertReasonFits(input);
     return this.dataSource.transaction(async (manager) => {
       const unlocked = await loadSides(manager, candidateId);
-      assertReviewable(user, unlocked);
+      await assertReviewable(manager, user, unlocked);
       // Requests first, in id order, as every writer locks them; then the candidate.
       for (const requestId of [...new Set(unlocked.map((side) => side.requestId))].sort()) {
         await manager.query(`SELECT 1 FROM tracing_request WHERE id = $1 FOR NO KEY UPDATE`, [requestId]);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { mayMatchAcrossSql } from '../sharing-agreements/active-agreements.js';
 import type { SoughtPersonStatus, StatusReasonCode } from '../tracing-requests/request-vocabulary.js';
 import { moveSoughtPerson, type SoughtPersonState } from '../tracing-requests/sought-person-moves.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
@@ -20,6 +21,7 @@ export async function settleSoughtPerson(
      JOIN person_record o ON o.id = CASE WHEN c.person_a_id = $1 THEN c.person_b_id ELSE c.person_a_id END
      JOIN tracing_request r ON r.id = o.request_id AND r.lifecycle = 'open'
      WHERE (c.person_a_id = $1 OR c.person_b_id = $1) AND c.id IS DISTINCT FROM $2::uuid
+       AND (c.other_organisation_id IS NULL OR ${mayMatchAcrossSql('c.organisation_id', 'c.other_organisation_id')})
        AND c.review_status IN ('pending', 'need_more_info', 'awaiting_second_review')`,
     [person.personId, cause.closedCandidateId ?? null],
   );

@@ -17,6 +17,7 @@ export const DOMAIN_TABLES = [
   'identity_check',
   'found_person_consent',
   'disclosure_override',
+  'sharing_agreement',
 ] as const;
 
 /** Row counts per domain table, to prove that a refused request wrote nothing. */

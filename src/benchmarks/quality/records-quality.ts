@@ -67,7 +67,7 @@ export async function scoreRecordCandidates(
       person,
       names: person.names,
       requestId: entry.requestId,
-      organisationId,
+      organisationIds: [organisationId],
       keys: blockingKeys(toPersonForMatching(person, person.names)),
       limit: env.BLOCKING_CANDIDATE_LIMIT,
       hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,

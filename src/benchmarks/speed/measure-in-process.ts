@@ -156,7 +156,7 @@ async function rankedCandidates(
     person,
     names: person.names,
     requestId: person.requestId,
-    organisationId,
+    organisationIds: [organisationId],
     keys: await storedKeys(manager, personId),
     limit: env.BLOCKING_CANDIDATE_LIMIT,
     hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,
@@ -200,7 +200,7 @@ async function blockingDiagnostics(
     const query = {
       personId: outcome.personId,
       requestId: outcome.requestId,
-      organisationId: dataset.organisationId,
+      organisationIds: [dataset.organisationId],
       keys,
       limit: env.BLOCKING_CANDIDATE_LIMIT,
       hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,

@@ -57,7 +57,7 @@ describe('blocking on stored name keys', () => {
     const query = {
       personId: latin.soughtPeople[0].id,
       requestId: latin.id,
-      organisationId: org.id,
+      organisationIds: [org.id],
       keys: await keysOf(latin.soughtPeople[0].id),
       limit: 50,
       hotKeyRows: 1000,
@@ -87,7 +87,7 @@ describe('blocking on stored name keys', () => {
       await findCandidates(db.manager, {
         personId: seeker.soughtPeople[0].id,
         requestId: seeker.id,
-        organisationId: org.id,
+        organisationIds: [org.id],
         keys: await keysOf(seeker.soughtPeople[0].id),
         limit: 500,
         hotKeyRows: 1000,
@@ -153,7 +153,7 @@ describe('blocking on stored name keys', () => {
     await db.query(`ANALYZE person_record`);
     const [{ id: requestId }] = await db.query(`SELECT id FROM tracing_request WHERE organisation_id = $1 LIMIT 1`, [orgId]);
     const keys = ['s:17', 'm:42', 'x:99', 'p:1000', 'm:HOT'];
-    const [plan] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKING_SQL}`, [orgId, keys, requestId, 200, hotKeyRows]);
+    const [plan] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKING_SQL}`, [[orgId], keys, requestId, 200, hotKeyRows]);
     const nodes: PlanNode[] = [];
     const walk = (node: PlanNode) => {
       nodes.push(node);
@@ -175,7 +175,7 @@ describe('blocking on stored name keys', () => {
     ]);
     expect(held).toBeGreaterThan(keys.length * hotKeyRows);
     // The hot key is left out while selective keys exist: nobody is found through it alone.
-    const found: { personId: string; sharedKeys: number }[] = await db.query(BLOCKING_SQL, [orgId, keys, requestId, 5000, hotKeyRows]);
+    const found: { personId: string; sharedKeys: number }[] = await db.query(BLOCKING_SQL, [[orgId], keys, requestId, 5000, hotKeyRows]);
     const viaHotKeyOnly = await db.query(
       `SELECT person_id FROM person_name_key WHERE organisation_id = $1 AND key = 'm:HOT'
        EXCEPT SELECT person_id FROM person_name_key WHERE organisation_id = $1 AND key = ANY($2::text[]) AND key <> 'm:HOT'`,

@@ -30,6 +30,14 @@ export class AuditEvent {
   @Column({ type: 'text' })
   outcome: 'allowed' | 'denied';
 
+  /** the roles the actor held when acting */
+  @Column({ name: 'actor_roles', type: 'text', array: true, nullable: true })
+  actorRoles: string[] | null;
+
+  /** the tracing request the event concerns, when there is one */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId: string | null;
+
   @Column({ name: 'source_ip', type: 'inet', nullable: true })
   sourceIp: string | null;
 }

@@ -10,6 +10,8 @@ export interface AuditEntry {
   entityType?: string;
   entityId?: string;
   reasonCode?: string;
+  /** the tracing request concerned; an event about a request names it by default */
+  requestId?: string;
   outcome?: 'allowed' | 'denied';
   /** for events without an authenticated actor (e.g. a failed login) */
   organisationId?: string;
@@ -28,6 +30,8 @@ export class AuditService {
       entityType: entry.entityType ?? null,
       entityId: entry.entityId ?? null,
       reasonCode: entry.reasonCode ?? null,
+      actorRoles: entry.actor ? [...entry.actor.roles] : null,
+      requestId: entry.requestId ?? (entry.entityType === 'tracing_request' ? (entry.entityId ?? null) : null),
       outcome: entry.outcome ?? 'allowed',
       sourceIp: entry.actor?.sourceIp ?? null,
     });

@@ -20,6 +20,7 @@ import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingP
 import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWorkflow.js';
 import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
 import { SharingAgreements1764440000000 } from './migrations/1764440000000-SharingAgreements.js';
+import { AuditContext1764450000000 } from './migrations/1764450000000-AuditContext.js';
 
 export const ENTITIES = [
   Organisation,
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   ReviewWorkflow1764420000000,
   ConsentAndDisclosure1764430000000,
   SharingAgreements1764440000000,
+  AuditContext1764450000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

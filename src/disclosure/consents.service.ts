@@ -56,7 +56,13 @@ export class ConsentsService {
       });
       await refreshRequestStatus(manager, find.sought.requestId, { reasonCode, by: user.id });
       await this.audit.record(
-        { actor: user, action: `found_person_consent.${input.decision}`, entityType: 'candidate_match', entityId: candidateId },
+        {
+          actor: user,
+          action: `found_person_consent.${input.decision}`,
+          entityType: 'candidate_match',
+          entityId: candidateId,
+          requestId: find.found.requestId,
+        },
         manager,
       );
       return { consentId: row.id };
@@ -75,7 +81,14 @@ export class ConsentsService {
       );
       if (rows.length === 0) throw new NotFoundError('granted consent');
       await this.audit.record(
-        { actor: user, action: 'found_person_consent.withdrawn', entityType: 'candidate_match', entityId: candidateId, reasonCode },
+        {
+          actor: user,
+          action: 'found_person_consent.withdrawn',
+          entityType: 'candidate_match',
+          entityId: candidateId,
+          reasonCode,
+          requestId: find.found.requestId,
+        },
         manager,
       );
     });

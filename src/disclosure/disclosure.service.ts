@@ -77,6 +77,7 @@ export class DisclosureService {
             entityType: 'person_record',
             entityId: soughtPersonId,
             reasonCode: 'nothing_to_release',
+            requestId,
           },
           manager,
         );
@@ -93,6 +94,7 @@ export class DisclosureService {
           entityType: 'person_record',
           entityId: consent.foundPersonId,
           reasonCode: 'consent_valid',
+          requestId,
         },
         manager,
       );

@@ -57,6 +57,7 @@ export class IdentityChecksService {
           entityType: 'candidate_match',
           entityId: candidateId,
           reasonCode: input.reasonCode,
+          requestId: find.sought.requestId,
         },
         manager,
       );

@@ -30,11 +30,12 @@ export class PersonContactsService {
         action: 'person_contact.read',
         entityType: 'person_record',
         entityId: personId,
+        requestId,
         outcome: 'denied',
       });
       throw new ForbiddenActionError('only the staff assigned to this request read contact details; others use a break-glass read');
     }
-    return this.readAudited(user, personId, 'person_contact.read');
+    return this.readAudited(user, requestId, personId, 'person_contact.read');
   }
 
   async breakGlass(
@@ -44,7 +45,7 @@ export class PersonContactsService {
     reasonCode: BreakGlassReason,
   ): Promise<ContactResponseDto> {
     await this.findOwn(user, requestId, personId);
-    return this.readAudited(user, personId, 'person_contact.break_glass_read', reasonCode);
+    return this.readAudited(user, requestId, personId, 'person_contact.break_glass_read', reasonCode);
   }
 
   async update(user: AuthenticatedUser, requestId: string, personId: string, contact: ContactDto): Promise<ContactResponseDto> {
@@ -52,14 +53,23 @@ export class PersonContactsService {
     if (!isAssigned(user, request)) throw new ForbiddenActionError('only the staff assigned to this request change contact details');
     await this.dataSource.transaction(async (manager) => {
       await saveContact(manager, personId, { contactDetails: contact.contactDetails, currentWhereabouts: contact.currentWhereabouts });
-      await this.audit.record({ actor: user, action: 'person_contact.updated', entityType: 'person_record', entityId: personId }, manager);
+      await this.audit.record(
+        { actor: user, action: 'person_contact.updated', entityType: 'person_record', entityId: personId, requestId },
+        manager,
+      );
     });
-    return this.readAudited(user, personId, 'person_contact.read');
+    return this.readAudited(user, requestId, personId, 'person_contact.read');
   }
 
-  private async readAudited(user: AuthenticatedUser, personId: string, action: string, reasonCode?: string): Promise<ContactResponseDto> {
+  private async readAudited(
+    user: AuthenticatedUser,
+    requestId: string,
+    personId: string,
+    action: string,
+    reasonCode?: string,
+  ): Promise<ContactResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.audit.record({ actor: user, action, entityType: 'person_record', entityId: personId, reasonCode }, manager);
+      await this.audit.record({ actor: user, action, entityType: 'person_record', entityId: personId, requestId, reasonCode }, manager);
       const contact = await manager.findOneBy(PersonContact, { personId });
       return {
         personId,

@@ -51,3 +51,8 @@ export function organisationsOf(sides: readonly CandidateSide[]): string[] {
 export function isSafeguarded(sides: readonly CandidateSide[]): boolean {
   return sides.some((side) => side.safeguardingFlags.length > 0);
 }
+
+/** For the audit trail: the request of the pair on the caller's side (the first, when both are). */
+export function ownRequest(user: AuthenticatedUser, sides: readonly CandidateSide[]): string | undefined {
+  return sides.find((side) => side.organisationId === user.organisationId)?.requestId;
+}

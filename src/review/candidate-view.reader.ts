@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/errors/domain-errors.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
-import { assertReviewable, loadSides } from './candidate-sides.js';
+import { assertReviewable, loadSides, ownRequest } from './candidate-sides.js';
 import { ReviewDecision } from './entities/review-decision.entity.js';
 
 /** The fields a reviewer compares; a record of another organisation shows only the first group. */
@@ -70,11 +70,20 @@ export class CandidateViewReader {
     const decisions = await this.dataSource.getRepository(ReviewDecision).find({ where: { candidateId }, order: { decidedAt: 'ASC' } });
     await this.dataSource.transaction(async (manager) => {
       await this.audit.record(
-        { actor: user, action: 'candidate_match.read', entityType: 'candidate_match', entityId: candidateId },
+        {
+          actor: user,
+          action: 'candidate_match.read',
+          entityType: 'candidate_match',
+          entityId: candidateId,
+          requestId: ownRequest(user, sides),
+        },
         manager,
       );
       for (const person of people) {
-        await this.audit.record({ actor: user, action: 'person_record.read', entityType: 'person_record', entityId: person.id }, manager);
+        await this.audit.record(
+          { actor: user, action: 'person_record.read', entityType: 'person_record', entityId: person.id, requestId: person.requestId },
+          manager,
+        );
       }
     });
     const claimLive = candidate.claimExpiresAt !== null && candidate.claimExpiresAt > new Date();

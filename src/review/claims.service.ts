@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError } from '../common/errors/domain-errors.js';
 import { Environment } from '../config/environment.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
-import { assertReviewable, loadSides } from './candidate-sides.js';
+import { assertReviewable, loadSides, ownRequest } from './candidate-sides.js';
 import { OPEN_REVIEW_STATUSES } from './review-vocabulary.js';
 
 export interface ClaimState {
@@ -31,7 +31,8 @@ export class ClaimsService {
 
   async claim(user: AuthenticatedUser, candidateId: string): Promise<ClaimState> {
     return this.dataSource.transaction(async (manager) => {
-      await assertReviewable(manager, user, await loadSides(manager, candidateId));
+      const sides = await loadSides(manager, candidateId);
+      await assertReviewable(manager, user, sides);
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [ClaimState[], number] = await manager.query(
         `UPDATE candidate_match
@@ -50,7 +51,13 @@ export class ClaimsService {
         );
       }
       await this.audit.record(
-        { actor: user, action: 'candidate_match.claim', entityType: 'candidate_match', entityId: candidateId },
+        {
+          actor: user,
+          action: 'candidate_match.claim',
+          entityType: 'candidate_match',
+          entityId: candidateId,
+          requestId: ownRequest(user, sides),
+        },
         manager,
       );
       return rows[0];
@@ -59,7 +66,8 @@ export class ClaimsService {
 
   async release(user: AuthenticatedUser, candidateId: string): Promise<ClaimState> {
     return this.dataSource.transaction(async (manager) => {
-      await assertReviewable(manager, user, await loadSides(manager, candidateId));
+      const sides = await loadSides(manager, candidateId);
+      await assertReviewable(manager, user, sides);
       const [rows]: [ClaimState[], number] = await manager.query(
         `UPDATE candidate_match SET claimed_by = NULL, claim_expires_at = NULL, version = version + 1
          WHERE id = $1 AND claimed_by = $2 AND claim_expires_at > now()
@@ -68,7 +76,13 @@ export class ClaimsService {
       );
       if (rows.length === 0) throw new ConflictError('you hold no live claim on this candidate');
       await this.audit.record(
-        { actor: user, action: 'candidate_match.release', entityType: 'candidate_match', entityId: candidateId },
+        {
+          actor: user,
+          action: 'candidate_match.release',
+          entityType: 'candidate_match',
+          entityId: candidateId,
+          requestId: ownRequest(user, sides),
+        },
         manager,
       );
       return rows[0];

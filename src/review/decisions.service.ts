@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError, InvalidInputError, VersionConflictError } from '../common/errors/domain-errors.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
-import { assertReviewable, type CandidateSide, isSafeguarded, loadSides, organisationsOf } from './candidate-sides.js';
+import { assertReviewable, type CandidateSide, isSafeguarded, loadSides, organisationsOf, ownRequest } from './candidate-sides.js';
 import { hasConfirmed, reviewOutcome } from './confirmation-rule.js';
 import { applyOutcome } from './decision-consequences.js';
 import type { DecisionInputDto } from './dto/decision-input.dto.js';
@@ -75,6 +75,7 @@ export class DecisionsService {
           entityType: 'candidate_match',
           entityId: candidateId,
           reasonCode: input.reasonCode,
+          requestId: ownRequest(user, sides),
         },
         manager,
       );

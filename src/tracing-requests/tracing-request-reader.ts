@@ -41,7 +41,10 @@ export class TracingRequestReader {
         manager,
       );
       for (const person of request.persons) {
-        await this.audit.record({ actor: user, action: 'person_record.read', entityType: 'person_record', entityId: person.id }, manager);
+        await this.audit.record(
+          { actor: user, action: 'person_record.read', entityType: 'person_record', entityId: person.id, requestId: request.id },
+          manager,
+        );
       }
     });
     return request;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
-import { loginAs, type Session } from '../../support/http.js';
+import { loginAs } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
 import { claim, reviewFlow } from '../../support/review-flow.js';
 import { dataSourceOf, startApi, startWorker } from '../../support/test-app.js';

@@ -4,6 +4,7 @@ import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
 import { PersonNameKey } from '../matching/entities/person-name-key.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { WebhookReceiver } from '../notifications/webhook-receiver.entity.js';
 import { NameVariant } from '../persons/entities/name-variant.entity.js';
 import { PersonContact } from '../persons/entities/person-contact.entity.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
@@ -16,6 +17,7 @@ import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSc
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
+import { WebhookNotifications1764410000000 } from './migrations/1764410000000-WebhookNotifications.js';
 
 export const ENTITIES = [
   Organisation,
@@ -31,6 +33,7 @@ export const ENTITIES = [
   AuditEvent,
   PersonNameKey,
   CandidateMatch,
+  WebhookReceiver,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
@@ -39,6 +42,7 @@ export const MIGRATIONS = [
   PersonNameKeys1764200000000,
   CandidateMatches1764210000000,
   BlockingProbe1764300000000,
+  WebhookNotifications1764410000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -19,7 +19,7 @@ import { makeRequestBody, makeUniqueRequestBody, uniqueName } from '../../suppor
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 import { type ReceivedWebhook, TestWebhookReceiver } from '../../support/webhook-receiver.js';
 
-const SETTINGS = { WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true', WEBHOOK_BACKOFF_MS: '50', WEBHOOK_ATTEMPTS: '6', WEBHOOK_TIMEOUT_MS: '3000' };
+const SETTINGS = { WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true', WEBHOOK_BACKOFF_MS: '50', WEBHOOK_ATTEMPTS: '6', WEBHOOK_TIMEOUT_MS: '1500' };
 
 interface Receiver {
   id: string;
@@ -56,7 +56,11 @@ describe('webhook delivery (real queue, worker and a receiver on loopback)', () 
     worker = await startWorker({ REDIS_URL: redis.url, ...SETTINGS });
     db = dataSourceOf(api);
     // The staff receiver of A fails the first two attempts of every delivery, then accepts.
-    hooks = await TestWebhookReceiver.start({ '/a-staff': { failFirst: 2 }, '/a-down': { failFirst: 1_000 } });
+    hooks = await TestWebhookReceiver.start({
+      '/a-staff': { failFirst: 2 },
+      '/a-down': { failFirst: 1_000 },
+      '/c-slow': { slowFirst: 1, slowMs: 4_000 },
+    });
     orgA = await makeOrganisation(db);
     orgB = await makeOrganisation(db);
     [officerA, officerB, adminA] = [
@@ -245,5 +249,29 @@ describe('webhook delivery (real queue, worker and a receiver on loopback)', () 
     expect(afterwards).toHaveLength(1);
     expect(hooks.at('/a-down').filter((r) => r.headers['idempotency-key']!.includes(afterwards[0].eventId))).toEqual([]);
     expect(hooks.at('/a-down').filter((r) => r.receivedAt > deactivatedAt + 500)).toEqual([]);
+  });
+
+  it('counts an answer later than the timeout as a failed attempt and tries again', async () => {
+    const orgC = await makeOrganisation(db);
+    const adminC = await loginAs(api, orgC.users.admin);
+    const slow = (await adminC.post('/v1/webhook-receivers', { url: hooks.url('/c-slow'), audience: 'staff' }).expect(201)).body;
+    const officerC = await loginAs(api, orgC.users.officer);
+    const created = (await officerC.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
+    const [event] = await eventually(async () => {
+      const events = (await eventsOf(orgC.id)).filter((e) => e.ids.requestId === created.id);
+      return events.length > 0 ? events : undefined;
+    });
+    const key = keyOf(event.eventId, { id: slow.receiver.id, path: '/c-slow', secret: slow.signingSecret });
+    const attempts = await eventually(async () => {
+      const seen = hooks.at('/c-slow').filter((r) => r.headers['idempotency-key'] === key);
+      return seen.length >= 2 ? seen : undefined;
+    });
+    expect(attempts.map((r) => r.slow)).toEqual([true, false]);
+    expect(attempts[1].receivedAt - attempts[0].receivedAt).toBeGreaterThanOrEqual(Number(SETTINGS.WEBHOOK_TIMEOUT_MS) - 100);
+    const job = await eventually(async () => {
+      const found = await notificationQueue().getJob(key);
+      return found && (await found.getState()) === 'completed' ? found : undefined;
+    });
+    expect([job.returnvalue, job.attemptsMade]).toEqual(['delivered', 2]);
   });
 });

@@ -4,7 +4,7 @@ import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
 import { deriveRequestStatus } from './request-lifecycle.js';
-import type { RequestStatus, SoughtPersonStatus } from './request-vocabulary.js';
+import type { SoughtPersonStatus } from './request-vocabulary.js';
 
 export interface StatusChangeInput {
   requestId: string;
@@ -25,14 +25,8 @@ export async function recordStatusChange(manager: EntityManager, change: StatusC
     reasonCode: change.reasonCode,
     changedBy: change.by,
   });
-  // A change of the request's own status (not a person's, not its intake) notifies with the same commit.
-  if (!change.personId && change.from !== null) {
-    await notifyRequestStatusChange(manager, {
-      requestId: change.requestId,
-      from: change.from as RequestStatus,
-      to: change.to as RequestStatus,
-    });
-  }
+  // Webhook events for a change of the request's own status, committed with it.
+  await notifyRequestStatusChange(manager, change);
 }
 
 /** Re-derives the request's status from its sought people and records the change, if any. The request row must be locked. */

@@ -11,6 +11,7 @@ import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { WebhookReceiversModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -34,6 +35,7 @@ export class ApiModule implements NestModule {
         OutboxModule,
         AuthModule,
         UsersModule,
+        WebhookReceiversModule,
         TracingRequestsModule,
         PersonsModule,
         ReviewModule,

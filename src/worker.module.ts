@@ -5,10 +5,11 @@ import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { WebhookDeliveryModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { QueueModule } from './queue/queue.module.js';
 
-/** The worker process: consumes matching jobs and relays the outbox; no public HTTP surface. */
+/** The worker process: consumes matching and webhook delivery jobs and relays the outbox; no public HTTP surface. */
 @Module({})
 export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
@@ -22,6 +23,7 @@ export class WorkerModule {
         AuditModule,
         OutboxModule,
         MatchingModule.forRoot(env),
+        WebhookDeliveryModule,
       ],
     };
   }

@@ -37,4 +37,11 @@ describe('loadEnvironment', () => {
   it('rejects a port out of range with its name', () => {
     expect(() => loadEnvironment({ ...valid, PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('keeps webhooks on https with documented retry defaults unless told otherwise', () => {
+    const env = loadEnvironment(valid);
+    expect(env.WEBHOOK_ALLOW_HTTP_LOOPBACK).toBe('false');
+    expect([env.WEBHOOK_ATTEMPTS, env.WEBHOOK_BACKOFF_MS, env.WEBHOOK_TIMEOUT_MS]).toEqual([12, 10_000, 10_000]);
+    expect(() => loadEnvironment({ ...valid, WEBHOOK_ALLOW_HTTP_LOOPBACK: 'yes' })).toThrow(/WEBHOOK_ALLOW_HTTP_LOOPBACK/);
+  });
 });

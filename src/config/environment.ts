@@ -108,6 +108,34 @@ export class Environment {
   @Max(600_000)
   MATCH_JOB_LOCK_MS: number = 30_000;
 
+  /**
+   * Webhook receivers must use https. 'true' also allows plain http to a loopback address
+   * (127.0.0.0/8, ::1, localhost), for tests and development only; never set it in production.
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true' | 'false' = 'false';
+
+  /** A webhook POST that has not answered after this long is a failed attempt. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Attempts per delivery, the first included. With the default delay, 12 attempts keep retrying
+   * for about 5.7 hours (10 s, 20 s, 40 s ... 2.8 h between attempts) before the delivery fails.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_ATTEMPTS: number = 12;
+
+  /** First delay between webhook attempts; it doubles after each failure (BullMQ exponential backoff). */
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_MS: number = 10_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

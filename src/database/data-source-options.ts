@@ -4,6 +4,7 @@ import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
 import { PersonNameKey } from '../matching/entities/person-name-key.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { WebhookReceiver } from '../notifications/webhook-receiver.entity.js';
 import { NameVariant } from '../persons/entities/name-variant.entity.js';
 import { PersonContact } from '../persons/entities/person-contact.entity.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
@@ -17,6 +18,7 @@ import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSc
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
+import { WebhookNotifications1764410000000 } from './migrations/1764410000000-WebhookNotifications.js';
 import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWorkflow.js';
 import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
 import { SharingAgreements1764440000000 } from './migrations/1764440000000-SharingAgreements.js';
@@ -37,6 +39,7 @@ export const ENTITIES = [
   PersonNameKey,
   CandidateMatch,
   ReviewDecision,
+  WebhookReceiver,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
@@ -45,6 +48,7 @@ export const MIGRATIONS = [
   PersonNameKeys1764200000000,
   CandidateMatches1764210000000,
   BlockingProbe1764300000000,
+  WebhookNotifications1764410000000,
   ReviewWorkflow1764420000000,
   ConsentAndDisclosure1764430000000,
   SharingAgreements1764440000000,

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors.js';
+import { recordNotification } from '../notifications/record-notification.js';
 import { moveSoughtPerson } from '../tracing-requests/sought-person-moves.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import type { ConsentInputDto } from './dto/disclosure-inputs.dto.js';
@@ -50,6 +51,12 @@ export class ConsentsService {
         ],
       );
       const reasonCode = input.decision === 'granted' ? 'consent_granted' : 'consent_refused';
+      // The enquirer's side acts on a consent (a disclosure, or nothing); the found person's side recorded it.
+      await recordNotification(manager, {
+        organisationId: find.sought.organisationId,
+        type: 'consent.recorded',
+        ids: { consentId: row.id, candidateMatchId: candidateId },
+      });
       await moveSoughtPerson(manager, find.sought, input.decision === 'granted' ? 'contact_shared' : 'searching', {
         reasonCode,
         by: user.id,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Environment } from '../config/environment.js';
+import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
 import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entity.js';
@@ -91,6 +92,12 @@ export class MatchingService {
       const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
       const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
       if (proposed.length > 0) await this.propose(manager, person);
+      await announceCandidatesForReview(manager, {
+        personId: person.id,
+        candidateIds: proposed.map((c) => c.id),
+        matcherVersion: MATCHER_VERSION,
+        reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
+      });
       // A re-run that moved nothing leaves the request's status as it was.
       if (startsSearching) await refreshRequestStatus(manager, request.id, { reasonCode: 'matching_started', by: null });
       return { person, proposed, scored: scored.length, stored: kept.length };

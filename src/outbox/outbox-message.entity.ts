@@ -9,9 +9,9 @@ export class OutboxMessage {
   @Column({ type: 'text' })
   topic: string;
 
-  /** Ids and versions only. */
+  /** Ids, versions and codes only (a match hand-off, or a notification event). */
   @Column({ type: 'jsonb' })
-  payload: Record<string, string | number>;
+  payload: Record<string, unknown>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

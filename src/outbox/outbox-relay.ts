@@ -1,10 +1,14 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
+import { isNotificationEvent } from '../notifications/notification-events.js';
+import { fanOutNotification } from '../notifications/notification-fan-out.js';
+import { NOTIFICATION_TOPIC } from '../notifications/record-notification.js';
 import { isMatchPersonJob, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchingQueue } from '../queue/matching-queue.js';
+import { NotificationQueue } from '../queue/notification-queue.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 const BATCH_SIZE = 100;
@@ -24,6 +28,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: MatchingQueue,
+    private readonly notifications: NotificationQueue,
     private readonly env: Environment,
   ) {}
 
@@ -81,17 +86,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         .getMany();
       let moved = 0;
       for (const row of rows) {
-        if (row.topic !== MatchingJobName.MatchPerson || !isMatchPersonJob(row.payload)) {
-          this.logger.error({ outboxId: row.id }, 'outbox row with an unknown topic or payload left pending');
-          continue;
-        }
+        let routed: boolean;
         try {
-          await this.queue.addMatchPerson(row.payload);
+          routed = await this.route(manager, row);
         } catch (error) {
           // Keep what was relayed so far; count the attempt; stop this batch.
           await manager.increment(OutboxMessage, { id: row.id }, 'attempts', 1);
           failure = error;
           break;
+        }
+        if (!routed) {
+          this.logger.error({ outboxId: row.id }, 'outbox row with an unknown topic or payload left pending');
+          continue;
         }
         await manager.update(OutboxMessage, { id: row.id }, { dispatchedAt: new Date() });
         moved += 1;
@@ -100,5 +106,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
     if (failure) throw failure;
     return moved;
+  }
+
+  /** Hands one row to its queue by topic; false when neither the topic nor the payload is known. */
+  private async route(manager: EntityManager, row: OutboxMessage): Promise<boolean> {
+    if (row.topic === MatchingJobName.MatchPerson && isMatchPersonJob(row.payload)) {
+      await this.queue.addMatchPerson(row.payload);
+      return true;
+    }
+    if (row.topic === NOTIFICATION_TOPIC && isNotificationEvent(row.payload)) {
+      await fanOutNotification(manager, this.notifications, row.payload);
+      return true;
+    }
+    return false;
   }
 }

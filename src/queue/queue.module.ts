@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
 import { MATCHING_QUEUE } from './matching-jobs.js';
 import { MatchingQueue } from './matching-queue.js';
+import { NOTIFICATION_QUEUE } from './notification-jobs.js';
+import { NotificationQueue } from './notification-queue.js';
 import { createProducerRedis, PRODUCER_REDIS, ProducerRedisCloser } from './producer-connection.js';
 import { workerRedisOptions } from './redis-connection.js';
 
@@ -21,7 +23,7 @@ class ProducerRedisModule {
 }
 
 /**
- * The BullMQ connection and the matching queue's producer. The API (`producer`) fails fast while
+ * The BullMQ connection and the producers of the matching and webhook delivery queues. The API (`producer`) fails fast while
  * Redis is away (the outbox keeps the work); the worker waits for Redis patiently.
  */
 @Global()
@@ -41,9 +43,9 @@ export class QueueModule {
           });
     return {
       module: QueueModule,
-      imports: [root, BullModule.registerQueue({ name: MATCHING_QUEUE })],
-      providers: [MatchingQueue],
-      exports: [MatchingQueue, BullModule],
+      imports: [root, BullModule.registerQueue({ name: MATCHING_QUEUE }, { name: NOTIFICATION_QUEUE })],
+      providers: [MatchingQueue, NotificationQueue],
+      exports: [MatchingQueue, NotificationQueue, BullModule],
     };
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError, InvalidInputError, VersionConflictError } from '../common/errors/domain-errors.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
+import { recordNotification } from '../notifications/record-notification.js';
 import { assertReviewable, type CandidateSide, isSafeguarded, loadSides, organisationsOf, ownRequest } from './candidate-sides.js';
 import { hasConfirmed, reviewOutcome } from './confirmation-rule.js';
 import { applyOutcome } from './decision-consequences.js';
@@ -68,6 +69,14 @@ export class DecisionsService {
         { reviewStatus: outcome.state, version, claimedBy: null, claimExpiresAt: null },
       );
       await applyOutcome({ manager, candidateId, sides, by: user.id }, outcome);
+      // Each organisation of the pair hears of it (under an agreement, each side acts for itself).
+      for (const organisationId of organisationsOf(sides)) {
+        await recordNotification(manager, {
+          organisationId,
+          type: 'decision.made',
+          ids: { candidateMatchId: candidateId, decisionId: decision.id },
+        });
+      }
       await this.audit.record(
         {
           actor: user,

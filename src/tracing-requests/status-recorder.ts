@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { notifyRequestStatusChange } from '../notifications/status-notifications.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
@@ -24,6 +25,8 @@ export async function recordStatusChange(manager: EntityManager, change: StatusC
     reasonCode: change.reasonCode,
     changedBy: change.by,
   });
+  // Webhook events for a change of the request's own status, committed with it.
+  await notifyRequestStatusChange(manager, change);
 }
 
 /** Re-derives the request's status from its sought people and records the change, if any. The request row must be locked. */

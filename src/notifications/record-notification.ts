@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import {
+  notificationProblem,
+  type NotificationEvent,
+  type NotificationIds,
+  type NotificationStatus,
+  type NotificationType,
+} from './notification-events.js';
+
+/** The outbox topic of notifications; the relay fans each row out to the organisation's receivers. */
+export const NOTIFICATION_TOPIC = 'notification';
+
+export interface NotificationInput {
+  /** the organisation whose staff must act (for a request: the request's organisation) */
+  organisationId: string;
+  type: NotificationType;
+  /** opaque UUIDs under the names of NOTIFICATION_ID_NAMES; never a reference, a name or free text */
+  ids: NotificationIds;
+  /** only for request.status_changed (request status) and enquirer_status.changed (coarse status) */
+  status?: NotificationStatus;
+}
+
+/**
+ * Records a notification inside the caller's transaction: it is sent only if the change commits,
+ * and at least once if it does (the outbox relay hands it to the delivery queue after commit).
+ * Throws, rolling the change back, when the event carries anything but ids and codes.
+ * Returns the event id.
+ */
+export async function recordNotification(manager: EntityManager, input: NotificationInput): Promise<string> {
+  const event: NotificationEvent = {
+    eventId: randomUUID(),
+    organisationId: input.organisationId,
+    type: input.type,
+    occurredAt: new Date().toISOString(),
+    ids: { ...input.ids },
+    ...(input.status !== undefined && { status: input.status }),
+  };
+  const problem = notificationProblem(event);
+  if (problem) throw new Error(`malformed notification: ${problem}`);
+  await manager.insert(OutboxMessage, { topic: NOTIFICATION_TOPIC, payload: { ...event } });
+  return event.eventId;
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../../src/database/data-source-options.js';
+import { recordNotification } from '../../../src/notifications/record-notification.js';
+
+/** What other features call inside their own transactions (decision.made, consent.recorded, ...). */
+describe('recordNotification', () => {
+  const db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!));
+  const organisationId = randomUUID();
+  const rowsOf = async (id: string) =>
+    db.query(`SELECT topic, payload FROM outbox_message WHERE topic = 'notification' AND payload->'ids'->>'decisionId' = $1`, [id]);
+
+  beforeAll(async () => {
+    await db.initialize();
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('writes the event with the change, in the caller’s transaction', async () => {
+    const decisionId = randomUUID();
+    const candidateMatchId = randomUUID();
+    const eventId = await db.transaction((manager) =>
+      recordNotification(manager, { organisationId, type: 'decision.made', ids: { candidateMatchId, decisionId } }),
+    );
+    expect(await rowsOf(decisionId)).toEqual([
+      {
+        topic: 'notification',
+        payload: { eventId, organisationId, type: 'decision.made', occurredAt: expect.any(String), ids: { candidateMatchId, decisionId } },
+      },
+    ]);
+  });
+
+  it('leaves nothing when the change rolls back', async () => {
+    const decisionId = randomUUID();
+    await expect(
+      db.transaction(async (manager) => {
+        await recordNotification(manager, { organisationId, type: 'decision.made', ids: { candidateMatchId: randomUUID(), decisionId } });
+        throw new Error('the decision failed');
+      }),
+    ).rejects.toThrow('the decision failed');
+    expect(await rowsOf(decisionId)).toEqual([]);
+  });
+
+  it('refuses a reference or a name in place of an id, and the change with it', async () => {
+    const decisionId = randomUUID();
+    await expect(
+      db.transaction((manager) =>
+        recordNotification(manager, { organisationId, type: 'decision.made', ids: { candidateMatchId: 'TR-2026-000123', decisionId } }),
+      ),
+    ).rejects.toThrow('malformed notification: candidateMatchId must be a UUID');
+    expect(await rowsOf(decisionId)).toEqual([]);
+  });
+});

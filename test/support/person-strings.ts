@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Columns of the person tables that hold closed vocabularies (codes shared by everyone, such as
+ * 'sought', 'ar' or 'possible_match'), not data about a person: the one thing left out of
+ * personStrings. Every other text, date, array or JSON column is read, including ones added later.
+ */
+const CODE_COLUMNS = new Set([
+  'person_record.role',
+  'person_record.relationship_to_enquirer',
+  'person_record.sex',
+  'person_record.birth_date_kind',
+  'person_record.birth_calendar',
+  'person_record.legal_basis',
+  'person_record.status',
+  'person_record.languages',
+  'person_record.preferred_language',
+  'name_variant.part',
+  'name_variant.script',
+  'name_variant.language',
+]);
+const CODE_KEYS_IN_JSON = new Set(['kind', 'calendar']);
+
+function leaves(value: unknown, key = ''): string[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => leaves(v, key));
+  if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, k));
+  if (typeof value === 'string') return CODE_KEYS_IN_JSON.has(key) ? [] : [value];
+  return [];
+}
+
+/** Every stored string (and date, as YYYY-MM-DD) of these persons in person_record, name_variant and person_contact. */
+export async function personStrings(db: DataSource, personIds: readonly string[]): Promise<string[]> {
+  const tables = { person_record: 'id', name_variant: 'person_id', person_contact: 'person_id' } as const;
+  const found = new Set<string>();
+  for (const [table, key] of Object.entries(tables)) {
+    const columns: { column_name: string }[] = await db.query(
+      `SELECT column_name FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name = $1
+         AND data_type IN ('text', 'character', 'character varying', 'date', 'jsonb', 'json', 'ARRAY')`,
+      [table],
+    );
+    const read = columns.map((c) => c.column_name).filter((c) => !CODE_COLUMNS.has(`${table}.${c}`));
+    // As JSON, so dates read as PostgreSQL writes them (YYYY-MM-DD), whatever the test's time zone.
+    const rows: { row: Record<string, unknown> }[] = await db.query(
+      `SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${key} = ANY($1::uuid[])`,
+      [personIds],
+    );
+    for (const { row } of rows) for (const column of read) for (const text of leaves(row[column])) if (text.length > 0) found.add(text);
+  }
+  return [...found];
+}

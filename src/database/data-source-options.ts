@@ -16,6 +16,7 @@ import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSc
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
+import { CoarseStatusSince1764400000000 } from './migrations/1764400000000-CoarseStatusSince.js';
 
 export const ENTITIES = [
   Organisation,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   PersonNameKeys1764200000000,
   CandidateMatches1764210000000,
   BlockingProbe1764300000000,
+  CoarseStatusSince1764400000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -39,6 +39,7 @@ export const STATUS_REASON_CODES = [
   'safeguarding_concern',
   'updated',
   'candidate_proposed',
+  'search_period_ended',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
 

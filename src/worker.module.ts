@@ -7,8 +7,9 @@ import { MatchingModule } from './matching/matching.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { SearchClosingModule } from './search-closing/search-closing.module.js';
 
-/** The worker process: consumes matching jobs and relays the outbox; no public HTTP surface. */
+/** The worker process: consumes matching jobs, relays the outbox, closes expired searches; no public HTTP surface. */
 @Module({})
 export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
@@ -22,6 +23,7 @@ export class WorkerModule {
         AuditModule,
         OutboxModule,
         MatchingModule.forRoot(env),
+        SearchClosingModule,
       ],
     };
   }

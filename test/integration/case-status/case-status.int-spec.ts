@@ -49,6 +49,8 @@ describe('the survivor’s status through the caseworker', () => {
   let officer: Session;
   let caseworker: Session;
   const workers: INestApplicationContext[] = [];
+  /** Workers start only in the last tests: once one runs, its match jobs move new requests' people on their own. */
+  const workerSettings = () => ({ REDIS_URL: redis.url, SEARCH_PERIOD_DAYS: String(PERIOD_DAYS), SEARCH_CLOSING_INTERVAL_MS: '1000' });
 
   beforeAll(async () => {
     // A Redis of its own: the closing schedule this file sets up stays out of the shared one.
@@ -134,7 +136,7 @@ describe('the survivor’s status through the caseworker', () => {
     return values.filter((value) => !SHARED_CODES.has(value));
   }
 
-  it('reads the same text and day before a candidate, with one pending, after confirmation and after the found person refuses', async () => {
+  it('reads the same text and day before a candidate, with one pending or on hold, after confirmation and after the found person refuses', async () => {
     const request = await createRequest('ar');
     // The found person: the enquirer of another request, looking for our sought person in turn.
     const found = await createRequest('fr');
@@ -169,6 +171,9 @@ describe('the survivor’s status through the caseworker', () => {
     );
     await moveSought(request.soughtId, 'possible_match', 'candidate_proposed');
     await look();
+    // a safeguarding flag's first confirmation waits for a second person
+    await moveSought(request.soughtId, 'on_hold', 'awaiting_second_confirmation');
+    await look();
     await db.query(`UPDATE candidate_match SET review_status = 'confirmed' WHERE id = $1`, [candidate.id]);
     await moveSought(request.soughtId, 'match_confirmed', 'match_confirmed');
     await look();
@@ -191,6 +196,51 @@ describe('the survivor’s status through the caseworker', () => {
     expect(audited[0].n).toBe(seen.length);
   });
 
+  it('moves the day only when the coarse status changes: a withdrawal starts "ended" today', async () => {
+    const request = await createRequest('fa-AF');
+    await searchBeganDaysAgo(request.id, 3);
+    const searching = await readStatus(request.reference);
+    expect(searching).toMatchObject({ language: 'prs', isReviewedText: false });
+    await officer.patch(`/v1/tracing-requests/${request.id}`, { version: 1, circumstances: 'Updated (test).' }).expect(200);
+    expect(await readStatus(request.reference)).toEqual(searching);
+    await officer.post(`/v1/tracing-requests/${request.id}/withdraw`, { reasonCode: 'enquirer_withdrew' }).expect(200);
+    const [today] = await db.query(`SELECT to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day`);
+    expect(await readStatus(request.reference)).toMatchObject({ status: 'ended', since: today.day });
+  });
+
+  it('has news, dated the day of the change, once the found person consents to contact', async () => {
+    const request = await createRequest('ar');
+    await searchBeganDaysAgo(request.id, 40);
+    for (const [to, reason] of [
+      ['searching', 'matching_started'],
+      ['possible_match', 'candidate_proposed'],
+      ['match_confirmed', 'match_confirmed'],
+      ['awaiting_consent', 'consent_requested'],
+    ] as const) {
+      await moveSought(request.soughtId, to, reason);
+    }
+    expect(await readStatus(request.reference)).toMatchObject({ status: 'searching' });
+    await moveSought(request.soughtId, 'contact_shared', 'consent_given');
+    const [today] = await db.query(`SELECT to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day`);
+    expect(await readStatus(request.reference)).toMatchObject({
+      status: 'news',
+      since: today.day,
+      language: 'ar',
+      message: 'لدينا أخبار: سيتواصل معك المسؤول عن ملفك.',
+    });
+  });
+
+  it('answers in English, and says so, for a language without a catalogue', async () => {
+    const request = await createRequest('de');
+    expect(await readStatus(request.reference)).toMatchObject({ language: 'en', isReviewedText: true, message: 'We are searching.' });
+  });
+
+  it('keeps the database’s coarse mapping, which dates the status, in step with the one the API shows', async () => {
+    for (const status of REQUEST_STATUSES) {
+      const [row] = await db.query(`SELECT coarse_request_status($1) AS coarse`, [status]);
+      expect([status, row.coarse]).toEqual([status, toCoarseStatus(status)]);
+    }
+  });
   it('closes a refused search and a search that never had a candidate in the same run, and then reads them alike', async () => {
     const refused = await createRequest('uk');
     const fruitless = await createRequest('uk');
@@ -211,10 +261,9 @@ describe('the survivor’s status through the caseworker', () => {
     const openBefore = await readStatus(refused.reference);
     expect(withoutReference(openBefore)).toEqual(withoutReference(await readStatus(fruitless.reference)));
 
-    // The worker's schedule runs once at start-up, then every interval.
-    workers.push(
-      await startWorker({ REDIS_URL: redis.url, SEARCH_PERIOD_DAYS: String(PERIOD_DAYS), SEARCH_CLOSING_INTERVAL_MS: '600000' }),
-    );
+    // The worker's schedule runs at start-up, then every second: a request a match job holds at
+    // that moment is skipped (SKIP LOCKED) and closed by a later run.
+    workers.push(await startWorker(workerSettings()));
     await eventually(async () => {
       const rows = await db.query(`SELECT count(*)::int AS n FROM tracing_request WHERE id = ANY ($1) AND status = 'closed_no_match'`, [
         [refused.id, fruitless.id],
@@ -252,11 +301,16 @@ describe('the survivor’s status through the caseworker', () => {
   });
 
   it('closes each expired search once when two workers run the schedule at the same time', async () => {
+    while (workers.length < 2) workers.push(await startWorker(workerSettings()));
     const requests = [];
     for (let i = 0; i < 6; i += 1) requests.push(await createRequest());
+    const people = requests.flatMap((r) => [r.soughtId, r.enquirerId]);
+    // Let the match jobs of the new requests finish first, so that what is tested is two closers, not a closer and a match job.
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT count(DISTINCT person_id)::int AS n FROM match_run WHERE person_id = ANY ($1)`, [people]);
+      return row.n === people.length;
+    });
     for (const r of requests) await searchBeganDaysAgo(r.id, PERIOD_DAYS + 1);
-    const settings = { REDIS_URL: redis.url, SEARCH_PERIOD_DAYS: String(PERIOD_DAYS), SEARCH_CLOSING_INTERVAL_MS: '600000' };
-    while (workers.length < 2) workers.push(await startWorker(settings));
     await Promise.all(workers.map((worker) => worker.get(SearchCloser).closeExpired()));
 
     const ids = requests.map((r) => r.id);
@@ -271,29 +325,5 @@ describe('the survivor’s status through the caseworker', () => {
       [ids],
     );
     expect(audits[0].n).toBe(ids.length);
-  });
-
-  it('moves the day only when the coarse status changes: a withdrawal starts "ended" today', async () => {
-    const request = await createRequest('fa-AF');
-    await searchBeganDaysAgo(request.id, 3);
-    const searching = await readStatus(request.reference);
-    expect(searching).toMatchObject({ language: 'prs', isReviewedText: false });
-    await officer.patch(`/v1/tracing-requests/${request.id}`, { version: 1, circumstances: 'Updated (test).' }).expect(200);
-    expect(await readStatus(request.reference)).toEqual(searching);
-    await officer.post(`/v1/tracing-requests/${request.id}/withdraw`, { reasonCode: 'enquirer_withdrew' }).expect(200);
-    const [today] = await db.query(`SELECT to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day`);
-    expect(await readStatus(request.reference)).toMatchObject({ status: 'ended', since: today.day });
-  });
-
-  it('answers in English, and says so, for a language without a catalogue', async () => {
-    const request = await createRequest('de');
-    expect(await readStatus(request.reference)).toMatchObject({ language: 'en', isReviewedText: true, message: 'We are searching.' });
-  });
-
-  it('keeps the database’s coarse mapping, which dates the status, in step with the one the API shows', async () => {
-    for (const status of REQUEST_STATUSES) {
-      const [row] = await db.query(`SELECT coarse_request_status($1) AS coarse`, [status]);
-      expect([status, row.coarse]).toEqual([status, toCoarseStatus(status)]);
-    }
   });
 });

@@ -1,16 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { InvalidInputError } from '../common/errors/domain-errors.js';
 import { CaseStatusService } from './case-status.service.js';
-
-export class CaseStatusResponseDto {
-  @ApiProperty({ example: 'TR-2026-000123' }) reference: string;
-  @ApiProperty({ enum: ['searching', 'news', 'ended'] }) status: string;
-  @ApiProperty({ description: 'plain-language message in the enquirer’s language' }) message: string;
-  @ApiProperty({ example: 'ar' }) language: string;
-}
+import { CaseStatusResponseDto } from './dto/case-status-response.dto.js';
 
 @ApiTags('case status')
 @ApiBearerAuth()
@@ -18,7 +12,7 @@ export class CaseStatusResponseDto {
 export class CaseStatusController {
   constructor(private readonly status: CaseStatusService) {}
 
-  /** The coarse, survivor-facing status, for the caseworker to pass on. No dates, no candidate details. */
+  /** The coarse, survivor-facing status, for the caseworker to pass on: the day it began, no time, no candidate details. */
   @Get(':reference')
   @Roles('caseworker')
   @ApiOkResponse({ type: CaseStatusResponseDto })

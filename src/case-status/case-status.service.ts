@@ -6,17 +6,26 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
-import { coarseStatusMessage, toCoarseStatus } from './coarse-status.js';
+import { toCoarseStatus } from './coarse-status.js';
+import { type CaseStatusResponseDto, toCaseStatusResponse } from './dto/case-status-response.dto.js';
+import { type Catalogue, loadCatalogues, statusTexts } from './message-catalogue.js';
 
 @Injectable()
 export class CaseStatusService {
+  // Read once at start-up: a malformed catalogue stops the API instead of failing one caseworker later.
+  private readonly catalogues: Catalogue[] = loadCatalogues(new URL('./messages/', import.meta.url));
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  async byReference(user: AuthenticatedUser, reference: string) {
-    const request = await this.dataSource.getRepository(TracingRequest).findOneBy({ reference, organisationId: user.organisationId });
+  /** Reads only the request's own status and day and the enquirer's language: nothing else can leak. */
+  async byReference(user: AuthenticatedUser, reference: string): Promise<CaseStatusResponseDto> {
+    const request = await this.dataSource.getRepository(TracingRequest).findOne({
+      where: { reference, organisationId: user.organisationId },
+      select: { id: true, reference: true, status: true, coarseStatusSince: true },
+    });
     if (!request) throw new NotFoundError('tracing request');
     const enquirer = await this.dataSource.getRepository(PersonRecord).findOne({
       where: { requestId: request.id, role: 'enquirer' },
@@ -24,6 +33,11 @@ export class CaseStatusService {
     });
     await this.audit.record({ actor: user, action: 'case_status.read', entityType: 'tracing_request', entityId: request.id });
     const status = toCoarseStatus(request.status);
-    return { reference: request.reference, status, ...coarseStatusMessage(status, enquirer?.preferredLanguage ?? null) };
+    return toCaseStatusResponse(
+      request.reference,
+      status,
+      request.coarseStatusSince,
+      statusTexts(status, enquirer?.preferredLanguage, this.catalogues),
+    );
   }
 }

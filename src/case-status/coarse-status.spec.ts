@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { REQUEST_STATUSES } from '../tracing-requests/request-vocabulary.js';
-import { coarseStatusMessage, toCoarseStatus } from './coarse-status.js';
+import { COARSE_STATUSES, toCoarseStatus } from './coarse-status.js';
 
 describe('coarse status for the enquirer', () => {
   it.each(['possible_match', 'match_confirmed', 'awaiting_consent', 'on_hold', 'not_found', 'submitted'] as const)(
@@ -11,25 +10,14 @@ describe('coarse status for the enquirer', () => {
   );
 
   it('says there is news only once contact is shared with consent', () => {
-    expect(toCoarseStatus('contact_shared')).toBe('news');
+    expect(REQUEST_STATUSES.filter((status) => toCoarseStatus(status) === 'news')).toEqual(['contact_shared']);
   });
 
   it('says the search ended the same way for a closure with or without a result', () => {
     expect(toCoarseStatus('closed')).toBe(toCoarseStatus('closed_no_match'));
   });
 
-  it('has a message for every status in every language it offers, falling back to English', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...REQUEST_STATUSES),
-        fc.constantFrom('en', 'ar', 'fr', 'uk', 'ti', 'fa-AF', null),
-        (status, language) => {
-          const { message } = coarseStatusMessage(toCoarseStatus(status), language);
-          expect(message.length).toBeGreaterThan(0);
-        },
-      ),
-    );
-    expect(coarseStatusMessage('ended', 'ar-SY').language).toBe('ar');
-    expect(coarseStatusMessage('ended', 'ti').language).toBe('en');
+  it('maps every request status to one of the three coarse statuses', () => {
+    for (const status of REQUEST_STATUSES) expect(COARSE_STATUSES).toContain(toCoarseStatus(status));
   });
 });

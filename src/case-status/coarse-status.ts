@@ -1,11 +1,13 @@
 import type { RequestStatus } from '../tracing-requests/request-vocabulary.js';
 
-export type CoarseStatus = 'searching' | 'news' | 'ended';
+export const COARSE_STATUSES = ['searching', 'news', 'ended'] as const;
+export type CoarseStatus = (typeof COARSE_STATUSES)[number];
 
 /**
  * What the enquirer may hear. Everything short of a disclosure the found person consented to reads
  * "searching" – candidates, confirmations, awaiting consent, on hold, even a refusal – so the status
- * is no oracle for someone posing as an enquirer.
+ * is no oracle for someone posing as an enquirer. The database repeats this mapping to keep the
+ * day of the last change (migration 1764400000000); a test checks they agree.
  */
 export function toCoarseStatus(status: RequestStatus): CoarseStatus {
   switch (status) {
@@ -24,34 +26,4 @@ export function toCoarseStatus(status: RequestStatus): CoarseStatus {
     case 'not_found':
       return 'searching';
   }
-}
-
-const MESSAGES: Record<string, Record<CoarseStatus, string>> = {
-  en: {
-    searching: 'We are searching.',
-    news: 'We have news: your caseworker will contact you.',
-    ended: 'The search has ended.',
-  },
-  ar: {
-    searching: 'نحن نبحث.',
-    news: 'لدينا أخبار: سيتواصل معك المسؤول عن ملفك.',
-    ended: 'انتهى البحث.',
-  },
-  fr: {
-    searching: 'Nous recherchons.',
-    news: 'Nous avons des nouvelles : votre référent va vous contacter.',
-    ended: 'La recherche est terminée.',
-  },
-  uk: {
-    searching: 'Ми шукаємо.',
-    news: 'У нас є новини: ваш соціальний працівник зв’яжеться з вами.',
-    ended: 'Пошук завершено.',
-  },
-};
-
-/** The message in the enquirer's language, or English when it has no translation yet. */
-export function coarseStatusMessage(status: CoarseStatus, language: string | null): { language: string; message: string } {
-  const base = language?.split('-')[0] ?? 'en';
-  const chosen = MESSAGES[base] ? base : 'en';
-  return { language: chosen, message: MESSAGES[chosen][status] };
 }

@@ -136,6 +136,22 @@ export class Environment {
   @Max(3_600_000)
   WEBHOOK_BACKOFF_MS: number = 10_000;
 
+  /**
+   * Days a search runs before the schedule closes it as "no match", counted from the day it began
+   * (the coarse status's day). Only requests none of whose sought people is past `searching` are
+   * closed, so a refused search and a fruitless one close alike (docs/decisions/0010-survivor-status.md).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SEARCH_PERIOD_DAYS: number = 365;
+
+  /** How often the worker's schedule looks for searches whose period has run out. */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  SEARCH_CLOSING_INTERVAL_MS: number = 3_600_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

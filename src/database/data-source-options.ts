@@ -18,6 +18,7 @@ import { InitialSchema1764140000000 } from './migrations/1764140000000-InitialSc
 import { PersonNameKeys1764200000000 } from './migrations/1764200000000-PersonNameKeys.js';
 import { CandidateMatches1764210000000 } from './migrations/1764210000000-CandidateMatches.js';
 import { BlockingProbe1764300000000 } from './migrations/1764300000000-BlockingProbe.js';
+import { CoarseStatusSince1764400000000 } from './migrations/1764400000000-CoarseStatusSince.js';
 import { WebhookNotifications1764410000000 } from './migrations/1764410000000-WebhookNotifications.js';
 import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWorkflow.js';
 import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   PersonNameKeys1764200000000,
   CandidateMatches1764210000000,
   BlockingProbe1764300000000,
+  CoarseStatusSince1764400000000,
   WebhookNotifications1764410000000,
   ReviewWorkflow1764420000000,
   ConsentAndDisclosure1764430000000,

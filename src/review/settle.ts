@@ -35,7 +35,7 @@ export async function settleSoughtPerson(
  * committed: locking their requests while holding the first could deadlock with a writer going the
  * other way.
  */
-export async function settleCounterparts(dataSource: DataSource, personIds: readonly string[], by: string): Promise<void> {
+export async function settleCounterparts(dataSource: DataSource, personIds: readonly string[], by: string | null): Promise<void> {
   for (const personId of personIds) {
     await dataSource.transaction(async (manager) => {
       const [row]: { requestId: string }[] = await manager.query(`SELECT request_id AS "requestId" FROM person_record WHERE id = $1`, [

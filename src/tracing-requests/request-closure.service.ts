@@ -11,7 +11,7 @@ import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 import { CLOSURE_REASONS, type CloseTracingRequestDto } from './dto/request-closure.dto.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
 import { assertLifecycleTransition } from './request-lifecycle.js';
-import { recordStatusChange, refreshRequestStatus } from './status-recorder.js';
+import { changeLifecycle, refreshRequestStatus } from './status-recorder.js';
 import { TracingRequestReader } from './tracing-request-reader.js';
 import { lockOwnRequest } from './tracing-requests.service.js';
 
@@ -44,8 +44,7 @@ export class RequestClosureService {
         throw new ConflictError('a person found for this request refused contact: it closes only with the search-period schedule');
       }
       const others = await counterpartsInReview(manager, id);
-      await manager.update(TracingRequest, { id }, { lifecycle: to, status: to, version: request.version + 1 });
-      await recordStatusChange(manager, { requestId: id, from: request.status, to, reasonCode: dto.reasonCode, by: officer.id });
+      await changeLifecycle(manager, request, to, { reasonCode: dto.reasonCode, by: officer.id });
       await withdrawFromMatching(manager, id);
       await this.audit.record(
         { actor: officer, action: 'tracing_request.closed', entityType: 'tracing_request', entityId: id, reasonCode: dto.reasonCode },

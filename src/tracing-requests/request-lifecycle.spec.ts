@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { IllegalTransitionError } from '../common/errors/domain-errors.js';
-import { assertLifecycleTransition, assertPersonTransition, canMovePerson, deriveRequestStatus } from './request-lifecycle.js';
+import {
+  assertLifecycleTransition,
+  assertPersonTransition,
+  canMovePerson,
+  deriveRequestStatus,
+  isClosableAtPeriodEnd,
+} from './request-lifecycle.js';
 import { SOUGHT_PERSON_STATUSES } from './request-vocabulary.js';
 
 describe('request lifecycle', () => {
@@ -53,6 +59,24 @@ describe('request lifecycle', () => {
       fc.property(fc.array(fc.constantFrom(...SOUGHT_PERSON_STATUSES), { minLength: 1, maxLength: 6 }), (statuses) => {
         const shown = deriveRequestStatus('open', statuses);
         expect(statuses).toContain(shown);
+      }),
+    );
+  });
+});
+
+describe('closing at the end of the search period', () => {
+  it('closes a request whose found person refused, who is back at searching, like one that never had a candidate', () => {
+    expect(canMovePerson('awaiting_consent', 'searching')).toBe(true);
+    expect(isClosableAtPeriodEnd(['searching'])).toBe(true);
+    expect(isClosableAtPeriodEnd(['searching', 'not_found', 'submitted'])).toBe(true);
+    expect(isClosableAtPeriodEnd(['searching', 'awaiting_consent'])).toBe(false);
+  });
+
+  it('leaves open every request with a sought person past searching', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SOUGHT_PERSON_STATUSES), { maxLength: 6 }), (statuses) => {
+        const pastSearching = statuses.filter((s) => !['submitted', 'searching', 'not_found'].includes(s));
+        expect(isClosableAtPeriodEnd(statuses)).toBe(pastSearching.length === 0);
       }),
     );
   });

@@ -51,6 +51,17 @@ export function deriveRequestStatus(lifecycle: RequestLifecycle, soughtStatuses:
   return soughtStatuses.reduce((best, status) => (PROGRESS[status] > PROGRESS[best] ? status : best));
 }
 
+/**
+ * Where a sought person stands while nothing has come of their search. A found person who refused
+ * is back at `searching`, so the closing schedule cannot tell a refusal from a fruitless search.
+ */
+export const NOT_PAST_SEARCHING: readonly SoughtPersonStatus[] = ['submitted', 'searching', 'not_found'];
+
+/** Whether the search period's end may close the request as "no match": none of its sought people is past searching. */
+export function isClosableAtPeriodEnd(soughtStatuses: readonly SoughtPersonStatus[]): boolean {
+  return soughtStatuses.every((status) => NOT_PAST_SEARCHING.includes(status));
+}
+
 /** Whether an officer may still edit the request. */
 export function isEditable(lifecycle: RequestLifecycle): boolean {
   return lifecycle === 'open';

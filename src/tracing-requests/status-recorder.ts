@@ -3,8 +3,8 @@ import { notifyRequestStatusChange } from '../notifications/status-notifications
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
-import { deriveRequestStatus } from './request-lifecycle.js';
-import type { SoughtPersonStatus } from './request-vocabulary.js';
+import { assertLifecycleTransition, deriveRequestStatus } from './request-lifecycle.js';
+import type { RequestLifecycle, SoughtPersonStatus } from './request-vocabulary.js';
 
 export interface StatusChangeInput {
   requestId: string;
@@ -44,4 +44,20 @@ export async function refreshRequestStatus(
   if (status === request.status) return;
   await manager.update(TracingRequest, { id: requestId }, { status });
   await recordStatusChange(manager, { requestId, from: request.status, to: status, ...cause });
+}
+
+/**
+ * Moves a locked request to another lifecycle state (withdrawn, closed, closed_no_match) and records
+ * the change. Every lifecycle move goes through here, so each is checked and recorded alike; the
+ * coarse status's day follows in the database (migration 1764400000000).
+ */
+export async function changeLifecycle(
+  manager: EntityManager,
+  request: Pick<TracingRequest, 'id' | 'lifecycle' | 'status' | 'version'>,
+  to: Exclude<RequestLifecycle, 'open'>,
+  cause: { reasonCode: string; by: string | null },
+): Promise<void> {
+  assertLifecycleTransition(request.lifecycle, to);
+  await manager.update(TracingRequest, { id: request.id }, { lifecycle: to, status: to, version: request.version + 1 });
+  await recordStatusChange(manager, { requestId: request.id, from: request.status, to, ...cause });
 }

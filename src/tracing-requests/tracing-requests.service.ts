@@ -18,8 +18,8 @@ import type { UpdateTracingRequestDto } from './dto/update-tracing-request.dto.j
 import type { WithdrawalReasonCode } from './request-vocabulary.js';
 import { IntakeConsent } from './entities/intake-consent.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
-import { assertLifecycleTransition, isEditable } from './request-lifecycle.js';
-import { recordStatusChange, refreshRequestStatus } from './status-recorder.js';
+import { isEditable } from './request-lifecycle.js';
+import { changeLifecycle, recordStatusChange, refreshRequestStatus } from './status-recorder.js';
 import { TracingRequestReader } from './tracing-request-reader.js';
 
 /** Officers' writes: create, update, withdraw. Each is one transaction, with its outbox rows and audit events. */
@@ -126,10 +126,8 @@ export class TracingRequestsService {
   async withdraw(officer: AuthenticatedUser, id: string, reasonCode: WithdrawalReasonCode): Promise<TracingRequest> {
     const counterparts = await this.dataSource.transaction(async (manager) => {
       const request = await lockOwnRequest(manager, officer, id);
-      assertLifecycleTransition(request.lifecycle, 'withdrawn');
       const others = await counterpartsInReview(manager, id);
-      await manager.update(TracingRequest, { id }, { lifecycle: 'withdrawn', status: 'withdrawn', version: request.version + 1 });
-      await recordStatusChange(manager, { requestId: id, from: request.status, to: 'withdrawn', reasonCode, by: officer.id });
+      await changeLifecycle(manager, request, 'withdrawn', { reasonCode, by: officer.id });
       await withdrawFromMatching(manager, id);
       await this.audit.record(
         { actor: officer, action: 'tracing_request.withdrawn', entityType: 'tracing_request', entityId: id, reasonCode },

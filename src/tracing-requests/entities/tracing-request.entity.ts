@@ -28,6 +28,13 @@ export class TracingRequest {
   @Column({ type: 'text' })
   status: RequestStatus;
 
+  /**
+   * The day (UTC, YYYY-MM-DD) the coarse, survivor-facing status last changed. Kept by a database
+   * trigger on every status write (migration 1764400000000), so the application never writes it.
+   */
+  @Column({ name: 'coarse_status_since', type: 'date', insert: false, update: false })
+  coarseStatusSince: string;
+
   @Column({ type: 'text', nullable: true })
   circumstances: string | null;
 

@@ -147,12 +147,30 @@ describe('consent-gated disclosure', () => {
   });
 
   it('sends a refused find back to searching, and the enquirer side sees what it saw before', async () => {
-    const { found, flow, disclosure, soughtId } = await findWithCaseworkers();
+    const { a, found, flow, disclosure, soughtId } = await findWithCaseworkers();
+    // The survivor's status, read through the caseworker at every step, never changes.
+    const status = async () => (await enquirersCaseworker.get(`/v1/case-status/${a.reference}`).expect(200)).body;
+    const heard = [await status()];
     await decide(reviewer, found.id);
+    heard.push(await status());
     await reviewer.post(url(found.id, 'identity-checks'), passCheck).expect(200);
+    heard.push(await status());
     await foundCaseworker.post(url(found.id, 'consents'), { decision: 'refused', scopes: [] }).expect(201);
+    heard.push(await status());
     expect(await flow.personStatus(soughtId)).toBe('searching');
     expect(await disclosure()).toEqual({ released: false });
+    expect(heard[0].status).toBe('searching');
+    for (const later of heard) expect(later).toEqual(heard[0]);
+  });
+
+  it('tells the survivor there is news only once the found person consented', async () => {
+    const { a, found } = await findWithCaseworkers();
+    const status = async () => (await enquirersCaseworker.get(`/v1/case-status/${a.reference}`).expect(200)).body;
+    await decide(reviewer, found.id);
+    await reviewer.post(url(found.id, 'identity-checks'), passCheck).expect(200);
+    expect((await status()).status).toBe('searching');
+    await foundCaseworker.post(url(found.id, 'consents'), { decision: 'granted', scopes: ['found'] }).expect(201);
+    expect((await status()).status).toBe('news');
   });
 
   it('needs two different people to confirm, to pass the identity check and to release a flagged find', async () => {

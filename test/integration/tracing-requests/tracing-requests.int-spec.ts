@@ -187,7 +187,15 @@ describe('tracing requests (officer API)', () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
     const caseworker = await loginAs(app, org.users.caseworker);
     const status = await caseworker.get(`/v1/case-status/${created.reference}`).expect(200);
-    expect(status.body).toEqual({ reference: created.reference, status: 'searching', language: 'ar', message: 'نحن نبحث.' });
+    expect(status.body).toEqual({
+      reference: created.reference,
+      status: 'searching',
+      since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      language: 'ar',
+      message: 'نحن نبحث.',
+      nextStep: expect.stringMatching(/\S/),
+      isReviewedText: false,
+    });
     await caseworker.get('/v1/case-status/TR-1999-999999').expect(404);
     await caseworker.get('/v1/case-status/nonsense').expect(400);
   });

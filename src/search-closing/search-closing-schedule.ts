@@ -1,0 +1,36 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { summariseError } from '../common/errors/error-summary.js';
+import { Environment } from '../config/environment.js';
+import {
+  CLOSE_EXPIRED_SEARCHES_JOB_OPTIONS,
+  SEARCH_CLOSING_QUEUE,
+  SEARCH_CLOSING_SCHEDULER_ID,
+  SearchClosingJobName,
+} from '../queue/search-closing-jobs.js';
+
+/**
+ * Keeps the closing schedule in Redis. Every worker upserts the same scheduler id at start-up, so
+ * there is one schedule however many workers run, and BullMQ hands each run to one of them.
+ */
+@Injectable()
+export class SearchClosingSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SearchClosingSchedule.name);
+
+  constructor(
+    @InjectQueue(SEARCH_CLOSING_QUEUE) private readonly queue: Queue,
+    private readonly env: Environment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the worker's connection waits for Redis patiently, and start-up must not wait with it.
+    this.queue
+      .upsertJobScheduler(
+        SEARCH_CLOSING_SCHEDULER_ID,
+        { every: this.env.SEARCH_CLOSING_INTERVAL_MS },
+        { name: SearchClosingJobName.CloseExpiredSearches, data: {}, opts: CLOSE_EXPIRED_SEARCHES_JOB_OPTIONS },
+      )
+      .catch((error: unknown) => this.logger.warn(summariseError(error), 'closing schedule not set; the next start sets it'));
+  }
+}

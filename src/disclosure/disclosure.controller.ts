@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ConsentsService } from './consents.service.js';
 import { type DisclosureView, DisclosureService } from './disclosure.service.js';
 import { ConsentInputDto, ConsentWithdrawalDto, IdentityCheckInputDto, OverrideInputDto } from './dto/disclosure-inputs.dto.js';
+import { FindSummaryReader } from './find-summary.reader.js';
 import { IdentityChecksService } from './identity-checks.service.js';
 
 /** After a confirmed find: the enquirer's identity check, the found person's consent, flag overrides. */
@@ -16,7 +17,17 @@ export class FindsController {
     private readonly checks: IdentityChecksService,
     private readonly consents: ConsentsService,
     private readonly disclosures: DisclosureService,
+    private readonly summaries: FindSummaryReader,
   ) {}
+
+  @Get()
+  @Roles('reviewer', 'caseworker', 'admin')
+  @ApiOkResponse({
+    description: "the identity check and the consents; to the found person's side, who is searching if the enquirer agreed",
+  })
+  summary(@CurrentUser() user: AuthenticatedUser, @Param('candidateId', ParseUUIDPipe) candidateId: string) {
+    return this.summaries.read(user, candidateId);
+  }
 
   @Post('identity-checks')
   @HttpCode(200)

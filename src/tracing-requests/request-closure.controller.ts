@@ -6,8 +6,9 @@ import { CloseTracingRequestDto, ReopenTracingRequestDto } from './dto/request-c
 import { toTracingRequestResponse, TracingRequestResponseDto } from './dto/tracing-request-response.dto.js';
 import { type FollowUpQuestion, FollowUpsService } from './follow-ups.service.js';
 import { RequestClosureService } from './request-closure.service.js';
+import { type RequestLinkView, RequestLinksService } from './request-links.service.js';
 
-/** An officer's closing, reopening and follow-up work on a request. */
+/** An officer's closing, reopening and follow-up work on a request, and the links review made to others. */
 @ApiTags('tracing requests')
 @ApiBearerAuth()
 @Controller('v1/tracing-requests/:id')
@@ -15,6 +16,7 @@ export class RequestClosureController {
   constructor(
     private readonly closure: RequestClosureService,
     private readonly followUps: FollowUpsService,
+    private readonly links: RequestLinksService,
   ) {}
 
   @Post('close')
@@ -47,6 +49,13 @@ export class RequestClosureController {
   @Roles('officer', 'caseworker')
   listFollowUps(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<FollowUpQuestion[]> {
     return this.followUps.list(user, id);
+  }
+
+  @Get('links')
+  @Roles('officer', 'reviewer', 'admin')
+  @ApiOkResponse({ description: 'requests linked to this one by a confirmed candidate (related or duplicate), for staff only' })
+  listLinks(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<RequestLinkView[]> {
+    return this.links.list(user, id);
   }
 
   @Post('follow-ups/:questionId/answered')

@@ -196,6 +196,27 @@ describe('consent-gated disclosure', () => {
     expect((await disclosure()).released).toBe(true);
   });
 
+  it("tells the found person's side who is searching only if the enquirer agreed, and never the reverse", async () => {
+    const intake = (agreesToIdentityShared: boolean) => ({
+      intakeConsent: { consentsToProcessing: true, agreesToBeFound: true, agreesToIdentityShared, informationNoticeVersion: '2026-01' },
+    });
+    const flow = reviewFlow(db, officer);
+    for (const agrees of [false, true]) {
+      const { a, found } = await flow.reciprocalPair(
+        { caseworkerId: org.users.caseworker.id, ...intake(agrees) },
+        { caseworkerId: foundCaseworkerId },
+      );
+      await decide(reviewer, found.id);
+      const foundSide = (await foundCaseworker.get(`/v1/finds/${found.id}`).expect(200)).body;
+      expect(foundSide.searchedForBy.relationship).toBe('sibling');
+      const enquirerNames = (await db.query(`SELECT value FROM name_variant WHERE person_id = $1`, [a.enquirer.id])).map(
+        (n: { value: string }) => n.value,
+      );
+      expect(foundSide.searchedForBy.names).toEqual(agrees ? enquirerNames : undefined);
+      expect(foundSide.identityCheck.state).toBe('not_checked');
+    }
+  });
+
   it('refuses malformed consents and checks with a 4xx, and outsiders with 404', async () => {
     const { found } = await findWithCaseworkers();
     await decide(reviewer, found.id);

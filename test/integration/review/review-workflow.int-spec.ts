@@ -149,6 +149,10 @@ describe('the review workflow', () => {
       [first.id, second.id],
     );
     expect(links).toEqual([{ kind: 'duplicate' }]);
+    const shown = (await officer.get(`/v1/tracing-requests/${first.id}/links`).expect(200)).body;
+    expect(shown).toEqual([expect.objectContaining({ kind: 'duplicate', requestId: second.id })]);
+    const caseworker = await loginAs(api, org.users.caseworker);
+    await caseworker.get(`/v1/tracing-requests/${first.id}/links`).expect(403);
     for (const request of [first, second]) {
       expect(await personStatus(request.soughtPeople[0].id)).not.toBe('match_confirmed');
     }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CreatedRangePageQuery } from '../../common/pagination/page.query.js';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { type Band, BANDS } from '../review-vocabulary.js';
 
-export class ReviewQueueQuery {
+export class ReviewQueueQuery extends CreatedRangePageQuery {
   @ApiPropertyOptional({ enum: BANDS })
   @IsOptional()
   @IsIn(BANDS)
@@ -19,28 +20,4 @@ export class ReviewQueueQuery {
   @IsOptional()
   @Matches(/^TR-\d{4}-\d{6,}$/, { message: 'reference must look like TR-2026-000123' })
   reference?: string;
-
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'proposed on or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  createdFrom?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'proposed before' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  createdTo?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

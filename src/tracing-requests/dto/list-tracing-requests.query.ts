@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CreatedRangePageQuery } from '../../common/pagination/page.query.js';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { REQUEST_STATUSES, type RequestStatus } from '../request-vocabulary.js';
 
-export class ListTracingRequestsQuery {
+export class ListTracingRequestsQuery extends CreatedRangePageQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
   @IsOptional()
   @IsIn(REQUEST_STATUSES)
@@ -13,28 +13,4 @@ export class ListTracingRequestsQuery {
   @IsOptional()
   @Matches(/^TR(-\d{0,4}(-\d{0,9})?)?$/, { message: 'reference must look like TR-2026-000123 or its start' })
   reference?: string;
-
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'created on or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  createdFrom?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'created before' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  createdTo?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

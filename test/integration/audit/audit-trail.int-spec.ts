@@ -2,41 +2,26 @@
  * Every read and change of a candidate, decision, consent and disclosure through the API leaves an
  * audit event an auditor can find by request; the table refuses UPDATE and DELETE.
  */
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startStack, type TestStack } from '../../support/stack.js';
 import { claim, reviewFlow } from '../../support/review-flow.js';
-import { dataSourceOf, startApi, startWorker } from '../../support/test-app.js';
 
 describe('the audit trail of review, consent and disclosure', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: TestStack;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let org: TestOrganisation;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
-    worker = await startWorker({ REDIS_URL: redis.url });
-    db = dataSourceOf(api);
+    stack = await startStack();
+    ({ api, db } = stack);
     org = await makeOrganisation(db);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   it('records each step with who, in which role, on which record and request; an auditor filters by request', async () => {
     const officer = await loginAs(api, org.users.officer);

@@ -3,23 +3,16 @@
  * found person reaches the enquirer's side before the found person's consent, and nothing after it
  * is withdrawn; a safeguarding flag needs two people at every step.
  */
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startStack, type TestStack } from '../../support/stack.js';
 import { decide, reviewFlow } from '../../support/review-flow.js';
-import { dataSourceOf, startApi, startWorker } from '../../support/test-app.js';
 
 describe('consent-gated disclosure', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: TestStack;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let org: TestOrganisation;
   let officer: Session;
@@ -32,11 +25,8 @@ describe('consent-gated disclosure', () => {
   let foundCaseworkerId: string;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
-    worker = await startWorker({ REDIS_URL: redis.url });
-    db = dataSourceOf(api);
+    stack = await startStack();
+    ({ api, db } = stack);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
     reviewer = await loginAs(api, org.users.reviewer);
@@ -47,12 +37,7 @@ describe('consent-gated disclosure', () => {
     foundCaseworker = await loginAs(api, second);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   async function findWithCaseworkers(flags: string[] = []) {
     const flow = reviewFlow(db, officer);

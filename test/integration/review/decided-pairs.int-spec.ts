@@ -4,50 +4,36 @@
  * again, while an undecided pair gets its new version's row. The older version is simulated by
  * relabelling finished work with the version before, as in the re-match-all test.
  */
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { rematchAll } from '../../../src/cli/rematch-all.js';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startStack, type TestStack } from '../../support/stack.js';
 import { decide, reviewFlow } from '../../support/review-flow.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { eventually } from '../../support/test-app.js';
 
 const OLDER = MATCHER_VERSION - 1;
 
 describe('decided pairs across matcher versions', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: TestStack;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let org: TestOrganisation;
   let officer: Session;
   let reviewer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    const settings = { REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '3600000' };
-    api = await startApi(settings);
-    worker = await startWorker(settings);
-    db = dataSourceOf(api);
+    // The workers' own reconciler stays out of the way: the command does the re-matching here.
+    stack = await startStack({ RECONCILE_INTERVAL_MS: '3600000' });
+    ({ api, db } = stack);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
     reviewer = await loginAs(api, org.users.reviewer);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   const versionsOf = async (candidateId: string) =>
     (
@@ -80,7 +66,7 @@ describe('decided pairs across matcher versions', () => {
     await db.query(`UPDATE candidate_match SET matcher_version = $2 WHERE organisation_id = $1`, [org.id, OLDER]);
     const final = await rematchAll({
       databaseUrl: process.env.DATABASE_URL as string,
-      redisUrl: redis.url,
+      redisUrl: stack.redis.url,
       organisationId: org.id,
       maxBacklog: 4,
       intervalMs: 100,

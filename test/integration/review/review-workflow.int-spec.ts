@@ -4,23 +4,19 @@
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { MatchingService } from '../../../src/matching/matching.service.js';
 import { countDomainRows } from '../../support/domain-rows.js';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startStack, type TestStack } from '../../support/stack.js';
 import { uniqueName } from '../../support/request-bodies.js';
 import { claim, reviewFlow } from '../../support/review-flow.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { eventually } from '../../support/test-app.js';
 
 describe('the review workflow', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: TestStack;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let db: DataSource;
@@ -30,23 +26,15 @@ describe('the review workflow', () => {
   let secondReviewer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
-    worker = await startWorker({ REDIS_URL: redis.url });
-    db = dataSourceOf(api);
+    stack = await startStack();
+    ({ api, worker, db } = stack);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
     reviewer = await loginAs(api, org.users.reviewer);
     secondReviewer = await loginAs(api, await addUser(db, org, 'reviewer'));
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   const flow = () => reviewFlow(db, officer);
   const submit = (...args: Parameters<ReturnType<typeof reviewFlow>['submit']>) => flow().submit(...args);

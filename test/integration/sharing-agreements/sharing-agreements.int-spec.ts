@@ -2,35 +2,26 @@
  * Matching across two organisations exists only under a sharing agreement approved by an admin of
  * each, through HTTP on the real queue and worker.
  */
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startStack, type TestStack } from '../../support/stack.js';
 import { uniqueName } from '../../support/request-bodies.js';
 import { decide, nextPairYear, reviewFlow } from '../../support/review-flow.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { eventually } from '../../support/test-app.js';
 
 describe('sharing agreements', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: TestStack;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let north: TestOrganisation;
   let south: TestOrganisation;
   let as: Record<'northOfficer' | 'southOfficer' | 'northReviewer' | 'southReviewer' | 'northAdmin' | 'southAdmin', Session>;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
-    worker = await startWorker({ REDIS_URL: redis.url });
-    db = dataSourceOf(api);
+    stack = await startStack();
+    ({ api, db } = stack);
     north = await makeOrganisation(db);
     south = await makeOrganisation(db);
     as = {
@@ -43,12 +34,7 @@ describe('sharing agreements', () => {
     };
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   /** Amina files with North looking for Omar; Omar files with South, in Arabic script, looking for Amina. */
   async function acrossOrganisations() {

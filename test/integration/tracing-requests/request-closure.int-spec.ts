@@ -2,46 +2,32 @@
  * Officers close and reopen requests, and answer reviewers' follow-up questions, through HTTP on
  * the real queue and worker.
  */
-import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startStack, type TestStack } from '../../support/stack.js';
 import { uniqueName } from '../../support/request-bodies.js';
 import { claim, decide, reviewFlow } from '../../support/review-flow.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { eventually } from '../../support/test-app.js';
 
 describe('closing, reopening and follow-up questions', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: TestStack;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let org: TestOrganisation;
   let officer: Session;
   let reviewer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
-    worker = await startWorker({ REDIS_URL: redis.url });
-    db = dataSourceOf(api);
+    stack = await startStack();
+    ({ api, db } = stack);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
     reviewer = await loginAs(api, org.users.reviewer);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   /** Two requests seeking the same person: each sought person's only candidate is the other. */
   async function twoSearchesForOne() {

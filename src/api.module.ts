@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
+import { ErasureModule } from './erasure/erasure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -41,6 +42,7 @@ export class ApiModule implements NestModule {
         ReviewModule,
         DisclosureModule,
         SharingAgreementsModule,
+        ErasureModule,
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,

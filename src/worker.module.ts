@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
+import { MemoEvictionModule } from './erasure/erasure.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { WebhookDeliveryModule } from './notifications/notifications.module.js';
@@ -26,6 +27,7 @@ export class WorkerModule {
         MatchingModule.forRoot(env),
         WebhookDeliveryModule,
         SearchClosingModule,
+        MemoEvictionModule,
       ],
     };
   }

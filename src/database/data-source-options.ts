@@ -24,6 +24,7 @@ import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWo
 import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
 import { SharingAgreements1764440000000 } from './migrations/1764440000000-SharingAgreements.js';
 import { AuditContext1764450000000 } from './migrations/1764450000000-AuditContext.js';
+import { ErasureTombstones1764480000000 } from './migrations/1764480000000-ErasureTombstones.js';
 
 export const ENTITIES = [
   Organisation,
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   ConsentAndDisclosure1764430000000,
   SharingAgreements1764440000000,
   AuditContext1764450000000,
+  ErasureTombstones1764480000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

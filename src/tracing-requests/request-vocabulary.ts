@@ -49,6 +49,7 @@ export const STATUS_REASON_CODES = [
   'identity_checked',
   'consent_granted',
   'consent_refused',
+  'person_erased',
   'search_period_ended',
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];

@@ -54,6 +54,11 @@ export function forgetNormalisedNames(): void {
   TOKEN_CACHE.clear();
 }
 
+/** How many names and tokens the memos hold (for tests and metrics). */
+export function rememberedNameCount(): number {
+  return CACHE.size + TOKEN_CACHE.size;
+}
+
 function remember<V>(cache: Map<string, V>, limit: number, key: string, value: V): V {
   if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);

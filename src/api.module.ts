@@ -16,6 +16,7 @@ import { WebhookReceiversModule } from './notifications/notifications.module.js'
 import { OutboxModule } from './outbox/outbox.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { SharingAgreementsModule } from './sharing-agreements/sharing-agreements.module.js';
 import { TracingRequestsModule } from './tracing-requests/tracing-requests.module.js';
@@ -43,6 +44,7 @@ export class ApiModule implements NestModule {
         DisclosureModule,
         SharingAgreementsModule,
         ErasureModule,
+        RetentionModule,
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,

@@ -9,9 +9,10 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { WebhookDeliveryModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { RetentionScheduleModule } from './retention/retention.module.js';
 import { SearchClosingModule } from './search-closing/search-closing.module.js';
 
-/** The worker process: consumes matching and webhook delivery jobs, relays the outbox, closes expired searches; no public HTTP surface. */
+/** The worker process: consumes matching and webhook delivery jobs, relays the outbox, closes expired searches, applies retention; no public HTTP surface. */
 @Module({})
 export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
@@ -28,6 +29,7 @@ export class WorkerModule {
         WebhookDeliveryModule,
         SearchClosingModule,
         MemoEvictionModule,
+        RetentionScheduleModule,
       ],
     };
   }

@@ -146,6 +146,12 @@ export class Environment {
   @Max(3650)
   SEARCH_PERIOD_DAYS: number = 365;
 
+  /** How often the worker applies every organisation's retention policy (default daily). */
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 86_400_000)
+  RETENTION_INTERVAL_MS: number = 86_400_000;
+
   /** How often the worker's schedule looks for searches whose period has run out. */
   @IsInt()
   @Min(1000)

@@ -25,6 +25,7 @@ import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-Co
 import { SharingAgreements1764440000000 } from './migrations/1764440000000-SharingAgreements.js';
 import { AuditContext1764450000000 } from './migrations/1764450000000-AuditContext.js';
 import { ErasureTombstones1764480000000 } from './migrations/1764480000000-ErasureTombstones.js';
+import { Retention1764490000000 } from './migrations/1764490000000-Retention.js';
 
 export const ENTITIES = [
   Organisation,
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   SharingAgreements1764440000000,
   AuditContext1764450000000,
   ErasureTombstones1764480000000,
+  Retention1764490000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -4,8 +4,12 @@ import { ErasureJobs } from './erasure-jobs.js';
 import { ErasureService } from './erasure.service.js';
 import { MemoEviction } from './memo-eviction.js';
 
+/** The queue side of an erasure, for the API's erasure and the worker's retention alike. */
+@Module({ providers: [ErasureJobs], exports: [ErasureJobs] })
+export class ErasureCoreModule {}
+
 /** In the API: the admin's erasure. */
-@Module({ controllers: [ErasureController], providers: [ErasureService, ErasureJobs] })
+@Module({ imports: [ErasureCoreModule], controllers: [ErasureController], providers: [ErasureService] })
 export class ErasureModule {}
 
 /** In each worker: forgets remembered names when an erasure is announced. */

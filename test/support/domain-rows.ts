@@ -18,6 +18,8 @@ export const DOMAIN_TABLES = [
   'found_person_consent',
   'disclosure_override',
   'sharing_agreement',
+  'erasure_tombstone',
+  'retention_policy',
 ] as const;
 
 /** Row counts per domain table, to prove that a refused request wrote nothing. */

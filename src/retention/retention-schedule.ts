@@ -1,0 +1,65 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { summariseError } from '../common/errors/error-summary.js';
+import { Environment } from '../config/environment.js';
+import {
+  APPLY_RETENTION_JOB_OPTIONS,
+  isApplyRetentionJob,
+  RETENTION_QUEUE,
+  RETENTION_SCHEDULER_ID,
+  RetentionJobName,
+} from '../queue/retention-jobs.js';
+import { RetentionRunner } from './retention-runner.js';
+
+/** Every worker upserts the same scheduler id at start-up: one schedule, whatever the number of workers. */
+@Injectable()
+export class RetentionSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RetentionSchedule.name);
+
+  constructor(
+    @InjectQueue(RETENTION_QUEUE) private readonly queue: Queue,
+    private readonly env: Environment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.queue
+      .upsertJobScheduler(
+        RETENTION_SCHEDULER_ID,
+        { every: this.env.RETENTION_INTERVAL_MS },
+        { name: RetentionJobName.ApplyRetention, data: {}, opts: APPLY_RETENTION_JOB_OPTIONS },
+      )
+      .catch((error: unknown) => this.logger.warn(summariseError(error), 'retention schedule not set; the next start sets it'));
+  }
+}
+
+/** Thin consumer: checks the payload and applies every organisation's policy. */
+@Processor(RETENTION_QUEUE)
+export class ApplyRetentionProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ApplyRetentionProcessor.name);
+
+  constructor(private readonly runner: RetentionRunner) {
+    super();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
+  async process(job: Job): Promise<number | 'rejected_payload'> {
+    if (job.name !== RetentionJobName.ApplyRetention || !isApplyRetentionJob(job.data)) {
+      this.logger.error({ jobId: job.id }, 'job with an unknown name or payload shape; not retried');
+      return 'rejected_payload';
+    }
+    try {
+      const erased = await this.runner.runAll();
+      this.logger.log({ erased }, 'retention applied');
+      return erased;
+    } catch (error) {
+      const summary = summariseError(error);
+      this.logger.error({ jobId: job.id, ...summary }, 'retention failed; will retry');
+      // eslint-disable-next-line preserve-caught-error -- the cause's message is what must not reach Redis
+      throw new Error(`retention failed: ${summary.errorType}${summary.code ? ` ${summary.code}` : ''}`);
+    }
+  }
+}

@@ -17,6 +17,7 @@ export async function loginAs(app: INestApplication, user: TestUser) {
     post: (url: string, body?: object) => request(server).post(url).set(auth).send(body),
     patch: (url: string, body?: object) => request(server).patch(url).set(auth).send(body),
     put: (url: string, body?: object) => request(server).put(url).set(auth).send(body),
+    delete: (url: string) => request(server).delete(url).set(auth),
   };
 }
 

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { type AuthenticatedUser, hasRole } from '../auth/authenticated-user.js';
 import { ConflictError, ForbiddenActionError, NotFoundError } from '../common/errors/domain-errors.js';
 import type { ConsentScope } from './disclosure-vocabulary.js';
+import { releasableScopes } from './disclosure-policy.js';
 import { lockFind } from './find.js';
 
 /**
@@ -21,19 +22,22 @@ export interface DisclosureView {
   currentWhereabouts?: string;
 }
 
-interface LiveConsent {
+interface NewestConsent {
   id: string;
-  candidateId: string;
   foundPersonId: string;
+  decision: 'granted' | 'refused';
   scopes: ConsentScope[];
   message: string | null;
+  validUntil: string | null;
+  withdrawn: boolean;
   safeguarding: boolean;
   overrides: number;
 }
 
-/** The newest consent for this sought person's confirmed find, naming this request's enquirer, valid today. */
-const LIVE_CONSENT_SQL = `
-  SELECT fc.id, fc.candidate_id AS "candidateId", fc.found_person_id AS "foundPersonId", fc.scopes, fc.message,
+/** The newest consent recorded for this sought person's confirmed find, naming this request's enquirer. */
+const NEWEST_CONSENT_SQL = `
+  SELECT fc.id, fc.found_person_id AS "foundPersonId", fc.decision, fc.scopes, fc.message,
+         fc.valid_until::text AS "validUntil", fc.withdrawn_at IS NOT NULL AS withdrawn,
          cardinality(ra.safeguarding_flags) + cardinality(rb.safeguarding_flags) > 0 AS safeguarding,
          (SELECT count(DISTINCT o.user_id)::int FROM disclosure_override o WHERE o.consent_id = fc.id) AS overrides
   FROM candidate_match c
@@ -42,9 +46,7 @@ const LIVE_CONSENT_SQL = `
   JOIN person_record pb ON pb.id = c.person_b_id JOIN tracing_request rb ON rb.id = pb.request_id
   WHERE $1 IN (c.person_a_id, c.person_b_id) AND c.review_status = 'confirmed' AND c.roles = 'enquirer:sought'
     AND fc.recipient_person_id = (SELECT id FROM person_record WHERE request_id = $2 AND role = 'enquirer')
-    AND fc.decision = 'granted' AND fc.withdrawn_at IS NULL
-    AND (fc.valid_until IS NULL OR fc.valid_until >= current_date)
-  ORDER BY fc.recorded_at DESC
+  ORDER BY fc.recorded_at DESC, fc.id DESC
   LIMIT 1`;
 
 @Injectable()
@@ -67,9 +69,13 @@ export class DisclosureService {
       const assigned =
         (hasRole(user, 'officer') && request.officerId === user.id) || (hasRole(user, 'caseworker') && request.caseworkerId === user.id);
       if (!assigned) throw new ForbiddenActionError('only the staff assigned to this request receive disclosures for it');
-      const [consent]: LiveConsent[] = await manager.query(LIVE_CONSENT_SQL, [soughtPersonId, requestId]);
-      const releasable = consent && (!consent.safeguarding || consent.overrides >= 2);
-      if (!releasable) {
+      const [consent]: NewestConsent[] = await manager.query(NEWEST_CONSENT_SQL, [soughtPersonId, requestId]);
+      const scopes = releasableScopes(consent, {
+        safeguarding: consent?.safeguarding ?? false,
+        overrides: consent?.overrides ?? 0,
+        today: new Date().toISOString().slice(0, 10),
+      });
+      if (!consent || scopes === null) {
         await this.audit.record(
           {
             actor: user,
@@ -98,7 +104,7 @@ export class DisclosureService {
         },
         manager,
       );
-      const may = (scope: ConsentScope) => consent.scopes.includes(scope);
+      const may = (scope: ConsentScope) => scopes.includes(scope);
       return {
         released: true,
         found: true,

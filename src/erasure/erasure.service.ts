@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../common/errors/domain-errors.js'
 import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 import type { ErasureReason } from './dto/erasure.dto.js';
 import { type ErasedIds, eraseRows } from './erase-rows.js';
+import { personErasure } from './erasure-policy.js';
 import { ErasureJobs } from './erasure-jobs.js';
 
 interface LockedRequest {
@@ -42,11 +43,9 @@ export class ErasureService {
       const people: { id: string; role: string }[] = await manager.query(`SELECT id, role FROM person_record WHERE request_id = $1`, [
         request.id,
       ]);
-      const person = people.find((p) => p.id === personId);
-      if (!person) throw new NotFoundError('person');
-      if (person.role === 'enquirer' || people.filter((p) => p.role === 'sought').length === 1) {
-        throw new ConflictError('the enquirer and the last sought person are erased with the whole request');
-      }
+      const decision = personErasure(people, personId);
+      if (!decision.allowed && decision.reason === 'not_in_request') throw new NotFoundError('person');
+      if (!decision.allowed) throw new ConflictError('the enquirer and the last sought person are erased with the whole request');
       return { personIds: [personId], wholeRequest: false };
     });
   }

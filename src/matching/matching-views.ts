@@ -25,7 +25,7 @@ interface ViewRow {
 
 /**
  * Only the matching-relevant columns, names aggregated per person, in one statement: a match job
- * reads a few hundred candidates, and loading them as entities with a join cost more than scoring
+ * reads up to a few hundred candidates, and loading them as entities with a join cost more than scoring
  * them. Dates come as ISO text (pg would make Date objects of them).
  */
 const VIEW_COLUMNS = `
@@ -37,19 +37,23 @@ const VIEW_COLUMNS = `
      FROM name_variant n WHERE n.person_id = p.id) AS names`;
 
 /**
- * Everyone in the requests of the given people ($1), and in one more request ($2, the record's own):
- * the candidates and, for reciprocity, the people on the other side of their requests, in one
- * statement. Ordered by id so results are deterministic. Index lookups only (a test checks it).
+ * The given people ($1) and everyone in the given requests ($2), in one statement: a job's
+ * candidates with its own request (for the record's counterparts), then the requests of only the
+ * candidates for which reciprocity could matter. Ordered by id so results are deterministic.
+ * Index lookups only (a test checks it).
  */
-export const REQUESTS_OF_SQL = `
-  WITH requests AS (
-    SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])
-    UNION SELECT $2::uuid
-  )
-  SELECT ${VIEW_COLUMNS} FROM requests r JOIN person_record p ON p.request_id = r.request_id ORDER BY p.id`;
+export const PEOPLE_SQL = `
+  SELECT ${VIEW_COLUMNS} FROM person_record p
+  WHERE p.id = ANY($1::uuid[]) OR p.request_id = ANY($2::uuid[])
+  ORDER BY p.id`;
 
-export async function loadRequestsOf(manager: EntityManager, personIds: readonly string[], requestId: string): Promise<MatchingView[]> {
-  const rows: ViewRow[] = await manager.query(REQUESTS_OF_SQL, [personIds, requestId]);
+export async function loadPeople(
+  manager: EntityManager,
+  personIds: readonly string[],
+  requestIds: readonly string[],
+): Promise<MatchingView[]> {
+  if (personIds.length === 0 && requestIds.length === 0) return [];
+  const rows: ViewRow[] = await manager.query(PEOPLE_SQL, [personIds, requestIds]);
   return rows.map((row) => ({
     id: row.id,
     requestId: row.requestId,

@@ -61,7 +61,11 @@ export async function startServiceProcesses(options: {
   logDir: string;
 }): Promise<ServiceProcesses> {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
+  // The matcher's own settings pass through, so a run with e.g. BLOCKING_CANDIDATE_LIMIT set
+  // measures the workers with the same setting as the in-process figures.
+  const matcherSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(BLOCKING|MATCH)_/.test(name)));
   const shared: NodeJS.ProcessEnv = {
+    ...matcherSettings,
     PATH: process.env.PATH,
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,

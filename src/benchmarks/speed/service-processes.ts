@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForHttpOk } from '../../local-stack/app-process.js';
 import { freePort } from '../../local-stack/free-port.js';
+import { matcherSettings } from './matcher-settings.js';
 
 export interface ServiceProcesses {
   apiUrl: string;
@@ -61,11 +62,8 @@ export async function startServiceProcesses(options: {
   logDir: string;
 }): Promise<ServiceProcesses> {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
-  // The matcher's own settings pass through, so a run with e.g. BLOCKING_CANDIDATE_LIMIT set
-  // measures the workers with the same setting as the in-process figures.
-  const matcherSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(BLOCKING|MATCH)_/.test(name)));
   const shared: NodeJS.ProcessEnv = {
-    ...matcherSettings,
+    ...matcherSettings(),
     PATH: process.env.PATH,
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,

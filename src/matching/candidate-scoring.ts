@@ -44,19 +44,18 @@ export async function blockAndScore(manager: EntityManager, query: ScoringQuery)
   if (blocked.length === 0) return [];
   const blockedIds = new Set(blocked.map((c) => c.personId));
   const loaded = await loadPeople(manager, [...blockedIds], [requestId]);
-  const hidden = await hiddenRequests(manager, [...new Set([requestId, ...loaded.map((p) => p.requestId)])]);
+  const isHidden = loaded.some((p) => p.requestId === requestId && p.requestHidden);
   const blockedPeople = loaded.filter((p) => blockedIds.has(p.id));
   // An enquirer who did not agree to be found may still be compared with other enquirers
   // (a duplicate request), but never paired with someone's sought person: that would be finding them.
-  const candidates =
-    person.role === 'enquirer' && hidden.has(requestId) ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
+  const candidates = person.role === 'enquirer' && isHidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
   const self = preparePerson(toPersonForMatching(person, query.names));
   const fields = candidates.map((candidate) => ({ candidate, fields: scoreFields(self, preparePerson(candidate.engine)) }));
   const within = fields.filter((f) => reciprocityFloor === undefined || reciprocityCanReach(f.fields, reciprocityFloor));
   const otherRequests = [...new Set(within.map((f) => f.candidate.requestId))].filter((id) => id !== requestId);
   const known = new Set(loaded.map((p) => p.id));
   const everyone = [...loaded, ...(await loadPeople(manager, [], otherRequests)).filter((p) => !known.has(p.id))];
-  const counterpartsOf = counterparts(everyone, hidden);
+  const counterpartsOf = counterparts(everyone);
   return fields.map(({ candidate, fields: scored }) => ({
     candidate,
     result: completeScore(scored, {
@@ -67,26 +66,15 @@ export async function blockAndScore(manager: EntityManager, query: ScoringQuery)
   }));
 }
 
-async function hiddenRequests(manager: EntityManager, requestIds: readonly string[]): Promise<Set<string>> {
-  const rows: { requestId: string }[] = await manager.query(
-    `SELECT request_id AS "requestId" FROM intake_consent WHERE request_id = ANY($1::uuid[]) AND NOT agrees_to_be_found`,
-    [requestIds],
-  );
-  return new Set(rows.map((r) => r.requestId));
-}
-
 /**
  * For reciprocity: the people on the other side of each request, each prepared once when first
  * asked for. An enquirer who did not agree to be found is left out, so their names never make
  * anyone else's match.
  */
-function counterparts(
-  everyone: readonly MatchingView[],
-  hidden: ReadonlySet<string>,
-): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
+function counterparts(everyone: readonly MatchingView[]): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
   const byRequest = new Map<string, MatchingView[]>();
   for (const view of everyone) {
-    if (view.role === 'enquirer' && hidden.has(view.requestId)) continue;
+    if (view.role === 'enquirer' && view.requestHidden) continue;
     const people = byRequest.get(view.requestId) ?? [];
     people.push(view);
     byRequest.set(view.requestId, people);

@@ -7,6 +7,8 @@ export interface MatchingView {
   id: string;
   requestId: string;
   role: EngineRole;
+  /** the request's enquirer did not agree to be found: they must never make anyone's match */
+  requestHidden: boolean;
   engine: PersonForMatching;
 }
 
@@ -14,6 +16,7 @@ interface ViewRow {
   id: string;
   requestId: string;
   role: EngineRole;
+  requestHidden: boolean;
   sex: EngineSex;
   birthEarliest: string | null;
   birthLatest: string | null;
@@ -26,13 +29,15 @@ interface ViewRow {
 /**
  * Only the matching-relevant columns, names aggregated per person, in one statement: a match job
  * reads up to a few hundred candidates, and loading them as entities with a join cost more than scoring
- * them. Dates come as ISO text (pg would make Date objects of them).
+ * them. Dates come as ISO text (pg would make Date objects of them). Whether the request is hidden
+ * comes along, as a statement of its own cost a round trip per job.
  */
 const VIEW_COLUMNS = `
   p.id, p.request_id AS "requestId", p.role, p.sex,
   p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
   p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",
   p.last_known_country AS "lastKnownCountry",
+  EXISTS (SELECT 1 FROM intake_consent ic WHERE ic.request_id = p.request_id AND NOT ic.agrees_to_be_found) AS "requestHidden",
   (SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
      FROM name_variant n WHERE n.person_id = p.id) AS names`;
 
@@ -58,6 +63,7 @@ export async function loadPeople(
     id: row.id,
     requestId: row.requestId,
     role: row.role,
+    requestHidden: row.requestHidden,
     engine: toPersonForMatching(row, row.names ?? []),
   }));
 }

@@ -62,7 +62,7 @@ export class Environment {
 
   /**
    * Most candidates blocking hands to scoring per record, best-ranked first. 40 keeps pair
-   * completeness ≥ 0.994 on every development record set; at 100k stored records it keeps 81 % of
+   * completeness ≥ 0.993 on every development record set; at 100k stored records it keeps 81 % of
    * true matches where 200 kept 90 % (docs/decisions/0009-fewer-candidates-scored.md).
    */
   @IsInt()

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { blockingKeyWeight } from './engine/blocking-keys.js';
 
 export interface BlockingQuery {
   personId: string;
@@ -14,12 +15,14 @@ export interface BlockingQuery {
 export interface BlockedCandidate {
   personId: string;
   sharedKeys: number;
+  /** what ranked the candidate: the sum of its shared keys' weights (see BLOCKING_SQL) */
+  weight: number;
 }
 
 /**
- * Candidate person ids for one record, by index probes on (organisation, key): the records sharing
- * the most keys first, capped at `limit`. Targets only (an enquirer who did not agree to be found
- * is never returned), never the record's own request.
+ * Candidate person ids for one record, by index probes on (organisation, key): the best-ranked
+ * records first, capped at `limit`. Targets only (an enquirer who did not agree to be found is
+ * never returned), never the record's own request.
  *
  * Frequent names make hot keys (a metaphone code shared by a third of all records), and one hot
  * key would turn the lookup into a scan. So each key is first probed by counting at most
@@ -27,19 +30,27 @@ export interface BlockedCandidate {
  * decade and rare-token keys), and when every key is hot each is read only up to that many rows.
  * The work is bounded by keys × hotKeyRows whatever the table's size. Keys come as one array
  * parameter: the same lookup written with a subquery made PostgreSQL scan the table.
+ *
+ * Ranking: a shared key weighs its kind's weight ($6, from the engine) times 1 + ln(hotKeyRows /
+ * rows holding it), so a rare key says more than a common one; the probe has counted those rows
+ * already. Each weight is rounded to a multiple of 1/1024, so float sums are exact and the order
+ * does not depend on the order rows were added in (numeric sums did the same at 1.6× the cost of
+ * the whole statement). A plain count of shared keys ranked three common codes above one rare pair of names,
+ * and the cap then cut true matches (docs/decisions/0009-fewer-candidates-scored.md).
  * Organisations come as an array too: the record's own and its live sharing partners.
  */
 export const BLOCKING_SQL = `
   WITH probe AS (
-    SELECT q.key,
+    SELECT q.key, q.kind_weight,
            (SELECT count(*) FROM (
               SELECT 1 FROM person_name_key c WHERE c.organisation_id = ANY($1::uuid[]) AND c.key = q.key LIMIT $5
-            ) held) < $5 AS selective
-    FROM unnest($2::text[]) AS q(key)
+            ) held)::float8 AS held
+    FROM unnest($2::text[], $6::float8[]) AS q(key, kind_weight)
   ), chosen AS (
-    SELECT key FROM probe WHERE selective OR NOT EXISTS (SELECT 1 FROM probe WHERE selective)
+    SELECT key, round(1024 * kind_weight * (1 + ln($5::float8 / greatest(held, 1)))) / 1024 AS weight
+    FROM probe WHERE held < $5 OR NOT EXISTS (SELECT 1 FROM probe WHERE held < $5)
   ), hits AS (
-    SELECT k.person_id
+    SELECT k.person_id, chosen.weight
     FROM chosen
     CROSS JOIN LATERAL (
       SELECT c.person_id FROM person_name_key c
@@ -47,14 +58,19 @@ export const BLOCKING_SQL = `
       LIMIT $5
     ) k
   )
-  SELECT h.person_id AS "personId", count(*)::int AS "sharedKeys"
+  SELECT h.person_id AS "personId", count(*)::int AS "sharedKeys", sum(h.weight) AS weight
   FROM hits h
   WHERE h.person_id NOT IN (SELECT p.id FROM person_record p WHERE p.request_id = $3)
   GROUP BY h.person_id
-  ORDER BY count(*) DESC, h.person_id
+  ORDER BY sum(h.weight) DESC, count(*) DESC, h.person_id
   LIMIT $4`;
+
+/** BLOCKING_SQL's parameters, in order. */
+export function blockingParameters(query: Omit<BlockingQuery, 'personId'>): unknown[] {
+  return [query.organisationIds, query.keys, query.requestId, query.limit, query.hotKeyRows, query.keys.map(blockingKeyWeight)];
+}
 
 export async function findCandidates(manager: EntityManager, query: BlockingQuery): Promise<BlockedCandidate[]> {
   if (query.keys.length === 0) return [];
-  return manager.query(BLOCKING_SQL, [query.organisationIds, query.keys, query.requestId, query.limit, query.hotKeyRows]);
+  return manager.query(BLOCKING_SQL, blockingParameters(query));
 }

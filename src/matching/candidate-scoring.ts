@@ -2,8 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { findCandidates } from './candidate-blocking.js';
 import type { PersonForMatching } from './engine/person-for-matching.js';
-import { preparePerson, scorePrepared, type PairScore, type PreparedPerson } from './engine/score-pair.js';
-import { loadRequestsOf, type MatchingView } from './matching-views.js';
+import {
+  completeScore,
+  preparePerson,
+  reciprocityCanReach,
+  scoreFields,
+  type PairScore,
+  type PreparedPerson,
+} from './engine/score-pair.js';
+import { loadPeople, type MatchingView } from './matching-views.js';
 import { toPersonForMatching } from './name-keys.js';
 
 export interface ScoringQuery {
@@ -26,39 +33,37 @@ export interface ScoredCandidate {
 /**
  * Blocking, then the engine's score for every candidate blocking returned, before any floor or
  * threshold: what the match job stores from, and what the quality benchmark measures.
- * Each person is normalised once per job, however many pairs they are part of, and the people on
- * the other side of a candidate's request only when reciprocity could matter.
+ * Each person is normalised once per job, however many pairs they are part of. The people on the
+ * other side of a candidate's request are read only for candidates that reciprocity could lift to
+ * the floor: most candidates stay far under it, and reading every candidate's request cost about
+ * as much as reading the candidates.
  */
 export async function blockAndScore(manager: EntityManager, query: ScoringQuery): Promise<ScoredCandidate[]> {
-  const { person, requestId } = query;
+  const { person, requestId, reciprocityFloor } = query;
   const blocked = await findCandidates(manager, { ...query, personId: person.id });
   if (blocked.length === 0) return [];
   const blockedIds = new Set(blocked.map((c) => c.personId));
-  const everyone = await loadRequestsOf(manager, [...blockedIds], requestId);
-  const hidden = await hiddenRequests(manager, [...new Set(everyone.map((p) => p.requestId))]);
-  const blockedPeople = everyone.filter((p) => blockedIds.has(p.id));
+  const loaded = await loadPeople(manager, [...blockedIds], [requestId]);
+  const isHidden = loaded.some((p) => p.requestId === requestId && p.requestHidden);
+  const blockedPeople = loaded.filter((p) => blockedIds.has(p.id));
   // An enquirer who did not agree to be found may still be compared with other enquirers
   // (a duplicate request), but never paired with someone's sought person: that would be finding them.
-  const candidates =
-    person.role === 'enquirer' && hidden.has(requestId) ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
+  const candidates = person.role === 'enquirer' && isHidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
   const self = preparePerson(toPersonForMatching(person, query.names));
-  const counterpartsOf = counterparts(everyone, hidden);
-  return candidates.map((candidate) => ({
+  const fields = candidates.map((candidate) => ({ candidate, fields: scoreFields(self, preparePerson(candidate.engine)) }));
+  const within = fields.filter((f) => reciprocityFloor === undefined || reciprocityCanReach(f.fields, reciprocityFloor));
+  const otherRequests = [...new Set(within.map((f) => f.candidate.requestId))].filter((id) => id !== requestId);
+  const known = new Set(loaded.map((p) => p.id));
+  const everyone = [...loaded, ...(await loadPeople(manager, [], otherRequests)).filter((p) => !known.has(p.id))];
+  const counterpartsOf = counterparts(everyone);
+  return fields.map(({ candidate, fields: scored }) => ({
     candidate,
-    result: scorePrepared(self, preparePerson(candidate.engine), {
+    result: completeScore(scored, {
       aCounterparts: () => counterpartsOf(person),
       bCounterparts: () => counterpartsOf(candidate),
-      reciprocityFloor: query.reciprocityFloor,
+      reciprocityFloor,
     }),
   }));
-}
-
-async function hiddenRequests(manager: EntityManager, requestIds: readonly string[]): Promise<Set<string>> {
-  const rows: { requestId: string }[] = await manager.query(
-    `SELECT request_id AS "requestId" FROM intake_consent WHERE request_id = ANY($1::uuid[]) AND NOT agrees_to_be_found`,
-    [requestIds],
-  );
-  return new Set(rows.map((r) => r.requestId));
 }
 
 /**
@@ -66,10 +71,14 @@ async function hiddenRequests(manager: EntityManager, requestIds: readonly strin
  * asked for. An enquirer who did not agree to be found is left out, so their names never make
  * anyone else's match.
  */
-function counterparts(
-  everyone: readonly MatchingView[],
-  hidden: ReadonlySet<string>,
-): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
+function counterparts(everyone: readonly MatchingView[]): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
+  const byRequest = new Map<string, MatchingView[]>();
+  for (const view of everyone) {
+    if (view.role === 'enquirer' && view.requestHidden) continue;
+    const people = byRequest.get(view.requestId) ?? [];
+    people.push(view);
+    byRequest.set(view.requestId, people);
+  }
   const prepared = new Map<string, PreparedPerson>();
   const prepare = (view: MatchingView): PreparedPerson => {
     const known = prepared.get(view.id);
@@ -78,9 +87,5 @@ function counterparts(
     prepared.set(view.id, fresh);
     return fresh;
   };
-  return (person) =>
-    everyone
-      .filter((other) => other.requestId === person.requestId && other.role !== person.role)
-      .filter((other) => !(other.role === 'enquirer' && hidden.has(other.requestId)))
-      .map(prepare);
+  return (person) => (byRequest.get(person.requestId) ?? []).filter((other) => other.role !== person.role).map(prepare);
 }

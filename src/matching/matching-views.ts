@@ -7,6 +7,8 @@ export interface MatchingView {
   id: string;
   requestId: string;
   role: EngineRole;
+  /** the request's enquirer did not agree to be found: they must never make anyone's match */
+  requestHidden: boolean;
   engine: PersonForMatching;
 }
 
@@ -14,6 +16,7 @@ interface ViewRow {
   id: string;
   requestId: string;
   role: EngineRole;
+  requestHidden: boolean;
   sex: EngineSex;
   birthEarliest: string | null;
   birthLatest: string | null;
@@ -25,35 +28,42 @@ interface ViewRow {
 
 /**
  * Only the matching-relevant columns, names aggregated per person, in one statement: a match job
- * reads a few hundred candidates, and loading them as entities with a join cost more than scoring
- * them. Dates come as ISO text (pg would make Date objects of them).
+ * reads up to a few hundred candidates, and loading them as entities with a join cost more than scoring
+ * them. Dates come as ISO text (pg would make Date objects of them). Whether the request is hidden
+ * comes along, as a statement of its own cost a round trip per job.
  */
 const VIEW_COLUMNS = `
   p.id, p.request_id AS "requestId", p.role, p.sex,
   p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
   p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",
   p.last_known_country AS "lastKnownCountry",
+  EXISTS (SELECT 1 FROM intake_consent ic WHERE ic.request_id = p.request_id AND NOT ic.agrees_to_be_found) AS "requestHidden",
   (SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
      FROM name_variant n WHERE n.person_id = p.id) AS names`;
 
 /**
- * Everyone in the requests of the given people ($1), and in one more request ($2, the record's own):
- * the candidates and, for reciprocity, the people on the other side of their requests, in one
- * statement. Ordered by id so results are deterministic. Index lookups only (a test checks it).
+ * The given people ($1) and everyone in the given requests ($2), in one statement: a job's
+ * candidates with its own request (for the record's counterparts), then the requests of only the
+ * candidates for which reciprocity could matter. Ordered by id so results are deterministic.
+ * Index lookups only (a test checks it).
  */
-export const REQUESTS_OF_SQL = `
-  WITH requests AS (
-    SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])
-    UNION SELECT $2::uuid
-  )
-  SELECT ${VIEW_COLUMNS} FROM requests r JOIN person_record p ON p.request_id = r.request_id ORDER BY p.id`;
+export const PEOPLE_SQL = `
+  SELECT ${VIEW_COLUMNS} FROM person_record p
+  WHERE p.id = ANY($1::uuid[]) OR p.request_id = ANY($2::uuid[])
+  ORDER BY p.id`;
 
-export async function loadRequestsOf(manager: EntityManager, personIds: readonly string[], requestId: string): Promise<MatchingView[]> {
-  const rows: ViewRow[] = await manager.query(REQUESTS_OF_SQL, [personIds, requestId]);
+export async function loadPeople(
+  manager: EntityManager,
+  personIds: readonly string[],
+  requestIds: readonly string[],
+): Promise<MatchingView[]> {
+  if (personIds.length === 0 && requestIds.length === 0) return [];
+  const rows: ViewRow[] = await manager.query(PEOPLE_SQL, [personIds, requestIds]);
   return rows.map((row) => ({
     id: row.id,
     requestId: row.requestId,
     role: row.role,
+    requestHidden: row.requestHidden,
     engine: toPersonForMatching(row, row.names ?? []),
   }));
 }

@@ -24,6 +24,7 @@ import { PersonRecord } from '../../persons/entities/person-record.entity.js';
 import type { CreateTracingRequestDto } from '../../tracing-requests/dto/create-tracing-request.dto.js';
 import { TracingRequestsService } from '../../tracing-requests/tracing-requests.service.js';
 import { quantile } from '../support/stats.js';
+import { matcherSettings } from './matcher-settings.js';
 import type { QueryRecord } from './generate-people.js';
 import type { LoadedDataset } from './load-dataset.js';
 import { say } from './progress.js';
@@ -60,9 +61,10 @@ export interface InProcessResult {
   explains: string[];
 }
 
-/** The service's default settings, on the benchmark's own database and Redis. */
+/** The service's default settings but the matcher's set in the environment, on the benchmark's own database and Redis. */
 export function defaultEnvironment(databaseUrl: string, redisUrl: string): Environment {
   return loadEnvironment({
+    ...matcherSettings(),
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForHttpOk } from '../../local-stack/app-process.js';
 import { freePort } from '../../local-stack/free-port.js';
+import { matcherSettings } from './matcher-settings.js';
 
 export interface ServiceProcesses {
   apiUrl: string;
@@ -62,6 +63,7 @@ export async function startServiceProcesses(options: {
 }): Promise<ServiceProcesses> {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
   const shared: NodeJS.ProcessEnv = {
+    ...matcherSettings(),
     PATH: process.env.PATH,
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,

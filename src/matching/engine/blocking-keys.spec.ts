@@ -1,5 +1,5 @@
 import type { PersonForMatching } from './person-for-matching.js';
-import { blockingKeys } from './blocking-keys.js';
+import { blockingKeys, blockingKeyWeight } from './blocking-keys.js';
 
 const person = (value: string, birth: PersonForMatching['birth'] = null): PersonForMatching => ({
   id: value,
@@ -99,5 +99,27 @@ describe('blockingKeys: the kinds of key', () => {
     ['1979-06-01', '1990-05-31', []],
   ])('keys a birth range %s – %s on the decades %j', (earliest, latest, decades) => {
     expect(keysOf([{ value: 'Yusuf', part: 'given' }], { earliest, latest }).filter((k) => k.startsWith('d:'))).toEqual(decades);
+  });
+});
+
+describe('blockingKeyWeight', () => {
+  it.each([
+    ['p:cmuhammad|shsn', 3],
+    ['d:sf:1990', 2],
+    ['s:sf', 1],
+    ['c:muhammad', 1],
+    ['m:AL', 0.5],
+    ['x:moha', 0.5],
+    ['z:unknown', 1],
+  ])('weighs %s as %d', (key, weight) => {
+    expect(blockingKeyWeight(key)).toBe(weight);
+  });
+
+  it('weighs a pair of names above the names it is made of, and a phonetic code below a skeleton', () => {
+    const keys = blockingKeys(person('Yusuf Haddad', { earliest: '1990-01-01', latest: '1990-12-31' }));
+    const weightOf = (prefix: string) => blockingKeyWeight(keys.find((k) => k.startsWith(prefix)) ?? '');
+    expect(weightOf('p:')).toBeGreaterThan(weightOf('d:'));
+    expect(weightOf('d:')).toBeGreaterThan(weightOf('s:'));
+    expect(weightOf('s:')).toBeGreaterThan(weightOf('m:'));
   });
 });

@@ -36,6 +36,20 @@ export function blockingKeys(person: PersonForMatching): string[] {
   return [...keys].sort();
 }
 
+/**
+ * How much sharing one key of this kind says that two records are one person, before the key's
+ * rarity is counted (blocking does that, see candidate-blocking.ts). A pair of names or a name
+ * with a birth decade is rarely shared by chance; a skeleton or a name class is one name; a
+ * metaphone code or four first letters are shared by many unrelated names. Measured on the
+ * development record sets and the 100k speed set (docs/decisions/0009-fewer-candidates-scored.md).
+ */
+export const BLOCKING_KEY_KIND_WEIGHTS: Readonly<Record<string, number>> = { p: 3, d: 2, s: 1, c: 1, m: 0.5, x: 0.5 };
+
+/** The weight of one blocking key by its kind (its prefix); an unknown kind weighs as one name. */
+export function blockingKeyWeight(key: string): number {
+  return BLOCKING_KEY_KIND_WEIGHTS[key.slice(0, key.indexOf(':'))] ?? 1;
+}
+
 /** What a token is known by across spellings: its class when it has one, else its skeleton. */
 function identity(token: NormalisedToken): string {
   return token.nameClass ? `c${token.nameClass.classId}` : `s${token.skeleton}`;

@@ -1,6 +1,6 @@
 import { MODEL_WEIGHTS as W } from './data/model-weights.js';
 import type { PersonForMatching } from './person-for-matching.js';
-import { preparePerson, scorePrepared, type PreparedPairContext } from './score-pair.js';
+import { completeScore, preparePerson, reciprocityCanReach, scoreFields, scorePrepared, type PreparedPairContext } from './score-pair.js';
 
 const person = (id: string, value: string, role: PersonForMatching['role'] = 'sought'): PersonForMatching => ({
   id,
@@ -50,5 +50,27 @@ describe('scorePrepared: reciprocity under the storage floor', () => {
     const context = meetingCounterparts(undefined);
     expect(scorePrepared(a, stranger, context).evidence.find((e) => e.field === 'reciprocity')?.outcome).not.toBe('not_needed');
     expect(context.reads()).toBe(2);
+  });
+});
+
+describe('scoreFields, then completeScore', () => {
+  const a = preparePerson(person('p1', 'Abdi Warsame'));
+  const stranger = preparePerson(person('p2', 'Olena Kovalenko'));
+  const namesake = preparePerson(person('p0', 'Abdi Warsame'));
+
+  it.each([
+    ['in canonical order', a, stranger],
+    ['swapped (the second has the lower id)', a, namesake],
+  ])('scores %s as scorePrepared does, reciprocity included', (_, first, second) => {
+    const fields = scoreFields(first, second);
+    expect(completeScore(fields, meetingCounterparts(0.2))).toEqual(scorePrepared(first, second, meetingCounterparts(0.2)));
+    expect(completeScore(fields, meetingCounterparts(undefined))).toEqual(scorePrepared(first, second, meetingCounterparts(undefined)));
+    expect(completeScore(fields)).toEqual(scorePrepared(first, second));
+  });
+
+  it('says whether counterparts could matter: not for a stranger, yes for a namesake', () => {
+    expect(reciprocityCanReach(scoreFields(a, stranger), 0.2)).toBe(false);
+    expect(reciprocityCanReach(scoreFields(a, namesake), 0.2)).toBe(true);
+    expect(scoreFields(a, namesake).swapped).toBe(true);
   });
 });

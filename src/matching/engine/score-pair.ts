@@ -124,9 +124,12 @@ export interface PreparedPairContext {
  */
 const RECIPROCAL_MIN_TOKENS = 2;
 
+const reachesWithReciprocity = (logOddsWithout: number, floor: number): boolean =>
+  probability(logOddsWithout + MODEL_WEIGHTS.reciprocity) >= floor;
+
 function reciprocityEvidence(context: PreparedPairContext | undefined, logOddsWithout: number): Evidence {
   if (!context) return { field: 'reciprocity', outcome: 'unknown', weight: 0 };
-  if (context.reciprocityFloor !== undefined && probability(logOddsWithout + MODEL_WEIGHTS.reciprocity) < context.reciprocityFloor) {
+  if (context.reciprocityFloor !== undefined && !reachesWithReciprocity(logOddsWithout, context.reciprocityFloor)) {
     return { field: 'reciprocity', outcome: 'not_needed', weight: 0 };
   }
   const [aCounterparts, bCounterparts] = [context.aCounterparts(), context.bCounterparts()];
@@ -167,10 +170,26 @@ export function scorePair(first: PersonForMatching, second: PersonForMatching, c
 
 /** scorePair for people prepared once: a record scored against hundreds of candidates is normalised once. */
 export function scorePrepared(first: PreparedPerson, second: PreparedPerson, context?: PreparedPairContext): PairScore {
+  return completeScore(scoreFields(first, second), context);
+}
+
+/**
+ * A pair scored on every field but reciprocity: the first step of scorePrepared. A match job scores
+ * every candidate this far, then reads the counterparts of only those where `reciprocityCanReach`.
+ */
+export interface FieldScore {
+  readonly a: PreparedPerson;
+  readonly b: PreparedPerson;
+  /** whether a and b are second and first (one canonical order, by id) */
+  readonly swapped: boolean;
+  readonly evidence: readonly Evidence[];
+  readonly logOddsWithout: number;
+}
+
+export function scoreFields(first: PreparedPerson, second: PreparedPerson): FieldScore {
   // One canonical order (by id) makes the result independent of which side asked.
-  const swap = first.person.id > second.person.id;
-  const [a, b] = swap ? [second, first] : [first, second];
-  const ordered = context && swap ? { ...context, aCounterparts: context.bCounterparts, bCounterparts: context.aCounterparts } : context;
+  const swapped = first.person.id > second.person.id;
+  const [a, b] = swapped ? [second, first] : [first, second];
   const evidence = [
     nameEvidence('names', a.tokens.own, b.tokens.own, true),
     nameEvidence('paternal_names', a.tokens.paternal, b.tokens.paternal, false),
@@ -179,9 +198,20 @@ export function scorePrepared(first: PreparedPerson, second: PreparedPerson, con
     sexEvidence(a.person, b.person),
     placeEvidence(a, b),
   ];
-  const logOddsWithout = MODEL_WEIGHTS.prior + evidence.reduce((sum, e) => sum + e.weight, 0);
+  return { a, b, swapped, evidence, logOddsWithout: MODEL_WEIGHTS.prior + evidence.reduce((sum, e) => sum + e.weight, 0) };
+}
+
+/** Whether reciprocity's weight could lift the pair to `floor`: only then are counterparts worth reading. */
+export function reciprocityCanReach(fields: FieldScore, floor: number): boolean {
+  return reachesWithReciprocity(fields.logOddsWithout, floor);
+}
+
+/** The second step: reciprocity (the context's sides as the caller passed them to scoreFields), score and band. */
+export function completeScore(fields: FieldScore, context?: PreparedPairContext): PairScore {
+  const { a, b, swapped, logOddsWithout } = fields;
+  const ordered = context && swapped ? { ...context, aCounterparts: context.bCounterparts, bCounterparts: context.aCounterparts } : context;
   const reciprocity = reciprocityEvidence(ordered, logOddsWithout);
-  evidence.push(reciprocity);
+  const evidence = [...fields.evidence, reciprocity];
   const score = probability(logOddsWithout + reciprocity.weight);
   const roles = [a.person.role, b.person.role].sort().join(':') as PairScore['roles'];
   return { score, band: bandOf(score), roles, evidence };

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { REQUESTS_OF_SQL } from '../../../src/matching/matching-views.js';
-import { BLOCKING_SQL, findCandidates } from '../../../src/matching/candidate-blocking.js';
+import { PEOPLE_SQL } from '../../../src/matching/matching-views.js';
+import { BLOCKING_SQL, blockingParameters, findCandidates } from '../../../src/matching/candidate-blocking.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
@@ -117,6 +117,63 @@ describe('blocking on stored name keys', () => {
     expect(after).toContain('s:rms');
   });
 
+  /**
+   * `count` sought people of a fresh organisation, each in a request of its own, with the given
+   * keys (by index) and no names: enough for the blocking statement alone.
+   */
+  const storePeople = async (count: number, referenceYear: number, keysOf: (index: number) => string[]) => {
+    const [{ id: orgId }] = await db.query(
+      `INSERT INTO organisation (name, code) VALUES ('Ranking test ' || md5(random()::text), 'ranking-' || substr(md5(random()::text), 1, 8)) RETURNING id`,
+    );
+    const [{ id: userId }] = await db.query(
+      `INSERT INTO app_user (organisation_id, email, display_name, roles) VALUES ($1, 'rank-' || md5(random()::text) || '@test.example', 'Rank', '{officer}') RETURNING id`,
+      [orgId],
+    );
+    const people: { id: string; requestId: string }[] = await db.query(
+      `WITH requests AS (
+         INSERT INTO tracing_request (reference, organisation_id, officer_id, status)
+         SELECT 'TR-' || $3::text || '-' || lpad(g::text, 7, '0'), $1, $2, 'submitted' FROM generate_series(1, $4::int) g
+         RETURNING id, reference
+       )
+       INSERT INTO person_record (request_id, organisation_id, role, position, legal_basis, status, relationship_to_enquirer)
+       SELECT id, $1, 'sought', 1, 'vital_interest', 'submitted', 'child' FROM requests ORDER BY reference
+       RETURNING id, request_id AS "requestId"`,
+      [orgId, userId, String(referenceYear), count],
+    );
+    const rows = people.flatMap((p, index) => keysOf(index).map((key) => ({ key, personId: p.id })));
+    await db.query(
+      `INSERT INTO person_name_key (organisation_id, key, person_id, is_target, matcher_version)
+       SELECT $1, k, p, true, 1 FROM unnest($2::text[], $3::uuid[]) AS t(k, p)`,
+      [orgId, rows.map((r) => r.key), rows.map((r) => r.personId)],
+    );
+    const top = async (keys: string[], limit: number) =>
+      (
+        await findCandidates(db.manager, {
+          personId: people[0].id,
+          requestId: people[0].requestId,
+          organisationIds: [orgId],
+          keys,
+          limit,
+          hotKeyRows: 1000,
+        })
+      ).map((c) => c.personId);
+    return { people, top };
+  };
+
+  it('ranks one shared pair of names above two shared phonetic codes (key kinds weigh differently)', async () => {
+    // 0 asks; 1 shares a metaphone code and four first letters; 2 shares the pair of names. Each key is held by both only.
+    const { people, top } = await storePeople(3, 1997, (i) => [[], ['m:MHMT', 'x:moha'], ['p:cmuhammad|shsn']][i]);
+    expect(await top(['m:MHMT', 'x:moha', 'p:cmuhammad|shsn'], 1)).toEqual([people[2].id]);
+    expect(await top(['m:MHMT', 'x:moha', 'p:cmuhammad|shsn'], 2)).toEqual([people[2].id, people[1].id]);
+  });
+
+  it('ranks one rare shared name above two names that half the records carry (rarity counts)', async () => {
+    // 0 asks; 1 shares two skeletons that 200 others carry too; 2 shares one skeleton nobody else has.
+    const common = ['s:mhmt', 's:hmt'];
+    const { people, top } = await storePeople(203, 1996, (i) => (i === 2 ? ['s:qsr'] : i === 0 ? [] : common));
+    expect(await top([...common, 's:qsr'], 1)).toEqual([people[2].id]);
+  });
+
   it('uses index probes only at 100k records, and a hot key costs no more than its cap', async () => {
     const records = 100_000;
     const hotKeyRows = 500;
@@ -157,7 +214,10 @@ describe('blocking on stored name keys', () => {
     await db.query(`ANALYZE person_record`);
     const [{ id: requestId }] = await db.query(`SELECT id FROM tracing_request WHERE organisation_id = $1 LIMIT 1`, [orgId]);
     const keys = ['s:17', 'm:42', 'x:99', 'p:1000', 'm:HOT'];
-    const [plan] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKING_SQL}`, [[orgId], keys, requestId, 200, hotKeyRows]);
+    const [plan] = await db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKING_SQL}`,
+      blockingParameters({ organisationIds: [orgId], keys, requestId, limit: 200, hotKeyRows }),
+    );
     const nodes: PlanNode[] = [];
     const walk = (node: PlanNode) => {
       nodes.push(node);
@@ -179,7 +239,10 @@ describe('blocking on stored name keys', () => {
     ]);
     expect(held).toBeGreaterThan(keys.length * hotKeyRows);
     // The hot key is left out while selective keys exist: nobody is found through it alone.
-    const found: { personId: string; sharedKeys: number }[] = await db.query(BLOCKING_SQL, [[orgId], keys, requestId, 5000, hotKeyRows]);
+    const found: { personId: string; sharedKeys: number }[] = await db.query(
+      BLOCKING_SQL,
+      blockingParameters({ organisationIds: [orgId], keys, requestId, limit: 5000, hotKeyRows }),
+    );
     const viaHotKeyOnly = await db.query(
       `SELECT person_id FROM person_name_key WHERE organisation_id = $1 AND key = 'm:HOT'
        EXCEPT SELECT person_id FROM person_name_key WHERE organisation_id = $1 AND key = ANY($2::text[]) AND key <> 'm:HOT'`,
@@ -189,18 +252,26 @@ describe('blocking on stored name keys', () => {
     expect(viaHotKeyOnly.some((r: { person_id: string }) => foundIds.has(r.person_id))).toBe(false);
     expect(found.length).toBeGreaterThan(0);
 
-    // The job then reads the candidates and the people of their requests: index lookups too.
+    // The job then reads the candidates with its own request, and the requests of some candidates: index lookups too.
     const candidateIds = found.slice(0, 200).map((c) => c.personId);
-    const [views] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${REQUESTS_OF_SQL}`, [candidateIds, requestId]);
-    const viewNodes: PlanNode[] = [];
-    const walkViews = (node: PlanNode) => {
-      viewNodes.push(node);
-      for (const child of node.Plans ?? []) walkViews(child);
-    };
-    walkViews(views['QUERY PLAN'][0].Plan);
-    const personScans = viewNodes.filter((n) => n['Relation Name'] === 'person_record');
-    expect(personScans.length).toBeGreaterThan(0);
-    expect(personScans.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    const candidateRequests: { request_id: string }[] = await db.query(`SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])`, [
+      candidateIds,
+    ]);
+    for (const parameters of [
+      [candidateIds, [requestId]],
+      [[], candidateRequests.map((r) => r.request_id)],
+    ]) {
+      const [views] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${PEOPLE_SQL}`, parameters);
+      const viewNodes: PlanNode[] = [];
+      const walkViews = (node: PlanNode) => {
+        viewNodes.push(node);
+        for (const child of node.Plans ?? []) walkViews(child);
+      };
+      walkViews(views['QUERY PLAN'][0].Plan);
+      const personScans = viewNodes.filter((n) => n['Relation Name'] === 'person_record');
+      expect(personScans.length).toBeGreaterThan(0);
+      expect(personScans.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    }
   }, 180_000);
 
   it('takes a withdrawn request out of matching: no keys left, nothing finds it', async () => {

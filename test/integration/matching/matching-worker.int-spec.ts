@@ -261,6 +261,15 @@ describe('the match worker', () => {
       [hidden.enquirer.id, seeker.soughtPeople[0].id],
     );
     expect(pairs).toHaveLength(0);
+    // Nor do their names make a reciprocal search of the pair of Aminas: Abdi the seeker's sought
+    // person would meet Abdi the hidden enquirer.
+    const reciprocal = await db.query(
+      `SELECT e->>'outcome' AS outcome FROM candidate_match, jsonb_array_elements(evidence) e
+       WHERE $1 IN (person_a_id, person_b_id) AND $2 IN (person_a_id, person_b_id) AND e->>'field' = 'reciprocity'`,
+      [seeker.enquirer.id, hidden.soughtPeople[0].id],
+    );
+    expect(reciprocal.length).toBeGreaterThan(0);
+    expect(reciprocal.map((r: { outcome: string }) => r.outcome)).not.toContain('agree');
   });
 
   it('leaves a job queued for another matcher version alone, and rebuilds missing or outdated keys', async () => {

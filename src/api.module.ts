@@ -16,6 +16,7 @@ import { WebhookReceiversModule } from './notifications/notifications.module.js'
 import { OutboxModule } from './outbox/outbox.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { SharingAgreementsModule } from './sharing-agreements/sharing-agreements.module.js';
@@ -48,6 +49,8 @@ export class ApiModule implements NestModule {
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,
+        // Last: its guard must run after the AuthGuard (global guards run in module registration order).
+        RateLimitModule,
       ],
       providers: [HttpDrain],
     };

@@ -1,4 +1,4 @@
-import { ConfigurationError, loadEnvironment } from './environment.js';
+import { ConfigurationError, corsOrigins, loadEnvironment } from './environment.js';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
@@ -43,5 +43,22 @@ describe('loadEnvironment', () => {
     expect(env.WEBHOOK_ALLOW_HTTP_LOOPBACK).toBe('false');
     expect([env.WEBHOOK_ATTEMPTS, env.WEBHOOK_BACKOFF_MS, env.WEBHOOK_TIMEOUT_MS]).toEqual([12, 10_000, 10_000]);
     expect(() => loadEnvironment({ ...valid, WEBHOOK_ALLOW_HTTP_LOOPBACK: 'yes' })).toThrow(/WEBHOOK_ALLOW_HTTP_LOOPBACK/);
+  });
+
+  it('keeps HTTP defences on by default: body limit, no CORS, rate limits', () => {
+    const env = loadEnvironment(valid);
+    expect(env.BODY_LIMIT_KB).toBe(256);
+    expect(corsOrigins(env)).toEqual([]);
+    expect(env.TRUST_PROXY_HOPS).toBe(0);
+    expect([env.RATE_LIMIT_LOGIN_PER_MINUTE, env.RATE_LIMIT_WRITES_PER_MINUTE, env.RATE_LIMIT_READS_PER_MINUTE]).toEqual([10, 120, 600]);
+    expect(() => loadEnvironment({ ...valid, RATE_LIMIT_LOGIN_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_LOGIN_PER_MINUTE/);
+  });
+
+  it('reads CORS_ORIGINS as exact origins and refuses wildcards and paths', () => {
+    const env = loadEnvironment({ ...valid, CORS_ORIGINS: ' https://Tracing.Example.org , http://127.0.0.1:8080,https://a.example:443' });
+    expect(corsOrigins(env)).toEqual(['https://tracing.example.org', 'http://127.0.0.1:8080', 'https://a.example']);
+    for (const bad of ['*', 'https://*.example.org', 'https://a.example/path', 'tracing.example.org', 'https://a.example,,']) {
+      expect(() => loadEnvironment({ ...valid, CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
+    }
   });
 });

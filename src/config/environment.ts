@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, declared once and validated at start-up.
@@ -163,6 +163,51 @@ export class Environment {
   @Max(86_400_000)
   SEARCH_CLOSING_INTERVAL_MS: number = 3_600_000;
 
+  /** Largest JSON request body the API reads, in kilobytes; a larger one is answered 413 and never parsed. */
+  @IsInt()
+  @Min(1)
+  @Max(10_240)
+  BODY_LIMIT_KB: number = 256;
+
+  /**
+   * Browser origins allowed to call the API cross-origin: a comma-separated list of exact origins
+   * (`https://tracing.example.org,https://admin.example.org`, no paths, no wildcards). Empty (the
+   * default) sends no CORS headers at all, so browsers refuse every cross-origin call.
+   */
+  @ValidateIf((_, value) => value !== '')
+  @Matches(/^\s*https?:\/\/[^\s,/*]+\s*(,\s*https?:\/\/[^\s,/*]+\s*)*$/i, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://tracing.example.org',
+  })
+  CORS_ORIGINS: string = '';
+
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is believed (Express `trust proxy` hops).
+   * 0 (the default) uses the connection's address; behind one TLS proxy set 1, or every client shares
+   * the proxy's address and its per-address login limit.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
+
+  /** Login attempts per minute, counted both per client address and per submitted email (hashed). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_LOGIN_PER_MINUTE: number = 10;
+
+  /** POST/PUT/PATCH/DELETE requests per minute per signed-in user (per client address for the public set-password). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_WRITES_PER_MINUTE: number = 120;
+
+  /** GET requests per minute per signed-in user. Health checks are never limited. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_READS_PER_MINUTE: number = 600;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -176,6 +221,23 @@ const SENSITIVE = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']);
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** The exact origins CORS_ORIGINS allows, without blanks; empty when cross-origin calls are closed. */
+export function corsOrigins(env: Pick<Environment, 'CORS_ORIGINS'>): string[] {
+  return env.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '')
+    .map(normaliseOrigin);
+}
+
+/** As a browser sends it in the Origin header: lower-case scheme and host, no default port. */
+function normaliseOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
   }
 }
 

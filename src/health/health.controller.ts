@@ -3,9 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators.js';
 import { MatchingQueue } from '../queue/matching-queue.js';
+import { NoRateLimit } from '../rate-limit/rate-limit.decorators.js';
 
 @ApiTags('operations')
 @Public()
+@NoRateLimit()
 @Controller()
 export class HealthController {
   constructor(

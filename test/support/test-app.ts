@@ -8,9 +8,19 @@ import { configureApi } from '../../src/configure-api.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { WorkerModule } from '../../src/worker.module.js';
 
+/**
+ * Every test process logs in and writes from one loopback address, far faster than people do, so
+ * the rate limits are raised here (not in the defaults); test/integration/hardening/ sets them low.
+ */
+const RAISED_RATE_LIMITS = {
+  RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+  RATE_LIMIT_WRITES_PER_MINUTE: '100000',
+  RATE_LIMIT_READS_PER_MINUTE: '100000',
+};
+
 /** Settings from the global setup, with per-test overrides (e.g. a Redis of the test's own). */
 export function testEnvironment(overrides: Record<string, string> = {}) {
-  return loadEnvironment({ ...process.env, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '200', ...overrides });
+  return loadEnvironment({ ...process.env, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '200', ...RAISED_RATE_LIMITS, ...overrides });
 }
 
 /** The real API module on the real Postgres and Redis, in-process, listening on an ephemeral port. */

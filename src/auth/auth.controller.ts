@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { Public } from './decorators.js';
-import { LoginDto, TokenResponseDto } from './dto/login.dto.js';
+import { LoginDto, SecondFactorChallengeDto, SecondFactorLoginDto, TokenResponseDto } from './dto/login.dto.js';
 import { SetPasswordDto } from './dto/set-password.dto.js';
 
 @ApiTags('auth')
+@ApiExtraModels(TokenResponseDto, SecondFactorChallengeDto)
 @Controller('v1/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -13,10 +14,22 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ description: 'unknown email, wrong password or inactive account (not told apart)' })
-  login(@Body() body: LoginDto): Promise<TokenResponseDto> {
+  @ApiOkResponse({
+    description: 'an access token, or a challenge when the account has a second factor',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenResponseDto) }, { $ref: getSchemaPath(SecondFactorChallengeDto) }] },
+  })
+  @ApiUnauthorizedResponse({ description: 'unknown email, wrong password, inactive or locked account (not told apart)' })
+  login(@Body() body: LoginDto): Promise<TokenResponseDto | SecondFactorChallengeDto> {
     return this.auth.login(body.email, body.password);
+  }
+
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiUnauthorizedResponse({ description: 'expired challenge, wrong or reused code, or locked account (not told apart)' })
+  loginSecondFactor(@Body() body: SecondFactorLoginDto): Promise<TokenResponseDto> {
+    return this.auth.completeSecondFactor(body.challengeToken, body.code);
   }
 
   @Public()

@@ -8,7 +8,11 @@ export async function loginAs(app: INestApplication, user: TestUser) {
     .post('/v1/auth/login')
     .send({ email: user.email, password: user.password })
     .expect(200);
-  const token: string = response.body.accessToken;
+  return sessionWith(app, response.body.accessToken);
+}
+
+/** A supertest agent factory that sends the given bearer token. */
+export function sessionWith(app: INestApplication, token: string) {
   const server = app.getHttpServer();
   const auth = { Authorization: `Bearer ${token}` };
   return {
@@ -17,7 +21,8 @@ export async function loginAs(app: INestApplication, user: TestUser) {
     post: (url: string, body?: object) => request(server).post(url).set(auth).send(body),
     patch: (url: string, body?: object) => request(server).patch(url).set(auth).send(body),
     put: (url: string, body?: object) => request(server).put(url).set(auth).send(body),
+    delete: (url: string) => request(server).delete(url).set(auth),
   };
 }
 
-export type Session = Awaited<ReturnType<typeof loginAs>>;
+export type Session = ReturnType<typeof sessionWith>;

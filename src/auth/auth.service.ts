@@ -75,7 +75,8 @@ export class AuthService {
     } catch {
       throw new AuthenticationError();
     }
-    if (payload.use !== 'second_factor' || typeof payload.sub !== 'string' || typeof payload.org !== 'string') throw new AuthenticationError();
+    if (payload.use !== 'second_factor' || typeof payload.sub !== 'string' || typeof payload.org !== 'string')
+      throw new AuthenticationError();
     const user = await this.dataSource.getRepository(User).findOneBy({ id: payload.sub, organisationId: payload.org });
     if (!user || !user.isActive || user.sessionGeneration !== payload.gen) throw new AuthenticationError();
     if (isLocked(user.lockedUntil, new Date())) {

@@ -16,7 +16,11 @@ export class LoginLockoutService {
     private readonly audit: AuditService,
     env: Environment,
   ) {
-    this.policy = { limit: env.LOGIN_FAILURE_LIMIT, windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS };
+    this.policy = {
+      limit: env.LOGIN_FAILURE_LIMIT,
+      windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+    };
   }
 
   /** Counts one failed attempt (`reasonCode`: which step failed) and locks the account when it reaches the limit. */

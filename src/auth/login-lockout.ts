@@ -15,11 +15,7 @@ export interface FailureState {
  * a new window. `lockUntil` is set when the count reaches the limit; the counter then starts over,
  * so an account unlocked by time gets the full number of attempts again.
  */
-export function afterFailure(
-  state: FailureState,
-  now: Date,
-  policy: LockoutPolicy,
-): { state: FailureState; lockUntil: Date | null } {
+export function afterFailure(state: FailureState, now: Date, policy: LockoutPolicy): { state: FailureState; lockUntil: Date | null } {
   const windowOpen = state.windowStart !== null && now.getTime() - state.windowStart.getTime() < policy.windowSeconds * 1000;
   const count = windowOpen ? state.count + 1 : 1;
   if (count >= policy.limit) {

@@ -26,7 +26,8 @@ export class SecondFactorService {
   async status(userId: string): Promise<{ status: SecondFactorStatus; recoveryCodesLeft: number }> {
     const totp = await this.dataSource.getRepository(UserTotp).findOneBy({ userId });
     const status: SecondFactorStatus = !totp ? 'none' : totp.confirmedAt ? 'active' : 'pending';
-    const recoveryCodesLeft = status === 'active' ? await this.dataSource.getRepository(RecoveryCode).countBy({ userId, usedAt: IsNull() }) : 0;
+    const recoveryCodesLeft =
+      status === 'active' ? await this.dataSource.getRepository(RecoveryCode).countBy({ userId, usedAt: IsNull() }) : 0;
     return { status, recoveryCodesLeft };
   }
 
@@ -83,11 +84,23 @@ export class SecondFactorService {
    */
   async disable(actor: AuthenticatedUser, code: string): Promise<void> {
     if (actor.roles.includes('admin') || actor.roles.includes('reviewer')) {
-      await this.audit.record({ actor, action: 'second_factor.disable_refused', entityType: 'user', entityId: actor.id, outcome: 'denied' });
+      await this.audit.record({
+        actor,
+        action: 'second_factor.disable_refused',
+        entityType: 'user',
+        entityId: actor.id,
+        outcome: 'denied',
+      });
       throw new ForbiddenActionError('admins and reviewers cannot turn off their own second factor');
     }
     if (await this.isRequired(actor.organisationId)) {
-      await this.audit.record({ actor, action: 'second_factor.disable_refused', entityType: 'user', entityId: actor.id, outcome: 'denied' });
+      await this.audit.record({
+        actor,
+        action: 'second_factor.disable_refused',
+        entityType: 'user',
+        entityId: actor.id,
+        outcome: 'denied',
+      });
       throw new ForbiddenActionError('your organisation requires a second factor');
     }
     await this.dataSource.transaction(async (manager) => {
@@ -105,7 +118,10 @@ export class SecondFactorService {
   async resetByAdmin(admin: AuthenticatedUser, userId: string): Promise<void> {
     if (userId === admin.id) throw new ForbiddenActionError('admins cannot reset their own second factor');
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: userId, organisationId: admin.organisationId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: userId, organisationId: admin.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw new NotFoundError('user');
       await manager.delete(RecoveryCode, { userId });
       await manager.delete(UserTotp, { userId });
@@ -131,7 +147,10 @@ export class SecondFactorService {
         if (await verifyRecoveryCode(candidate.codeHash, normalised)) {
           await manager.update(RecoveryCode, { id: candidate.id }, { usedAt: new Date() });
           const actor = null;
-          await this.audit.record({ actor, organisationId, action: 'auth.recovery_code_used', entityType: 'user', entityId: userId }, manager);
+          await this.audit.record(
+            { actor, organisationId, action: 'auth.recovery_code_used', entityType: 'user', entityId: userId },
+            manager,
+          );
           return true;
         }
       }

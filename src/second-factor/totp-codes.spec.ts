@@ -29,7 +29,8 @@ describe('TOTP codes', () => {
   });
 
   it('refuses anything that is not six digits', () => {
-    for (const code of ['', '12345', '1234567', 'abcdef', ' 123456', '12 345']) expect(acceptedTotpStep(secret, code, now, null)).toBeNull();
+    for (const code of ['', '12345', '1234567', 'abcdef', ' 123456', '12 345'])
+      expect(acceptedTotpStep(secret, code, now, null)).toBeNull();
   });
 
   it('makes ten distinct recovery codes that normalise to ten base32 characters', () => {

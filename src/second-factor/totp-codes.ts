@@ -50,5 +50,12 @@ export function normaliseRecoveryCode(code: string): string | null {
 }
 
 function totp(secretBase32: string, label = 'account'): TOTP {
-  return new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secretBase32), digits: 6, period: TOTP_PERIOD_SECONDS, algorithm: 'SHA1' });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    secret: Secret.fromBase32(secretBase32),
+    digits: 6,
+    period: TOTP_PERIOD_SECONDS,
+    algorithm: 'SHA1',
+  });
 }

@@ -29,7 +29,10 @@ export async function enrolTotp(app: INestApplication, user: TestUser, session?:
 
 /** The password step of a user with a second factor: returns the challenge token (and checks no access token came). */
 export async function passwordStep(app: INestApplication, user: TestUser): Promise<string> {
-  const response = await request(app.getHttpServer()).post('/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  const response = await request(app.getHttpServer())
+    .post('/v1/auth/login')
+    .send({ email: user.email, password: user.password })
+    .expect(200);
   if (response.body.accessToken !== undefined || response.body.secondFactorRequired !== true) {
     throw new Error('expected a second-factor challenge, not an access token');
   }

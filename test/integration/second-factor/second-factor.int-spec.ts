@@ -79,6 +79,20 @@ describe('TOTP second factor', () => {
     await secondStep(await passwordStep(app, user), totpCode(totp.secret, 0)).expect(401);
   });
 
+  it('accepts a code once even when two logins race with it', async () => {
+    const local = await makeOrganisation(db);
+    const user = local.users.officer;
+    const totp = await enrolTotp(app, user);
+    const [a, b] = await Promise.all([passwordStep(app, user), passwordStep(app, user)]);
+    const code = totpCode(totp.secret, 1);
+    const statuses = (await Promise.all([secondStep(a, code), secondStep(b, code)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 401]);
+    const [c, d] = await Promise.all([passwordStep(app, user), passwordStep(app, user)]);
+    const recovery = totp.recoveryCodes[0];
+    const recoveryStatuses = (await Promise.all([secondStep(c, recovery), secondStep(d, recovery)])).map((r) => r.status).sort();
+    expect(recoveryStatuses).toEqual([200, 401]);
+  });
+
   it('accepts each recovery code once, in any case and spacing', async () => {
     const user = org.users.reviewer;
     const totp = await enrolTotp(app, user);

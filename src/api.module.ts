@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { WebhookReceiversModule } from './notifications/notifications.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -38,6 +39,7 @@ export class ApiModule implements NestModule {
         OutboxModule,
         AuthModule,
         UsersModule,
+        OrganisationsModule,
         WebhookReceiversModule,
         TracingRequestsModule,
         PersonsModule,

@@ -20,7 +20,9 @@ async function bootstrap(): Promise<void> {
 
 function loadEnvironmentOrExit() {
   try {
-    return loadEnvironment();
+    const env = loadEnvironment();
+    if (!env.TOTP_ENCRYPTION_KEY) throw new ConfigurationError(['TOTP_ENCRYPTION_KEY is required by the API (64 hex characters)']);
+    return env;
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`${error.message}\n`);

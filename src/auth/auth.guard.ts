@@ -8,13 +8,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { User } from '../users/user.entity.js';
 import type { Role } from '../users/role.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+import { ENROLMENT_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators.js';
 import type { TokenPayload } from './token-payload.js';
 
 /**
  * Global guard: every handler needs a valid bearer token of an active user whose session generation
  * still matches (deactivation, role change and password reset bump it), and one of the handler's roles.
- * The user row is read on every request, so a deactivation takes effect at once.
+ * The user row is read on every request, so a deactivation takes effect at once; so is the organisation's
+ * second-factor policy: a user it requires to enrol reaches only the enrolment handlers until they have.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -30,8 +31,17 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const user = await this.authenticate(request);
+    const { user, mustEnrol } = await this.authenticate(request);
     request.user = user;
+
+    if (mustEnrol && !this.reflector.getAllAndOverride<boolean>(ENROLMENT_KEY, targets)) {
+      await this.audit.record({ actor: user, action: 'access.denied_second_factor_required', outcome: 'denied' });
+      throw new ForbiddenException({
+        statusCode: 403,
+        code: 'second_factor_enrolment_required',
+        message: 'your organisation requires a second factor: enrol one first',
+      });
+    }
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!allowed.some((role) => user.roles.includes(role))) {
@@ -41,7 +51,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<AuthenticatedUser> {
+  private async authenticate(request: Request): Promise<{ user: AuthenticatedUser; mustEnrol: boolean }> {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     if (!token) throw unauthorized();
@@ -51,10 +61,31 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw unauthorized();
     }
-    const user = await this.users.findOne({ where: { id: payload.sub, organisationId: payload.org } });
-    if (!user || !user.isActive || user.sessionGeneration !== payload.gen) throw unauthorized();
-    return { id: user.id, organisationId: user.organisationId, roles: user.roles, sourceIp: request.ip ?? null };
+    if (payload.use !== 'access' || typeof payload.sub !== 'string' || typeof payload.org !== 'string') throw unauthorized();
+    const rows: AccountRow[] = await this.users.query(
+      `SELECT u.id, u.organisation_id, u.roles, u.is_active, u.session_generation,
+              o.second_factor_required AND NOT EXISTS (
+                SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS must_enrol
+         FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.id = $1 AND u.organisation_id = $2`,
+      [payload.sub, payload.org],
+    );
+    const row = rows[0];
+    if (!row || !row.is_active || row.session_generation !== payload.gen) throw unauthorized();
+    return {
+      user: { id: row.id, organisationId: row.organisation_id, roles: row.roles, sourceIp: request.ip ?? null },
+      mustEnrol: row.must_enrol,
+    };
   }
+}
+
+interface AccountRow {
+  id: string;
+  organisation_id: string;
+  roles: Role[];
+  is_active: boolean;
+  session_generation: number;
+  must_enrol: boolean;
 }
 
 function unauthorized(): UnauthorizedException {

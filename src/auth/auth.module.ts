@@ -6,16 +6,19 @@ import { DatabaseModule } from '../database/database.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginLockoutService } from './login-lockout.service.js';
+import { SecondFactorModule } from '../second-factor/second-factor.module.js';
 
 @Module({
   imports: [
     DatabaseModule,
+    SecondFactorModule,
     JwtModule.registerAsync({
       inject: [Environment],
       useFactory: (env: Environment) => ({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginLockoutService, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

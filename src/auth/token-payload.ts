@@ -1,6 +1,11 @@
-/** Claims of the bearer token: who, which organisation, and the session generation it was issued under. */
+/**
+ * Claims of a signed token: who, which organisation, the session generation it was issued under, and
+ * what it is for. Only `access` tokens pass the guard; a `second_factor` challenge token is good for
+ * nothing but the second login step.
+ */
 export interface TokenPayload {
   sub: string;
   org: string;
   gen: number;
+  use: 'access' | 'second_factor';
 }

@@ -34,6 +34,13 @@ describe('loadEnvironment', () => {
     expect(() => loadEnvironment({ ...valid, JWT_SECRET: secret })).not.toThrow(new RegExp(secret));
   });
 
+  it('checks the TOTP encryption key without printing it', () => {
+    const key = 'g'.repeat(64);
+    expect(() => loadEnvironment({ ...valid, TOTP_ENCRYPTION_KEY: key })).toThrow(/TOTP_ENCRYPTION_KEY is malformed/);
+    expect(() => loadEnvironment({ ...valid, TOTP_ENCRYPTION_KEY: key })).not.toThrow(new RegExp(key));
+    expect(loadEnvironment({ ...valid, TOTP_ENCRYPTION_KEY: 'a1'.repeat(32) }).TOTP_ENCRYPTION_KEY).toBe('a1'.repeat(32));
+  });
+
   it('rejects a port out of range with its name', () => {
     expect(() => loadEnvironment({ ...valid, PORT: '70000' })).toThrow(/PORT/);
   });

@@ -38,6 +38,38 @@ export class Environment {
   @Max(86400)
   TOKEN_TTL_SECONDS: number = 900;
 
+  /**
+   * SENSITIVE: 64 hex characters (32 bytes), the AES-256-GCM key that encrypts each user's TOTP secret
+   * at rest. Optional here because workers never touch it; the API refuses to start without it.
+   * `npm start` generates one in its secrets file, like JWT_SECRET.
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TOTP_ENCRYPTION_KEY must be 64 hex characters' })
+  TOTP_ENCRYPTION_KEY?: string;
+
+  /** Failed logins (password or second factor) within LOGIN_FAILURE_WINDOW_SECONDS that lock an account. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_FAILURE_LIMIT: number = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
+
+  /** How long a locked account refuses every login (an admin can unlock it sooner). */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCKOUT_SECONDS: number = 900;
+
+  /** Lifetime of the challenge token between the password step and the second-factor step. */
+  @IsInt()
+  @Min(30)
+  @Max(1800)
+  SECOND_FACTOR_CHALLENGE_SECONDS: number = 300;
+
   @IsInt()
   @Min(1)
   @Max(64)
@@ -216,7 +248,7 @@ export class Environment {
   NODE_ENV?: string;
 }
 
-const SENSITIVE = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']);
+const SENSITIVE = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TOTP_ENCRYPTION_KEY']);
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -245,7 +277,7 @@ function normaliseOrigin(origin: string): string {
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(new Environment())) raw[key] = source[key];
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']) raw[key] = source[key];
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TOTP_ENCRYPTION_KEY']) raw[key] = source[key];
   for (const [key, value] of Object.entries(raw)) if (value === undefined || value === '') delete raw[key];
 
   const env = plainToInstance(Environment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });

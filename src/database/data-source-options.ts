@@ -11,6 +11,8 @@ import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { IntakeConsent } from '../tracing-requests/entities/intake-consent.entity.js';
 import { StatusChange } from '../tracing-requests/entities/status-change.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
+import { RecoveryCode } from '../second-factor/recovery-code.entity.js';
+import { UserTotp } from '../second-factor/user-totp.entity.js';
 import { ReviewDecision } from '../review/entities/review-decision.entity.js';
 import { PasswordSetupCode } from '../users/password-setup-code.entity.js';
 import { User } from '../users/user.entity.js';
@@ -24,6 +26,7 @@ import { ReviewWorkflow1764420000000 } from './migrations/1764420000000-ReviewWo
 import { ConsentAndDisclosure1764430000000 } from './migrations/1764430000000-ConsentAndDisclosure.js';
 import { SharingAgreements1764440000000 } from './migrations/1764440000000-SharingAgreements.js';
 import { AuditContext1764450000000 } from './migrations/1764450000000-AuditContext.js';
+import { SecondFactorAndLockout1764470000000 } from './migrations/1764470000000-SecondFactorAndLockout.js';
 import { ErasureTombstones1764480000000 } from './migrations/1764480000000-ErasureTombstones.js';
 import { Retention1764490000000 } from './migrations/1764490000000-Retention.js';
 
@@ -43,6 +46,8 @@ export const ENTITIES = [
   CandidateMatch,
   ReviewDecision,
   WebhookReceiver,
+  UserTotp,
+  RecoveryCode,
 ];
 
 /** Listed explicitly (no globs) so the same list works from compiled JS and from Jest's TypeScript. */
@@ -57,6 +62,7 @@ export const MIGRATIONS = [
   ConsentAndDisclosure1764430000000,
   SharingAgreements1764440000000,
   AuditContext1764450000000,
+  SecondFactorAndLockout1764470000000,
   ErasureTombstones1764480000000,
   Retention1764490000000,
 ];

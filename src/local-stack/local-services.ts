@@ -10,6 +10,7 @@ export interface LocalServices {
   databaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
+  totpEncryptionKey: string;
   postgresPort: number;
   redisPort: number;
   /** Settles if redis-server ends, so a supervisor can notice it dying. */
@@ -43,6 +44,7 @@ export async function startLocalServices(dataDir: string): Promise<LocalServices
     databaseUrl: postgres.databaseUrl,
     redisUrl: redis.url,
     jwtSecret: secrets.jwtSecret,
+    totpEncryptionKey: secrets.totpEncryptionKey,
     postgresPort: postgres.port,
     redisPort: redis.port,
     redisExited: redis.exited,

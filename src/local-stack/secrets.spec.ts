@@ -16,9 +16,21 @@ describe('loadOrCreateSecrets', () => {
   it('creates a 0600 file with a password and a 64-hex JWT secret', async () => {
     const secrets = await loadOrCreateSecrets(file);
     expect(secrets.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(secrets.totpEncryptionKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(secrets.totpEncryptionKey).not.toBe(secrets.jwtSecret);
     expect(secrets.postgresPassword.length).toBeGreaterThanOrEqual(32);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(secrets);
+  });
+
+  it('adds a TOTP encryption key to a file written before it existed, keeping the rest', async () => {
+    const old = { postgresPassword: 'p'.repeat(48), jwtSecret: 'a'.repeat(64) };
+    await writeFile(file, JSON.stringify(old), { mode: 0o600 });
+    const secrets = await loadOrCreateSecrets(file);
+    expect(secrets).toMatchObject(old);
+    expect(secrets.totpEncryptionKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(await loadOrCreateSecrets(file)).toEqual(secrets);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('returns the same secrets on every later start', async () => {

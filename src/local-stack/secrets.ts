@@ -1,33 +1,43 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 
 export interface LocalSecrets {
   /** Password of the `postgres` role of the local cluster; fixed at initdb time. */
   postgresPassword: string;
   /** 64 hex characters that sign the API's bearer tokens. */
   jwtSecret: string;
+  /** 64 hex characters: the AES-256-GCM key sealing TOTP secrets (TOTP_ENCRYPTION_KEY). */
+  totpEncryptionKey: string;
 }
 
 export function generateSecrets(): LocalSecrets {
   // Hex keeps the password safe to embed in a URL without escaping.
-  return { postgresPassword: randomBytes(24).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
+  return {
+    postgresPassword: randomBytes(24).toString('hex'),
+    jwtSecret: randomBytes(32).toString('hex'),
+    totpEncryptionKey: randomBytes(32).toString('hex'),
+  };
 }
 
-export function parseSecrets(text: string, file: string): LocalSecrets {
+/** A file written before a secret existed lacks it; the caller adds it (see loadOrCreateSecrets). */
+export function parseSecrets(text: string, file: string): Omit<LocalSecrets, 'totpEncryptionKey'> & { totpEncryptionKey?: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new Error(`${file} is not valid JSON; restore it from a backup (the cluster's password is in it)`);
   }
-  const { postgresPassword, jwtSecret } = (value ?? {}) as Partial<LocalSecrets>;
+  const { postgresPassword, jwtSecret, totpEncryptionKey } = (value ?? {}) as Partial<LocalSecrets>;
   if (typeof postgresPassword !== 'string' || postgresPassword.length < 16) {
     throw new Error(`${file} has no usable postgresPassword`);
   }
   if (typeof jwtSecret !== 'string' || !/^[0-9a-f]{64}$/.test(jwtSecret)) {
     throw new Error(`${file} has no usable jwtSecret (64 hex characters)`);
   }
-  return { postgresPassword, jwtSecret };
+  if (totpEncryptionKey !== undefined && (typeof totpEncryptionKey !== 'string' || !/^[0-9a-f]{64}$/.test(totpEncryptionKey))) {
+    throw new Error(`${file} has no usable totpEncryptionKey (64 hex characters)`);
+  }
+  return { postgresPassword, jwtSecret, ...(totpEncryptionKey && { totpEncryptionKey }) };
 }
 
 async function readExisting(file: string): Promise<LocalSecrets> {
@@ -36,7 +46,14 @@ async function readExisting(file: string): Promise<LocalSecrets> {
   if (info.uid !== me) throw new Error(`${file} must be owned by the user running this command`);
   // Someone loosened it by hand: tighten it again rather than keep serving secrets from it.
   if ((info.mode & 0o077) !== 0) await chmod(file, 0o600);
-  return parseSecrets(await readFile(file, 'utf8'), file);
+  const parsed = parseSecrets(await readFile(file, 'utf8'), file);
+  if (parsed.totpEncryptionKey) return { ...parsed, totpEncryptionKey: parsed.totpEncryptionKey };
+  // A file from before the second factor: add the key, keeping the cluster's password and the JWT secret.
+  const upgraded: LocalSecrets = { ...parsed, totpEncryptionKey: randomBytes(32).toString('hex') };
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(upgraded, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  await rename(temporary, file);
+  return upgraded;
 }
 
 /**

@@ -62,12 +62,14 @@ async function backingServices(dataDir: string) {
   const { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } = process.env;
   if (databaseUrl && redisUrl) {
     say('Using DATABASE_URL and REDIS_URL from the environment (no local servers, no demo data).');
-    let jwtSecret = process.env.JWT_SECRET;
-    if (!jwtSecret) {
+    let { JWT_SECRET: jwtSecret, TOTP_ENCRYPTION_KEY: totpEncryptionKey } = process.env;
+    if (!jwtSecret || !totpEncryptionKey) {
       await mkdir(dataDir, { recursive: true, mode: 0o700 });
-      jwtSecret = (await loadOrCreateSecrets(dataLayout(dataDir).secretsFile)).jwtSecret;
+      const secrets = await loadOrCreateSecrets(dataLayout(dataDir).secretsFile);
+      jwtSecret ||= secrets.jwtSecret;
+      totpEncryptionKey ||= secrets.totpEncryptionKey;
     }
-    return { databaseUrl, redisUrl, jwtSecret, seed: false };
+    return { databaseUrl, redisUrl, jwtSecret, totpEncryptionKey, seed: false };
   }
   say(`Starting PostgreSQL and Redis on 127.0.0.1 (data in ${dataDir})...`);
   const local = await startLocalServices(dataDir);
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     JWT_SECRET: services.jwtSecret,
+    TOTP_ENCRYPTION_KEY: services.totpEncryptionKey,
     PORT: port,
     HOST: '127.0.0.1',
   };

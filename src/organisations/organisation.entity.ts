@@ -13,6 +13,10 @@ export class Organisation {
   @Column({ type: 'text' })
   code: string;
 
+  /** Set by the organisation's admin: users without an active TOTP may then only enrol. */
+  @Column({ name: 'second_factor_required', type: 'boolean', default: false })
+  secondFactorRequired: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

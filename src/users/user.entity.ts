@@ -29,6 +29,17 @@ export class User {
   @Column({ name: 'session_generation', type: 'integer', default: 0 })
   sessionGeneration: number;
 
+  /** Failed logins in the current window (password or second factor); security bookkeeping, see login-lockout.ts. */
+  @Column({ name: 'failed_login_count', type: 'integer', default: 0 })
+  failedLoginCount: number;
+
+  @Column({ name: 'failed_login_window_start', type: 'timestamptz', nullable: true })
+  failedLoginWindowStart: Date | null;
+
+  /** Every login is refused until then (with the same answer as a wrong password). */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

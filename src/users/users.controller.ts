@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ChangeRolesDto, CreateUserDto, SetupCodeResponseDto, toUserResponse, UserResponseDto } from './dto/user.dto.js';
+import { SecondFactorService } from '../second-factor/second-factor.service.js';
 import { type IssuedSetupCode, UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -10,7 +11,10 @@ import { type IssuedSetupCode, UsersService } from './users.service.js';
 @Roles('admin')
 @Controller('v1/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
 
   @Get()
   async list(@CurrentUser() admin: AuthenticatedUser): Promise<UserResponseDto[]> {
@@ -35,6 +39,19 @@ export class UsersController {
   @HttpCode(200)
   async deactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponseDto> {
     return toUserResponse(await this.users.deactivate(admin, id));
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  async unlock(@CurrentUser() admin: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponseDto> {
+    return toUserResponse(await this.users.unlock(admin, id));
+  }
+
+  /** For a user who lost both their authenticator and their recovery codes; ends their sessions. */
+  @Post(':id/second-factor/reset')
+  @HttpCode(204)
+  async resetSecondFactor(@CurrentUser() admin: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.secondFactor.resetByAdmin(admin, id);
   }
 
   @Post(':id/password-reset')

@@ -63,6 +63,16 @@ export class UsersService {
     });
   }
 
+  /** Lifts a lockout after failed logins, at once. */
+  unlock(admin: AuthenticatedUser, userId: string): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockOwnUser(manager, admin, userId);
+      await manager.update(User, { id: user.id }, { lockedUntil: null, failedLoginCount: 0, failedLoginWindowStart: null });
+      await this.audit.record({ actor: admin, action: 'user.unlocked', entityType: 'user', entityId: user.id }, manager);
+      return manager.findOneByOrFail(User, { id: user.id });
+    });
+  }
+
   /** Clears the password, ends every session and hands out a new one-time code. */
   resetPassword(admin: AuthenticatedUser, userId: string): Promise<IssuedSetupCode> {
     return this.dataSource.transaction(async (manager) => {

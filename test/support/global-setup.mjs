@@ -30,6 +30,7 @@ export default async function globalSetup() {
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     JWT_SECRET: services.jwtSecret,
+    TOTP_ENCRYPTION_KEY: services.totpEncryptionKey,
     TEST_DATA_DIR: root,
   });
 }

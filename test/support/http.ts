@@ -8,7 +8,11 @@ export async function loginAs(app: INestApplication, user: TestUser) {
     .post('/v1/auth/login')
     .send({ email: user.email, password: user.password })
     .expect(200);
-  const token: string = response.body.accessToken;
+  return sessionWith(app, response.body.accessToken);
+}
+
+/** A supertest agent factory that sends the given bearer token. */
+export function sessionWith(app: INestApplication, token: string) {
   const server = app.getHttpServer();
   const auth = { Authorization: `Bearer ${token}` };
   return {
@@ -21,4 +25,4 @@ export async function loginAs(app: INestApplication, user: TestUser) {
   };
 }
 
-export type Session = Awaited<ReturnType<typeof loginAs>>;
+export type Session = ReturnType<typeof sessionWith>;

@@ -14,6 +14,20 @@ export class LoginDto {
   password: string;
 }
 
+export class SecondFactorLoginDto {
+  @ApiProperty({ description: 'the challengeToken the password step returned' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  challengeToken: string;
+
+  @ApiProperty({ description: 'a current six-digit TOTP code, or an unused recovery code' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  code: string;
+}
+
 export class TokenResponseDto {
   @ApiProperty()
   accessToken: string;
@@ -22,5 +36,20 @@ export class TokenResponseDto {
   tokenType: 'Bearer';
 
   @ApiProperty({ description: 'seconds until the token expires' })
+  expiresIn: number;
+
+  @ApiProperty({ enum: [false] })
+  secondFactorRequired: false;
+}
+
+/** The password step's answer for a user with an active second factor: no access token yet. */
+export class SecondFactorChallengeDto {
+  @ApiProperty({ enum: [true] })
+  secondFactorRequired: true;
+
+  @ApiProperty({ description: 'send with a code to POST /v1/auth/login/second-factor' })
+  challengeToken: string;
+
+  @ApiProperty({ description: 'seconds until the challenge expires' })
   expiresIn: number;
 }

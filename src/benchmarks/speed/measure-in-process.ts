@@ -68,6 +68,7 @@ export function defaultEnvironment(databaseUrl: string, redisUrl: string): Envir
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
   });
 }

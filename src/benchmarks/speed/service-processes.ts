@@ -68,6 +68,7 @@ export async function startServiceProcesses(options: {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     HOST: '127.0.0.1',
   };
   const port = await freePort();

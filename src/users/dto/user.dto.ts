@@ -31,6 +31,7 @@ export class UserResponseDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() isActive: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'locked after failed logins until then' }) lockedUntil: string | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -47,6 +48,7 @@ export function toUserResponse(user: User): UserResponseDto {
     displayName: user.displayName,
     roles: user.roles,
     isActive: user.isActive,
+    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -17,6 +17,15 @@ export const ACCESS_MATRIX: Record<string, RouteAccess> = {
   'GET /ready': { roles: 'public' },
   'POST /v1/auth/login': { roles: 'public' },
   'POST /v1/auth/set-password': { roles: 'public' },
+  'POST /v1/auth/login/second-factor': { roles: 'public' },
+
+  // Everyone manages their own second factor (admins and reviewers may not turn theirs off: tested apart).
+  'GET /v1/auth/second-factor': { roles: ['officer', 'reviewer', 'caseworker', 'admin', 'auditor'] },
+  'POST /v1/auth/second-factor/enrolment': { roles: ['officer', 'reviewer', 'caseworker', 'admin', 'auditor'] },
+  'POST /v1/auth/second-factor/enrolment/confirm': { roles: ['officer', 'reviewer', 'caseworker', 'admin', 'auditor'] },
+  'POST /v1/auth/second-factor/disable': { roles: ['officer', 'reviewer', 'caseworker', 'admin', 'auditor'] },
+  'GET /v1/organisation/second-factor-policy': { roles: ['admin'] },
+  'PUT /v1/organisation/second-factor-policy': { roles: ['admin'] },
 
   'POST /v1/tracing-requests': { roles: ['officer'] },
   'GET /v1/tracing-requests': { roles: ['officer', 'reviewer', 'admin'] },
@@ -67,6 +76,8 @@ export const ACCESS_MATRIX: Record<string, RouteAccess> = {
   'PATCH /v1/users/{id}/roles': { roles: ['admin'], body: { roles: ['officer'] } },
   'POST /v1/users/{id}/deactivate': { roles: ['admin'] },
   'POST /v1/users/{id}/password-reset': { roles: ['admin'] },
+  'POST /v1/users/{id}/unlock': { roles: ['admin'] },
+  'POST /v1/users/{id}/second-factor/reset': { roles: ['admin'] },
 
   'GET /v1/organisations': { roles: ['admin'] },
   'GET /v1/sharing-agreements': { roles: ['admin'] },

@@ -14,6 +14,7 @@ import { loginAs, type Session } from '../../support/http.js';
 import { decide, reviewFlow } from '../../support/review-flow.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 import { ACCESS_MATRIX } from './access-matrix.js';
+import { LISTING_ROUTES } from './listing-routes.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -95,6 +96,12 @@ describe('the authorisation matrix', () => {
   it('has an entry for every route the API serves, and none for a route it does not', () => {
     const served = routes.map((r) => r.key).sort();
     expect(served).toEqual(Object.keys(ACCESS_MATRIX).sort());
+  });
+
+  it('has no listing route but those recorded with the reason they export no people (no bulk export)', () => {
+    // A GET that names no single record lists many: each must be on the list, with its reason.
+    const listings = routes.filter((r) => r.method === 'get' && !r.path.includes('{')).map((r) => r.key);
+    expect(listings.sort()).toEqual(Object.keys(LISTING_ROUTES).sort());
   });
 
   it('refuses every role the table does not name with 403, and lets the others through', async () => {

@@ -1,13 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { keyFromHex, keyIdOf, open, seal } from '../crypto/sealed-box.js';
 
 /** A TOTP secret as stored: AES-256-GCM ciphertext (iv, tag, data; base64url) and the id of the key that sealed it. */
 export interface SealedSecret {
   ciphertext: string;
   keyId: string;
 }
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /**
  * Seals TOTP secrets under one configured key, so a database dump alone does not give them away.
@@ -20,26 +17,17 @@ export class TotpSecretBox {
   readonly keyId: string;
 
   constructor(hexKey: string) {
-    if (!/^[0-9a-fA-F]{64}$/.test(hexKey)) throw new Error('the TOTP encryption key must be 64 hex characters');
-    this.key = Buffer.from(hexKey, 'hex');
-    this.keyId = createHash('sha256').update(this.key).digest('hex').slice(0, 16);
+    this.key = keyFromHex(hexKey, 'the TOTP encryption key');
+    this.keyId = keyIdOf(this.key);
   }
 
   seal(secret: string, userId: string): SealedSecret {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(userId));
-    const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return { ciphertext: Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64url'), keyId: this.keyId };
+    return { ciphertext: seal(this.key, Buffer.from(secret, 'utf8'), userId).toString('base64url'), keyId: this.keyId };
   }
 
   /** Throws when the key id differs or the ciphertext was altered or belongs to another user. */
   open(sealed: SealedSecret, userId: string): string {
     if (sealed.keyId !== this.keyId) throw new Error(`TOTP secret sealed under key ${sealed.keyId}, not the configured key`);
-    const raw = Buffer.from(sealed.ciphertext, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
-    decipher.setAAD(Buffer.from(userId));
-    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    return open(this.key, Buffer.from(sealed.ciphertext, 'base64url'), userId).toString('utf8');
   }
 }

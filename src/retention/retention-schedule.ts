@@ -3,6 +3,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import type { Job, Queue } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
+import { keepSchedule } from '../queue/job-scheduler.js';
 import {
   APPLY_RETENTION_JOB_OPTIONS,
   isApplyRetentionJob,
@@ -23,13 +24,16 @@ export class RetentionSchedule implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue
-      .upsertJobScheduler(
-        RETENTION_SCHEDULER_ID,
-        { every: this.env.RETENTION_INTERVAL_MS },
-        { name: RetentionJobName.ApplyRetention, data: {}, opts: APPLY_RETENTION_JOB_OPTIONS },
-      )
-      .catch((error: unknown) => this.logger.warn(summariseError(error), 'retention schedule not set; the next start sets it'));
+    keepSchedule(
+      this.queue,
+      {
+        id: RETENTION_SCHEDULER_ID,
+        every: this.env.RETENTION_INTERVAL_MS,
+        jobName: RetentionJobName.ApplyRetention,
+        options: APPLY_RETENTION_JOB_OPTIONS,
+      },
+      this.logger,
+    );
   }
 }
 

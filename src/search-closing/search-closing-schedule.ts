@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
+import { keepSchedule } from '../queue/job-scheduler.js';
 import {
   CLOSE_EXPIRED_SEARCHES_JOB_OPTIONS,
   SEARCH_CLOSING_QUEUE,
@@ -24,13 +24,15 @@ export class SearchClosingSchedule implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    // Not awaited: the worker's connection waits for Redis patiently, and start-up must not wait with it.
-    this.queue
-      .upsertJobScheduler(
-        SEARCH_CLOSING_SCHEDULER_ID,
-        { every: this.env.SEARCH_CLOSING_INTERVAL_MS },
-        { name: SearchClosingJobName.CloseExpiredSearches, data: {}, opts: CLOSE_EXPIRED_SEARCHES_JOB_OPTIONS },
-      )
-      .catch((error: unknown) => this.logger.warn(summariseError(error), 'closing schedule not set; the next start sets it'));
+    keepSchedule(
+      this.queue,
+      {
+        id: SEARCH_CLOSING_SCHEDULER_ID,
+        every: this.env.SEARCH_CLOSING_INTERVAL_MS,
+        jobName: SearchClosingJobName.CloseExpiredSearches,
+        options: CLOSE_EXPIRED_SEARCHES_JOB_OPTIONS,
+      },
+      this.logger,
+    );
   }
 }

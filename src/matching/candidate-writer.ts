@@ -50,8 +50,11 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
     columns.evidence.push(JSON.stringify(candidate.result.evidence));
   }
   // Arrays as parameters keep the statement the same whatever the number of rows.
-  const open: { personAId: string; personBId: string; score: number; reviewStatus: string }[] = await manager.query(
-    `INSERT INTO candidate_match
+  // One statement, one round trip: the upsert, then (in a data-modifying CTE) an older matcher's
+  // untouched proposal for the same pair leaves the queue, so the reviewer sees the newest.
+  const open: OpenCandidate[] = await manager.query(
+    `WITH upserted AS (
+     INSERT INTO candidate_match
        (organisation_id, other_organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence,
         person_a_version, person_b_version)
      SELECT t.o, CASE WHEN pa.organisation_id <> t.o THEN pa.organisation_id WHEN pb.organisation_id <> t.o THEN pb.organisation_id END,
@@ -73,17 +76,16 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
                     THEN 1 ELSE 0 END,
            person_a_version = EXCLUDED.person_a_version, person_b_version = EXCLUDED.person_b_version, updated_at = now()
        WHERE candidate_match.review_status <> 'confirmed'
-     RETURNING person_a_id AS "personAId", person_b_id AS "personBId", score, review_status AS "reviewStatus"`,
+     RETURNING person_a_id, person_b_id, score
+     ), superseded AS (
+       UPDATE candidate_match c SET review_status = 'withdrawn', updated_at = now()
+       FROM upserted u
+       WHERE c.person_a_id = u.person_a_id AND c.person_b_id = u.person_b_id AND c.matcher_version < $4 AND c.review_status = 'pending'
+     )
+     SELECT person_a_id AS "personAId", person_b_id AS "personBId", score FROM upserted`,
     [columns.organisationId, columns.a, columns.b, MATCHER_VERSION, columns.score, columns.band, columns.roles, columns.evidence],
   );
-  // An older matcher's untouched proposal for the same pair leaves the queue: the reviewer sees the newest.
-  await manager.query(
-    `UPDATE candidate_match c SET review_status = 'withdrawn', updated_at = now()
-     FROM unnest($1::uuid[], $2::uuid[]) AS t(a, b)
-     WHERE c.person_a_id = t.a AND c.person_b_id = t.b AND c.matcher_version < $3 AND c.review_status = 'pending'`,
-    [open.map((o) => o.personAId), open.map((o) => o.personBId), MATCHER_VERSION],
-  );
-  return open.map(({ personAId, personBId, score }) => ({ personAId, personBId, score }));
+  return open;
 }
 
 export async function recordMatchRun(

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { type Band, BANDS } from '../review-vocabulary.js';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date.js';
 
 export class ReviewQueueQuery {
   @ApiPropertyOptional({ enum: BANDS })
@@ -22,12 +23,12 @@ export class ReviewQueueQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'proposed on or after' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   createdFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'proposed before' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   createdTo?: string;
 
   @ApiPropertyOptional()

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REQUEST_STATUSES, type RequestStatus } from '../request-vocabulary.js';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date.js';
 
 export class ListTracingRequestsQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
@@ -16,12 +17,12 @@ export class ListTracingRequestsQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'created on or after' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   createdFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'created before' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   createdTo?: string;
 
   @ApiPropertyOptional()

@@ -40,6 +40,38 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 2_001, max: 40_000 }).map((n) => `${MARKER}${'ж'.repeat(n)}`),
 );
 
+/**
+ * Dates that one parser takes and another refuses: ISO week and ordinal dates, years 0 and beyond
+ * 9999, a 30 February, leap seconds, offsets out of range; and cursors (base64url JSON, as the API
+ * makes them) that carry such dates.
+ */
+export const oddDate = fc.constantFrom(
+  '2026-W01-1',
+  '2026-W53',
+  '2026-001',
+  '2026-366',
+  '0000-01-01',
+  '+002026-01-01',
+  '-000001-01-01',
+  '275760-09-13',
+  '2026-02-30',
+  '2026-02-30T00:00:00Z',
+  '2026-12-31T23:59:60Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T00:00:00+99:99',
+  '20260101',
+  '1',
+  'Tue',
+  '2026-01-01T00:00:00.123456789Z',
+);
+
+export const craftedCursor = fc
+  .tuple(
+    fc.oneof(oddDate, fc.constant('2026-01-01T00:00:00.000000Z')),
+    fc.oneof({ weight: 3, arbitrary: fc.constant('00000000-0000-4000-8000-000000000000') }, fc.constantFrom('x', '')),
+  )
+  .map((position) => Buffer.from(JSON.stringify(position)).toString('base64url'));
+
 const edgeNumber = fc.constantFrom(
   0,
   -0,
@@ -82,6 +114,7 @@ export const hostileKey = fc.oneof(
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileString },
   { weight: 2, arbitrary: edgeNumber },
+  oddDate,
   fc.constantFrom([], [[]], {}, [{}], [null], '', true, false, null),
   fc.jsonValue({ maxDepth: 4 }),
   fc.array(hostileString, { minLength: 1, maxLength: 4 }),
@@ -141,8 +174,10 @@ export const invalidUtf8 = fc.oneof(
   fc.uint8Array({ minLength: 1, maxLength: 24 }).map((bytes) => [...bytes]),
 );
 
-/** A URL component: a hostile string percent-encoded, or raw bytes that do not decode. */
+/** A URL component: a hostile string percent-encoded, raw bytes that do not decode, odd dates and cursors. */
 export const hostileUrlComponent = fc.oneof(
+  oddDate.map(encodeURIComponent),
+  craftedCursor,
   { weight: 3, arbitrary: hostileString.map((s) => percentEncode(s.slice(0, 300))) },
   invalidUtf8.map((bytes) => `${MARKER}${bytes.map(hexByte).join('')}`),
   fc.constantFrom(

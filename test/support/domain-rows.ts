@@ -40,10 +40,18 @@ export async function countDomainRows(db: DataSource): Promise<Record<string, nu
 const JOURNAL = 'test_domain_write_journal';
 
 /**
+ * Writes that are bookkeeping, not domain data: the outbox relay marking a row dispatched, and
+ * anything on an account but its identity, roles, password and sessions (failed-login counters).
+ */
+const OPERATIONS: Partial<Record<(typeof DOMAIN_TABLES)[number], string>> = {
+  outbox_message: 'INSERT OR DELETE',
+  app_user: 'INSERT OR DELETE OR UPDATE OF organisation_id, email, display_name, password_hash, roles, is_active, session_generation',
+};
+
+/**
  * Sees every committed insert, update and delete on the domain tables, not only changes of their row
  * counts, at the cost of one indexed read per check whatever the tables hold. Statement-level triggers
- * write to a journal table; `stop` drops them. The outbox relay's marking of a row as dispatched is
- * bookkeeping of an earlier write, so updates of outbox_message are not journalled.
+ * write to a journal table; `stop` drops them. Bookkeeping updates are left out (OPERATIONS).
  */
 export async function watchDomainWrites(db: DataSource) {
   await db.query(`CREATE TABLE IF NOT EXISTS ${JOURNAL} (id bigserial PRIMARY KEY, table_name text NOT NULL, operation text NOT NULL)`);
@@ -54,7 +62,7 @@ export async function watchDomainWrites(db: DataSource) {
       RETURN NULL;
     END $$`);
   for (const table of DOMAIN_TABLES) {
-    const operations = table === 'outbox_message' ? 'INSERT OR DELETE' : 'INSERT OR UPDATE OR DELETE';
+    const operations = OPERATIONS[table] ?? 'INSERT OR UPDATE OR DELETE';
     await db.query(`DROP TRIGGER IF EXISTS ${JOURNAL} ON ${table}`);
     await db.query(`CREATE TRIGGER ${JOURNAL} AFTER ${operations} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${JOURNAL}_record()`);
   }

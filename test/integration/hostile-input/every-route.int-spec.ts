@@ -37,7 +37,7 @@ import { makeRequestBody } from '../../support/request-bodies.js';
 import { claim, reviewFlow } from '../../support/review-flow.js';
 import { dataSourceOf, startApi, startWorker } from '../../support/test-app.js';
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20260415);
 
 /**

@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { IsCalendarDate } from '../common/validation/is-calendar-date.js';
 
 export class AuditQuery {
   @ApiPropertyOptional({ example: 'person_contact.break_glass_read' })
@@ -36,12 +37,12 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'on or after' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   occurredFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'before' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   occurredTo?: string;
 
   @ApiPropertyOptional({ description: 'the id of the last event of the previous page (events come newest first)' })

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { domainErrorResponse } from './domain-error-response.js';
 import { summariseError } from './error-summary.js';
 import { DomainError } from './domain-errors.js';
@@ -26,6 +26,11 @@ export class ErrorFilter implements ExceptionFilter {
       response.status(parserStatus).json({ statusCode: parserStatus, code: 'bad_body', message });
       return;
     }
+    const fixed = quotingException(error, host.switchToHttp().getRequest<Request>());
+    if (fixed) {
+      response.status(fixed.statusCode).json(fixed);
+      return;
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
@@ -36,6 +41,20 @@ export class ErrorFilter implements ExceptionFilter {
     this.logger.error(summariseError(error), 'unhandled error');
     response.status(500).json({ statusCode: 500, code: 'internal_error', message: 'internal error' });
   }
+}
+
+/**
+ * Errors Nest and Express raise before a handler runs whose message quotes the URL: a path parameter
+ * that is not percent-encoded UTF-8 ("Failed to decode param '...'", a URIError the adapter maps to
+ * 400), and a path no route matches ("Cannot GET /...").
+ */
+function quotingException(error: unknown, request: Request): { statusCode: number; code: string; message: string } | undefined {
+  if (!(error instanceof HttpException)) return undefined;
+  if (error.cause instanceof URIError) return { statusCode: 400, code: 'bad_url', message: 'the URL is not valid percent-encoded UTF-8' };
+  if (error.getStatus() === 404 && error.message === `Cannot ${request.method} ${request.originalUrl ?? request.url}`) {
+    return { statusCode: 404, code: 'no_route', message: 'no such route' };
+  }
+  return undefined;
 }
 
 function bodyParserStatus(error: unknown): number | undefined {

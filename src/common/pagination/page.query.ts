@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../validation/is-calendar-date.js';
 
 /** A keyset page of a list filtered by creation time: what every listing of the API accepts. */
 export class CreatedRangePageQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'created on or after' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   createdFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'created before' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   createdTo?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

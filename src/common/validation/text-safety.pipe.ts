@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { joinFieldPath } from './field-path.js';
 
 const MAX_DEPTH = 32;
 
@@ -7,7 +8,7 @@ function isUnsafeText(text: string): boolean {
   return text.includes('\u0000') || !text.isWellFormed();
 }
 
-/** Dotted paths of every unsafe string (in keys or values) and of nesting too deep to be a real request. */
+/** Dotted paths of every unsafe string (in keys or values) and of nesting too deep to be a real request; keys that are not field names are "(key)". */
 export function findUnsafeText(value: unknown, path = '', depth = 0, found: string[] = []): string[] {
   if (typeof value === 'string') {
     if (isUnsafeText(value)) found.push(path || '(body)');
@@ -17,7 +18,7 @@ export function findUnsafeText(value: unknown, path = '', depth = 0, found: stri
       return found;
     }
     for (const [key, child] of Object.entries(value)) {
-      const childPath = path ? `${path}.${isUnsafeText(key) ? '(key)' : key}` : isUnsafeText(key) ? '(key)' : key;
+      const childPath = joinFieldPath(path, key);
       if (isUnsafeText(key)) found.push(childPath);
       findUnsafeText(child, childPath, depth + 1, found);
     }

@@ -1,15 +1,23 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { joinFieldPath } from './field-path.js';
 
 export interface FieldProblem {
   field: string;
   problems: string[];
 }
 
-/** Flattens nested validation errors to dotted paths (`persons.0.names.1.value`). Values are never included. */
+/**
+ * Flattens nested validation errors to dotted paths (`persons.0.names.1.value`). Values are never
+ * included, and an unknown key only as far as it looks like a field name (field-path.ts): the
+ * whitelist's own message ("property <key> should not exist") would quote it whatever it holds.
+ */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const field = joinFieldPath(prefix, error.property);
+    const problems = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      constraint === 'whitelistValidation' ? 'is not a field of this request' : message,
+    );
+    const own = error.constraints ? [{ field, problems }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

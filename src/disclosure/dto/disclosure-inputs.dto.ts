@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   ALL_CHECK_REASONS,
   CHECK_METHODS,
@@ -13,6 +13,7 @@ import {
   OVERRIDE_REASONS,
   WITHDRAWAL_REASONS,
 } from '../disclosure-vocabulary.js';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date.js';
 
 export class IdentityCheckInputDto {
   @ApiProperty({ enum: CHECK_OUTCOMES })
@@ -52,7 +53,7 @@ export class ConsentInputDto {
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'the last day the consent allows a disclosure' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   validUntil?: string;
 }
 

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -29,6 +28,7 @@ import {
   type Relationship,
   type Sex,
 } from '../person-vocabulary.js';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date.js';
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -127,7 +127,7 @@ export class PlaceDto {
 export class LastKnownPlaceDto extends PlaceDto {
   @ApiPropertyOptional({ example: '2023-05-01' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsCalendarDate()
   @MaxLength(10)
   date?: string;
 }

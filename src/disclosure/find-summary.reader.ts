@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { lockFind } from './find.js';
+import { loadFind } from './find.js';
 import { identityCheckState, type RecordedCheck } from './identity-check-rule.js';
 
 /**
@@ -20,7 +20,7 @@ export class FindSummaryReader {
 
   async read(user: AuthenticatedUser, candidateId: string) {
     return this.dataSource.transaction(async (manager) => {
-      const find = await lockFind(manager, user, candidateId);
+      const find = await loadFind(manager, user, candidateId, { lock: false });
       const checks: (RecordedCheck & { methods: string[]; checkedAt: Date })[] = await manager.query(
         `SELECT reviewer_id AS "reviewerId", outcome, methods, checked_at AS "checkedAt" FROM identity_check WHERE candidate_id = $1 ORDER BY checked_at`,
         [candidateId],

@@ -17,14 +17,28 @@ export interface Find {
   safeguarding: boolean;
 }
 
-/** Loads a confirmed find the caller's organisation takes part in, after locking both requests in id order. */
+/** Loads a confirmed find the caller's organisation takes part in, after locking both requests in id order (for writes). */
 export async function lockFind(manager: EntityManager, user: AuthenticatedUser, candidateId: string): Promise<Find> {
+  return loadFind(manager, user, candidateId, { lock: true });
+}
+
+/** Loads a confirmed find the caller's organisation takes part in; `lock` first locks both requests in id order. */
+export async function loadFind(
+  manager: EntityManager,
+  user: AuthenticatedUser,
+  candidateId: string,
+  options: { lock: boolean },
+): Promise<Find> {
   const unlocked = await loadSides(manager, candidateId);
   await assertReviewable(manager, user, unlocked);
+  if (!options.lock) return toFind(manager, candidateId, unlocked);
   for (const requestId of [...new Set(unlocked.map((side) => side.requestId))].sort()) {
     await manager.query(`SELECT 1 FROM tracing_request WHERE id = $1 FOR NO KEY UPDATE`, [requestId]);
   }
-  const sides = await loadSides(manager, candidateId);
+  return toFind(manager, candidateId, await loadSides(manager, candidateId));
+}
+
+async function toFind(manager: EntityManager, candidateId: string, sides: readonly CandidateSide[]): Promise<Find> {
   const candidate = await manager.findOneByOrFail(CandidateMatch, { id: candidateId });
   const sought = sides.find((side) => side.role === 'sought');
   const found = sides.find((side) => side.role === 'enquirer');

@@ -13,8 +13,10 @@ describe('coarse status for the enquirer', () => {
     expect(REQUEST_STATUSES.filter((status) => toCoarseStatus(status) === 'news')).toEqual(['contact_shared']);
   });
 
-  it('says the search ended the same way for a closure with or without a result', () => {
-    expect(toCoarseStatus('closed')).toBe(toCoarseStatus('closed_no_match'));
+  it('says the search ended the same way for a closure with or without a result, and for a withdrawal', () => {
+    expect(toCoarseStatus('closed')).toBe('ended');
+    expect(toCoarseStatus('closed_no_match')).toBe('ended');
+    expect(toCoarseStatus('withdrawn')).toBe('ended');
   });
 
   it('maps every request status to one of the three coarse statuses', () => {

@@ -1,4 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { COARSE_STATUSES } from './coarse-status.js';
 import { chooseCatalogue, loadCatalogues, parseCatalogue, statusTexts } from './message-catalogue.js';
 
@@ -51,6 +54,35 @@ describe('message catalogues', () => {
     });
     expect(statusTexts('news', 'xx', withPartial)).toEqual({ ...statusTexts('news', 'en', catalogues), language: 'en' });
     expect(statusTexts('ended', 'xx', withPartial).language).toBe('en');
+  });
+
+  it('counts a blank text as missing, and keeps only text aliases', () => {
+    const blank = parseCatalogue('xx', {
+      review: 'reviewed',
+      aliases: ['xx-yy', 7, null],
+      texts: { searching: { message: '   ', nextStep: 'Xx.' }, news: { message: 'Xx.', nextStep: 'Xx.' } },
+    });
+    expect(Object.keys(blank.texts)).toEqual(['news']);
+    expect(blank.aliases).toEqual(['xx-yy']);
+    expect(parseCatalogue('xx', { review: 'reviewed', texts: {} }).aliases).toEqual([]);
+  });
+
+  it('reads a tag written with underscores, and gives English for no tag at all', () => {
+    expect(chooseCatalogue('ar_SY', catalogues).language).toBe('ar');
+    expect(chooseCatalogue('', catalogues).language).toBe('en');
+    expect(chooseCatalogue(undefined, catalogues).language).toBe('en');
+  });
+
+  it('refuses to start without a complete English catalogue, the fallback of every gap', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'catalogues-'));
+    try {
+      const url = pathToFileURL(`${folder}/`);
+      expect(() => loadCatalogues(url)).toThrow(/message catalogue en must exist/);
+      writeFileSync(join(folder, 'en.json'), JSON.stringify({ review: 'reviewed', texts: { searching: { message: 'x', nextStep: 'y' } } }));
+      expect(() => loadCatalogues(url)).toThrow(/must exist and have every text/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file without a review state, so no draft passes for a reviewed text', () => {

@@ -31,7 +31,7 @@ describe('the data key ring', () => {
   });
 
   it('needs at least one well-formed master key', () => {
-    expect(() => new DataKeyRing([])).toThrow();
+    expect(() => new DataKeyRing([])).toThrow(/at least one master key/);
     expect(() => new DataKeyRing(['not-hex'])).toThrow(/master key 1 must be 64 hex characters/);
   });
 });

@@ -31,11 +31,19 @@ describe('the sealed box (AES-256-GCM)', () => {
     );
   });
 
+  it('refuses a sealed value shorter than its nonce and tag', () => {
+    const key = newDataKey();
+    expect(() => open(key, Buffer.alloc(27), 'c')).toThrow(/too short/);
+    expect(open(key, seal(key, Buffer.alloc(0), 'c'), 'c').length).toBe(0);
+  });
+
   it('names keys by a hash prefix, and reads keys only as 64 hex characters', () => {
     const key = keyFromHex('ab'.repeat(32), 'TEST_KEY');
     expect(keyIdOf(key)).toMatch(/^[0-9a-f]{16}$/);
     expect(keyIdOf(key)).not.toContain('abab');
     expect(() => keyFromHex('ab'.repeat(31), 'TEST_KEY')).toThrow(/TEST_KEY must be 64 hex characters/);
+    expect(() => keyFromHex(`x${'ab'.repeat(32)}`, 'TEST_KEY')).toThrow(/64 hex characters/);
+    expect(() => keyFromHex(`${'ab'.repeat(32)}x`, 'TEST_KEY')).toThrow(/64 hex characters/);
     expect(() => seal(Buffer.alloc(16), Buffer.from('x'), 'c')).toThrow(/32-byte key/);
   });
 });

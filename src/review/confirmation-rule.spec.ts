@@ -59,6 +59,7 @@ describe('hasConfirmed', () => {
   it('tells whether this reviewer has confirmed already', () => {
     expect(hasConfirmed([confirm('r1')], 'r1')).toBe(true);
     expect(hasConfirmed([confirm('r1')], 'r2')).toBe(false);
+    expect(hasConfirmed([confirm('r2'), confirm('r1')], 'r1')).toBe(true);
     expect(hasConfirmed([{ reviewerId: 'r2', organisationId: ORG, decision: 'reject' }], 'r2')).toBe(false);
   });
 });

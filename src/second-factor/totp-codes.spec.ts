@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { acceptedTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpUri } from './totp-codes.js';
+import { acceptedTotpStep, isTotpCodeShape, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpUri } from './totp-codes.js';
 
 describe('TOTP codes', () => {
   const secret = newTotpSecret();
@@ -20,6 +20,12 @@ describe('TOTP codes', () => {
     expect(acceptedTotpStep(secret, codeAt(now - 30_000), now, null)).toBe(step - 1);
     expect(acceptedTotpStep(secret, codeAt(now + 30_000), now, null)).toBe(step + 1);
     expect(acceptedTotpStep(secret, codeAt(now - 90_000), now, null)).toBeNull();
+  });
+
+  it('takes only six digits as a TOTP code, nothing around them', () => {
+    expect(isTotpCodeShape('123456')).toBe(true);
+    for (const code of ['12345', '1234567', 'a123456', '123456a', ' 123456', '12 456']) expect(isTotpCodeShape(code)).toBe(false);
+    expect(acceptedTotpStep(secret, `${codeAt(now)}0`, now, null)).toBeNull();
   });
 
   it('refuses a code of a step already used, or older', () => {

@@ -6,6 +6,7 @@ import {
   canMovePerson,
   deriveRequestStatus,
   isClosableAtPeriodEnd,
+  isEditable,
 } from './request-lifecycle.js';
 import { SOUGHT_PERSON_STATUSES } from './request-vocabulary.js';
 
@@ -79,5 +80,22 @@ describe('closing at the end of the search period', () => {
         expect(isClosableAtPeriodEnd(statuses)).toBe(pastSearching.length === 0);
       }),
     );
+  });
+});
+
+describe('the lifecycle rules the workflow relies on', () => {
+  it('lets a not-found person be searched for again, and an open request end three ways or a closed one reopen', () => {
+    expect(canMovePerson('not_found', 'searching')).toBe(true);
+    expect(() => assertPersonTransition('possible_match', 'match_confirmed')).not.toThrow();
+    for (const to of ['withdrawn', 'closed', 'closed_no_match'] as const) expect(() => assertLifecycleTransition('open', to)).not.toThrow();
+    expect(() => assertLifecycleTransition('closed_no_match', 'open')).not.toThrow();
+    expect(() => assertLifecycleTransition('closed', 'open')).not.toThrow();
+    expect(() => assertLifecycleTransition('withdrawn', 'open')).toThrow(IllegalTransitionError);
+  });
+
+  it('derives submitted for an open request without sought people, and edits only open requests', () => {
+    expect(deriveRequestStatus('open', [])).toBe('submitted');
+    expect(isEditable('open')).toBe(true);
+    for (const lifecycle of ['withdrawn', 'closed', 'closed_no_match'] as const) expect(isEditable(lifecycle)).toBe(false);
   });
 });

@@ -6,7 +6,6 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
-import { toCoarseStatus } from './coarse-status.js';
 import { type CaseStatusResponseDto, toCaseStatusResponse } from './dto/case-status-response.dto.js';
 import { type Catalogue, loadCatalogues, statusTexts } from './message-catalogue.js';
 
@@ -20,11 +19,11 @@ export class CaseStatusService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Reads only the request's own status and day and the enquirer's language: nothing else can leak. */
+  /** Reads only the request's enquirer-facing status and day and the enquirer's language: nothing else can leak. */
   async byReference(user: AuthenticatedUser, reference: string): Promise<CaseStatusResponseDto> {
     const request = await this.dataSource.getRepository(TracingRequest).findOne({
       where: { reference, organisationId: user.organisationId },
-      select: { id: true, reference: true, status: true, coarseStatusSince: true },
+      select: { id: true, reference: true, enquirerStatus: true, enquirerStatusSince: true },
     });
     if (!request) throw new NotFoundError('tracing request');
     const enquirer = await this.dataSource.getRepository(PersonRecord).findOne({
@@ -32,11 +31,12 @@ export class CaseStatusService {
       select: { id: true, preferredLanguage: true },
     });
     await this.audit.record({ actor: user, action: 'case_status.read', entityType: 'tracing_request', entityId: request.id });
-    const status = toCoarseStatus(request.status);
+    // The stored enquirer status, not one derived here: it holds the search period's end (decision 0018).
+    const status = request.enquirerStatus;
     return toCaseStatusResponse(
       request.reference,
       status,
-      request.coarseStatusSince,
+      request.enquirerStatusSince,
       statusTexts(status, enquirer?.preferredLanguage, this.catalogues),
     );
   }

@@ -1,7 +1,6 @@
-import type { RequestStatus } from '../tracing-requests/request-vocabulary.js';
+import type { CoarseStatus, RequestStatus } from '../tracing-requests/request-vocabulary.js';
 
-export const COARSE_STATUSES = ['searching', 'news', 'ended'] as const;
-export type CoarseStatus = (typeof COARSE_STATUSES)[number];
+export { COARSE_STATUSES, type CoarseStatus } from '../tracing-requests/request-vocabulary.js';
 
 /**
  * What the enquirer may hear. Everything short of a disclosure the found person consented to reads

@@ -29,6 +29,7 @@ import { AuditContext1764450000000 } from './migrations/1764450000000-AuditConte
 import { SecondFactorAndLockout1764470000000 } from './migrations/1764470000000-SecondFactorAndLockout.js';
 import { ErasureTombstones1764480000000 } from './migrations/1764480000000-ErasureTombstones.js';
 import { Retention1764490000000 } from './migrations/1764490000000-Retention.js';
+import { EnquirerStatus1764500000000 } from './migrations/1764500000000-EnquirerStatus.js';
 
 export const ENTITIES = [
   Organisation,
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   SecondFactorAndLockout1764470000000,
   ErasureTombstones1764480000000,
   Retention1764490000000,
+  EnquirerStatus1764500000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

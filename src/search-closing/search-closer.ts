@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Environment } from '../config/environment.js';
 import { withdrawFromMatching } from '../matching/name-keys.js';
+import { notifyEnquirerStatus } from '../notifications/status-notifications.js';
 import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 import type { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
 import { NOT_PAST_SEARCHING } from '../tracing-requests/request-lifecycle.js';
@@ -13,17 +14,23 @@ const CHUNK = 200;
 
 type Closable = Pick<TracingRequest, 'id' | 'organisationId' | 'lifecycle' | 'status' | 'version'>;
 
-/** Open requests whose search began SEARCH_PERIOD_DAYS or more days ago and none of whose sought people is past searching. */
+/** Open requests whose search began SEARCH_PERIOD_DAYS or more days ago (intake or last reopening). */
+const PERIOD_OVER = `r.lifecycle = 'open' AND r.search_started_on <= (now() AT TIME ZONE 'UTC')::date - $1::int`;
+
+/** … none of whose sought people is past searching. */
 const EXPIRED = `
-  r.lifecycle = 'open'
-  AND r.coarse_status_since <= (now() AT TIME ZONE 'UTC')::date - $1::int
+  ${PERIOD_OVER}
   AND NOT EXISTS (
     SELECT 1 FROM person_record p WHERE p.request_id = r.id AND p.role = 'sought' AND p.status <> ALL ($2::text[]))`;
 
 /**
- * Closes searches whose period has run out as `closed_no_match`. A found person who refused is back
- * at `searching`, so their request closes by this same rule, on the same day as a fruitless search
- * begun the same day: the closure and its date tell the enquirer nothing.
+ * Ends searches whose period has run out, in two steps, for the enquirer and then for staff:
+ * 1. every open request without news is told "ended" on the day its period runs out, whatever its
+ *    sought people's state: one with a candidate in review or awaiting consent reads exactly like
+ *    one that never had a candidate (decision 0018); staff go on working it;
+ * 2. requests none of whose sought people is past searching close as `closed_no_match`. A found
+ *    person who refused is back at `searching`, so their request closes by this same rule; the
+ *    enquirer heard "ended" at the period's end already, and a late closure changes nothing for them.
  *
  * Safe to run twice at once (two workers, a redelivered job): each chunk locks its requests with
  * SKIP LOCKED and checks them again under the lock before closing; a closed request no longer matches.
@@ -38,6 +45,7 @@ export class SearchCloser {
 
   /** Returns how many requests were closed. */
   async closeExpired(): Promise<number> {
+    await this.endPeriodsForEnquirers();
     let total = 0;
     for (;;) {
       const { locked, closed, counterparts } = await this.dataSource.transaction((manager) => this.closeChunk(manager));
@@ -49,10 +57,45 @@ export class SearchCloser {
     }
   }
 
+  /** Step 1; returns how many requests the enquirer now hears as "ended". */
+  async endPeriodsForEnquirers(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const ended = await this.dataSource.transaction(async (manager) => {
+        // Busy requests (SKIP LOCKED) wait for the next run; an ended one no longer matches.
+        const [rows]: [{ id: string; organisationId: string }[], number] = await manager.query(
+          `UPDATE tracing_request SET enquirer_status = 'ended', enquirer_status_since = (now() AT TIME ZONE 'UTC')::date
+            WHERE id IN (SELECT r.id FROM tracing_request r WHERE ${PERIOD_OVER} AND r.enquirer_status = 'searching'
+                          ORDER BY r.search_started_on, r.id LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED)
+              AND enquirer_status = 'searching'
+           RETURNING id, organisation_id AS "organisationId"`,
+          [this.env.SEARCH_PERIOD_DAYS],
+        );
+        for (const request of rows) {
+          await notifyEnquirerStatus(manager, { organisationId: request.organisationId, requestId: request.id, status: 'ended' });
+          await this.audit.record(
+            {
+              actor: null,
+              organisationId: request.organisationId,
+              action: 'tracing_request.search_period_ended',
+              entityType: 'tracing_request',
+              entityId: request.id,
+              reasonCode: 'search_period_ended',
+            },
+            manager,
+          );
+        }
+        return rows.length;
+      });
+      total += ended;
+      if (ended < CHUNK) return total;
+    }
+  }
+
   private async closeChunk(manager: EntityManager): Promise<{ locked: number; closed: number; counterparts: string[] }> {
     const params = [this.env.SEARCH_PERIOD_DAYS, NOT_PAST_SEARCHING];
     const locked: { id: string }[] = await manager.query(
-      `SELECT r.id FROM tracing_request r WHERE ${EXPIRED} ORDER BY r.coarse_status_since, r.id LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`,
+      `SELECT r.id FROM tracing_request r WHERE ${EXPIRED} ORDER BY r.search_started_on, r.id LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`,
       params,
     );
     if (locked.length === 0) return { locked: 0, closed: 0, counterparts: [] };

@@ -56,3 +56,7 @@ export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
 
 export const WITHDRAWAL_REASON_CODES = ['enquirer_withdrew', 'officer_withdrew', 'duplicate_request', 'safeguarding_concern'] as const;
 export type WithdrawalReasonCode = (typeof WITHDRAWAL_REASON_CODES)[number];
+
+/** What the enquirer may hear of a request (src/case-status/coarse-status.ts maps the statuses onto these). */
+export const COARSE_STATUSES = ['searching', 'news', 'ended'] as const;
+export type CoarseStatus = (typeof COARSE_STATUSES)[number];

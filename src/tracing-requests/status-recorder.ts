@@ -4,7 +4,7 @@ import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
 import { assertLifecycleTransition, deriveRequestStatus } from './request-lifecycle.js';
-import type { RequestLifecycle, SoughtPersonStatus } from './request-vocabulary.js';
+import type { CoarseStatus, RequestLifecycle, RequestStatus, SoughtPersonStatus } from './request-vocabulary.js';
 
 export interface StatusChangeInput {
   requestId: string;
@@ -14,6 +14,13 @@ export interface StatusChangeInput {
   reasonCode: string;
   /** null: the worker */
   by: string | null;
+  /** For a change of the request's own status: what the enquirer heard before it and hears after it. */
+  enquirer?: EnquirerStatusChange;
+}
+
+export interface EnquirerStatusChange {
+  from: CoarseStatus;
+  to: CoarseStatus;
 }
 
 export async function recordStatusChange(manager: EntityManager, change: StatusChangeInput): Promise<void> {
@@ -42,8 +49,8 @@ export async function refreshRequestStatus(
     sought.map((p) => p.status as SoughtPersonStatus),
   );
   if (status === request.status) return;
-  await manager.update(TracingRequest, { id: requestId }, { status });
-  await recordStatusChange(manager, { requestId, from: request.status, to: status, ...cause });
+  const enquirer = await writeRequestStatus(manager, requestId, { status });
+  await recordStatusChange(manager, { requestId, from: request.status, to: status, ...cause, enquirer });
 }
 
 /**
@@ -58,6 +65,30 @@ export async function changeLifecycle(
   cause: { reasonCode: string; by: string | null },
 ): Promise<void> {
   assertLifecycleTransition(request.lifecycle, to);
-  await manager.update(TracingRequest, { id: request.id }, { lifecycle: to, status: to, version: request.version + 1 });
-  await recordStatusChange(manager, { requestId: request.id, from: request.status, to, ...cause });
+  const enquirer = await writeRequestStatus(manager, request.id, { lifecycle: to, status: to, version: request.version + 1 });
+  await recordStatusChange(manager, { requestId: request.id, from: request.status, to, ...cause, enquirer });
+}
+
+/**
+ * Writes a locked request's status and returns what the enquirer heard before and hears after: the
+ * database trigger decides the latter (migration 1764500000000), and a closure after the search
+ * period's end changes nothing for the enquirer. Both sides come from one statement: a WITH query
+ * reads the row as it was before its own UPDATE.
+ */
+async function writeRequestStatus(
+  manager: EntityManager,
+  requestId: string,
+  set: { status: RequestStatus; lifecycle?: RequestLifecycle; version?: number },
+): Promise<EnquirerStatusChange> {
+  const [rows]: [EnquirerStatusChange[], number] = await manager.query(
+    `WITH before AS (SELECT enquirer_status FROM tracing_request WHERE id = $1)
+     UPDATE tracing_request r
+        SET status = $2, lifecycle = coalesce($3, r.lifecycle), version = coalesce($4, r.version), updated_at = now()
+       FROM before
+      WHERE r.id = $1
+     RETURNING before.enquirer_status AS "from", r.enquirer_status AS "to"`,
+    [requestId, set.status, set.lifecycle ?? null, set.version ?? null],
+  );
+  if (rows.length !== 1) throw new Error('the request to update does not exist');
+  return rows[0];
 }

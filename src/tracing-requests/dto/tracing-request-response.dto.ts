@@ -13,6 +13,12 @@ export class TracingRequestResponseDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'TR-2026-000123' }) reference: string;
   @ApiProperty() status: string;
+  @ApiProperty({
+    enum: ['searching', 'news', 'ended'],
+    description: 'what the enquirer hears (the case-status page): after the search period, "ended" even while staff still work a candidate',
+  })
+  enquirerStatus: string;
+  @ApiProperty({ description: 'intake or last reopening (YYYY-MM-DD); the search period counts from it' }) searchStartedOn: string;
   @ApiProperty() version: number;
   @ApiProperty() officerId: string;
   @ApiPropertyOptional() caseworkerId?: string;
@@ -67,6 +73,8 @@ export function toTracingRequestResponse(request: TracingRequest, options: { wit
     id: request.id,
     reference: request.reference,
     status: request.status,
+    enquirerStatus: request.enquirerStatus,
+    searchStartedOn: request.searchStartedOn,
     version: request.version,
     officerId: request.officerId,
     caseworkerId: request.caseworkerId ?? undefined,

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, OneToMany, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
-import type { RequestLifecycle, RequestStatus, SafeguardingFlag } from '../request-vocabulary.js';
+import type { CoarseStatus, RequestLifecycle, RequestStatus, SafeguardingFlag } from '../request-vocabulary.js';
 import { IntakeConsent } from './intake-consent.entity.js';
 
 @Entity('tracing_request')
@@ -34,6 +34,20 @@ export class TracingRequest {
    */
   @Column({ name: 'coarse_status_since', type: 'date', insert: false, update: false })
   coarseStatusSince: string;
+
+  /** The day of intake or of the last reopening: the search period counts from it (trigger-kept). */
+  @Column({ name: 'search_started_on', type: 'date', insert: false, update: false })
+  searchStartedOn: string;
+
+  /**
+   * What the enquirer hears and since when: the coarse status, except that the search period's end
+   * reads "ended" for every search without news (migration 1764500000000, decision 0018).
+   */
+  @Column({ name: 'enquirer_status', type: 'text', insert: false, update: false })
+  enquirerStatus: CoarseStatus;
+
+  @Column({ name: 'enquirer_status_since', type: 'date', insert: false, update: false })
+  enquirerStatusSince: string;
 
   @Column({ type: 'text', nullable: true })
   circumstances: string | null;

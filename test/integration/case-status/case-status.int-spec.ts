@@ -101,13 +101,15 @@ describe('the survivor’s status through the caseworker', () => {
     });
   }
 
-  /** Moves the day the search began into the past (the trigger keeps an explicit day while the coarse status stays). */
+  /** Moves the day the search began into the past (the trigger keeps explicit days while the coarse status stays). */
   async function searchBeganDaysAgo(requestId: string, days: number) {
-    await db.query(`UPDATE tracing_request SET coarse_status_since = (now() AT TIME ZONE 'UTC')::date - $2::int WHERE id = $1`, [
-      requestId,
-      days,
-    ]);
-    const [row] = await db.query(`SELECT to_char(coarse_status_since, 'YYYY-MM-DD') AS day FROM tracing_request WHERE id = $1`, [
+    await db.query(
+      `UPDATE tracing_request SET search_started_on = (now() AT TIME ZONE 'UTC')::date - $2::int,
+         coarse_status_since = (now() AT TIME ZONE 'UTC')::date - $2::int, enquirer_status_since = (now() AT TIME ZONE 'UTC')::date - $2::int
+       WHERE id = $1`,
+      [requestId, days],
+    );
+    const [row] = await db.query(`SELECT to_char(enquirer_status_since, 'YYYY-MM-DD') AS day FROM tracing_request WHERE id = $1`, [
       requestId,
     ]);
     return row.day as string;
@@ -242,63 +244,139 @@ describe('the survivor’s status through the caseworker', () => {
       expect([status, row.coarse]).toEqual([status, toCoarseStatus(status)]);
     }
   });
-  it('closes a refused search and a search that never had a candidate in the same run, and then reads them alike', async () => {
+  it('ends every search for the enquirer on the day its period runs out, whatever was found, and a later closure changes nothing they hear', async () => {
     const refused = await createRequest('uk');
     const fruitless = await createRequest('uk');
     const recent = await createRequest('uk');
     const inReview = await createRequest('uk');
-    for (const r of [refused, fruitless, recent, inReview]) await moveSought(r.soughtId, 'searching', 'matching_started');
+    const awaitingConsent = await createRequest('uk');
+    const expired = [refused, fruitless, inReview, awaitingConsent];
+    for (const r of [...expired, recent]) await moveSought(r.soughtId, 'searching', 'matching_started');
     for (const [to, reason] of [
       ['possible_match', 'candidate_proposed'],
       ['match_confirmed', 'match_confirmed'],
       ['awaiting_consent', 'consent_requested'],
-      ['searching', 'consent_refused'],
     ] as const) {
       await moveSought(refused.soughtId, to, reason);
+      await moveSought(awaitingConsent.soughtId, to, reason);
     }
+    await moveSought(refused.soughtId, 'searching', 'consent_refused');
     await moveSought(inReview.soughtId, 'possible_match', 'candidate_proposed');
-    for (const r of [refused, fruitless, inReview]) await searchBeganDaysAgo(r.id, PERIOD_DAYS + 5);
+    for (const r of expired) await searchBeganDaysAgo(r.id, PERIOD_DAYS + 5);
     await searchBeganDaysAgo(recent.id, PERIOD_DAYS - 5);
-    const openBefore = await readStatus(refused.reference);
-    expect(withoutReference(openBefore)).toEqual(withoutReference(await readStatus(fruitless.reference)));
+    const openBefore = withoutReference(await readStatus(fruitless.reference));
+    for (const r of expired) expect(withoutReference(await readStatus(r.reference))).toEqual(openBefore);
 
     // The worker's schedule runs at start-up, then every second: a request a match job holds at
-    // that moment is skipped (SKIP LOCKED) and closed by a later run.
+    // that moment is skipped (SKIP LOCKED) and taken by a later run.
     workers.push(await startWorker(workerSettings()));
     await eventually(async () => {
-      const rows = await db.query(`SELECT count(*)::int AS n FROM tracing_request WHERE id = ANY ($1) AND status = 'closed_no_match'`, [
-        [refused.id, fruitless.id],
-      ]);
-      return rows[0].n === 2;
+      const [row] = await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'closed_no_match')::int AS closed, count(*) FILTER (WHERE enquirer_status = 'ended')::int AS ended
+           FROM tracing_request WHERE id = ANY ($1)`,
+        [expired.map((r) => r.id)],
+      );
+      return row.closed === 2 && row.ended === expired.length;
     });
 
-    const [refusedAfter, fruitlessAfter] = [await readStatus(refused.reference), await readStatus(fruitless.reference)];
     const [today] = await db.query(`SELECT to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day`);
-    expect(refusedAfter).toMatchObject({ status: 'ended', since: today.day, language: 'uk', message: 'Пошук завершено.' });
-    expect(withoutReference(refusedAfter)).toEqual(withoutReference(fruitlessAfter));
+    const endedAtPeriodEnd = withoutReference(await readStatus(fruitless.reference));
+    expect(endedAtPeriodEnd).toMatchObject({ status: 'ended', since: today.day, language: 'uk', message: 'Пошук завершено.' });
+    for (const r of expired) expect(withoutReference(await readStatus(r.reference))).toEqual(endedAtPeriodEnd);
     expect(await readStatus(recent.reference)).toMatchObject({ status: 'searching' });
-    expect(await readStatus(inReview.reference)).toMatchObject({ status: 'searching' });
+    // Staff go on working the searches that had something: they are still open, in their real state.
+    const open = await db.query(`SELECT id, lifecycle, status FROM tracing_request WHERE id = ANY ($1) ORDER BY id`, [
+      [inReview.id, awaitingConsent.id],
+    ]);
+    expect(open).toEqual(
+      [
+        { id: inReview.id, lifecycle: 'open', status: 'possible_match' },
+        { id: awaitingConsent.id, lifecycle: 'open', status: 'awaiting_consent' },
+      ].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    // … and their page tells them what the enquirer hears.
+    expect((await officer.get(`/v1/tracing-requests/${inReview.id}`).expect(200)).body).toMatchObject({
+      status: 'possible_match',
+      enquirerStatus: 'ended',
+    });
+
+    // Days later the candidate is rejected and the other found person refuses; the schedule closes
+    // both. The enquirer hears nothing new: the same text, still dated the period's end.
+    await db.query(`UPDATE tracing_request SET enquirer_status_since = enquirer_status_since - 3 WHERE id = ANY ($1)`, [
+      expired.map((r) => r.id),
+    ]);
+    const periodEnded = withoutReference(await readStatus(fruitless.reference));
+    expect(periodEnded.since).not.toBe(today.day);
+    await moveSought(inReview.soughtId, 'searching', 'candidate_rejected');
+    await moveSought(awaitingConsent.soughtId, 'searching', 'consent_refused');
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT count(*)::int AS n FROM tracing_request WHERE id = ANY ($1) AND status = 'closed_no_match'`, [
+        expired.map((r) => r.id),
+      ]);
+      return row.n === expired.length;
+    });
+    for (const r of expired) expect(withoutReference(await readStatus(r.reference))).toEqual(periodEnded);
+
+    // The enquirer's webhook heard one "ended" per search, sent when the period ran out, and nothing at the closures.
+    const heard = await db.query(
+      `SELECT payload->'ids'->>'requestId' AS "requestId", payload->>'status' AS status FROM outbox_message
+        WHERE topic = 'notification' AND payload->>'type' = 'enquirer_status.changed' AND payload->'ids'->>'requestId' = ANY ($1)
+        ORDER BY 1`,
+      [[...expired, recent].map((r) => r.id)],
+    );
+    expect(heard).toEqual(
+      expired.map((r) => ({ requestId: r.id, status: 'ended' })).sort((x, y) => x.requestId.localeCompare(y.requestId)),
+    );
 
     const closures = await db.query(
       `SELECT request_id, from_status, reason_code, changed_by FROM status_change
         WHERE request_id = ANY ($1) AND to_status = 'closed_no_match' ORDER BY request_id`,
-      [[refused.id, fruitless.id, recent.id, inReview.id]],
+      [[...expired, recent].map((r) => r.id)],
     );
     expect(closures).toEqual(
-      [refused.id, fruitless.id]
+      expired
+        .map((r) => r.id)
         .sort()
         .map((id) => ({ request_id: id, from_status: 'searching', reason_code: 'search_period_ended', changed_by: null })),
     );
     const audit = await db.query(
-      `SELECT entity_id, actor_user_id, organisation_id, reason_code FROM audit_event
-        WHERE action = 'tracing_request.closed_no_match' AND entity_id = ANY ($1) ORDER BY entity_id`,
-      [[refused.id, fruitless.id]],
+      `SELECT entity_id, action, actor_user_id, organisation_id, reason_code FROM audit_event
+        WHERE action IN ('tracing_request.closed_no_match', 'tracing_request.search_period_ended') AND entity_id = ANY ($1)
+        ORDER BY entity_id, action`,
+      [expired.map((r) => r.id)],
     );
     expect(audit).toEqual(
-      [refused.id, fruitless.id]
+      expired
+        .map((r) => r.id)
         .sort()
-        .map((id) => ({ entity_id: id, actor_user_id: null, organisation_id: org.id, reason_code: 'search_period_ended' })),
+        .flatMap((id) =>
+          ['tracing_request.closed_no_match', 'tracing_request.search_period_ended'].map((action) => ({
+            entity_id: id,
+            action,
+            actor_user_id: null,
+            organisation_id: org.id,
+            reason_code: 'search_period_ended',
+          })),
+        ),
     );
+  });
+
+  it('starts a new search period, heard as "searching" from that day, when an officer reopens a closed request', async () => {
+    const request = await createRequest('en');
+    await searchBeganDaysAgo(request.id, 30);
+    await officer.post(`/v1/tracing-requests/${request.id}/close`, { outcome: 'no_match', reasonCode: 'search_exhausted' }).expect(200);
+    const [today] = await db.query(`SELECT to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day`);
+    expect(await readStatus(request.reference)).toMatchObject({ status: 'ended', since: today.day });
+    await officer.post(`/v1/tracing-requests/${request.id}/reopen`, { reasonCode: 'new_information' }).expect(200);
+    expect(await readStatus(request.reference)).toMatchObject({ status: 'searching', since: today.day });
+    const [row] = await db.query(`SELECT to_char(search_started_on, 'YYYY-MM-DD') AS day FROM tracing_request WHERE id = $1`, [request.id]);
+    expect(row.day).toBe(today.day);
+    const heard = await db.query(
+      `SELECT payload->>'status' AS status FROM outbox_message
+        WHERE topic = 'notification' AND payload->>'type' = 'enquirer_status.changed' AND payload->'ids'->>'requestId' = $1 ORDER BY id`,
+      [request.id],
+    );
+    expect(heard.map((h: { status: string }) => h.status)).toEqual(['ended', 'searching']);
   });
 
   it('closes each expired search once when two workers run the schedule at the same time', async () => {

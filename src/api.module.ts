@@ -7,8 +7,9 @@ import { HttpDrain } from './common/shutdown/http-drain.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
+import { KeyStoreModule } from './key-store/key-store.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
-import { ErasureModule } from './erasure/erasure.module.js';
+import { ErasureModule, MemoEvictionModule } from './erasure/erasure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -33,6 +34,7 @@ export class ApiModule implements NestModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule,
+        KeyStoreModule,
         QueueModule.forRoot('producer'),
         MetricsModule.forRoot('api'),
         AuditModule,
@@ -47,6 +49,7 @@ export class ApiModule implements NestModule {
         DisclosureModule,
         SharingAgreementsModule,
         ErasureModule,
+        MemoEvictionModule,
         RetentionModule,
         CaseStatusModule,
         AuditTrailModule,

@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
+import { KeyStoreModule } from './key-store/key-store.module.js';
 import { MemoEvictionModule } from './erasure/erasure.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -21,6 +22,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule,
+        KeyStoreModule,
         QueueModule.forRoot('worker'),
         MetricsModule.forRoot('worker'),
         AuditModule,

@@ -47,6 +47,22 @@ export class Environment {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TOTP_ENCRYPTION_KEY must be 64 hex characters' })
   TOTP_ENCRYPTION_KEY?: string;
 
+  /**
+   * SENSITIVE: the key store, a PostgreSQL database apart from the data (decision 0024): each
+   * person's data key, wrapped, and the erasure log. Backed up apart, with its own short retention.
+   */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'KEYSTORE_DATABASE_URL must be a postgres:// URL' })
+  KEYSTORE_DATABASE_URL: string;
+
+  /**
+   * SENSITIVE: master keys that wrap the data keys, 64 hex characters each, comma-separated, newest
+   * first: the newest wraps, all unwrap, so `cli rotate-keys` re-wraps while both are configured.
+   */
+  @Matches(/^[0-9a-fA-F]{64}(,[0-9a-fA-F]{64})*$/, {
+    message: 'DATA_KEY_MASTER_KEYS must be 64 hex characters, comma-separated, newest first',
+  })
+  DATA_KEY_MASTER_KEYS: string;
+
   /** Failed logins (password or second factor) within LOGIN_FAILURE_WINDOW_SECONDS that lock an account. */
   @IsInt()
   @Min(1)
@@ -248,7 +264,14 @@ export class Environment {
   NODE_ENV?: string;
 }
 
-const SENSITIVE = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TOTP_ENCRYPTION_KEY']);
+const SENSITIVE = new Set([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'TOTP_ENCRYPTION_KEY',
+  'KEYSTORE_DATABASE_URL',
+  'DATA_KEY_MASTER_KEYS',
+]);
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -277,7 +300,7 @@ function normaliseOrigin(origin: string): string {
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(new Environment())) raw[key] = source[key];
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TOTP_ENCRYPTION_KEY']) raw[key] = source[key];
+  for (const key of SENSITIVE) raw[key] = source[key];
   for (const [key, value] of Object.entries(raw)) if (value === undefined || value === '') delete raw[key];
 
   const env = plainToInstance(Environment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });

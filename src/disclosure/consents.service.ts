@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import { recordNotification } from '../notifications/record-notification.js';
 import { moveSoughtPerson } from '../tracing-requests/sought-person-moves.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
@@ -21,6 +22,7 @@ export class ConsentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   async record(user: AuthenticatedUser, candidateId: string, input: ConsentInputDto): Promise<{ consentId: string }> {
@@ -45,7 +47,8 @@ export class ConsentsService {
           find.recipientPersonId,
           input.decision,
           input.scopes,
-          input.message ?? null,
+          // The found person's own words, sealed with their key.
+          await this.vault.seal({ id: find.found.personId, type: 'person' }, 'consent_message', input.message ?? null),
           input.validUntil ?? null,
           user.id,
         ],

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthenticatedUser, hasRole } from '../auth/authenticated-user.js';
 import { ConflictError, ForbiddenActionError, NotFoundError } from '../common/errors/domain-errors.js';
+import { FieldVault } from '../key-store/field-vault.js';
+import { openContact } from '../persons/person-writer.js';
 import type { ConsentScope } from './disclosure-vocabulary.js';
 import { releasableScopes } from './disclosure-policy.js';
 import { lockFind } from './find.js';
@@ -54,6 +56,7 @@ export class DisclosureService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   /** For the staff assigned to the enquirer's request: checks a valid consent at this moment, every time. */
@@ -89,7 +92,7 @@ export class DisclosureService {
         );
         return { released: false };
       }
-      const [contact]: { contactDetails: string | null; currentWhereabouts: string | null }[] = await manager.query(
+      const [stored]: { contactDetails: string | null; currentWhereabouts: string | null }[] = await manager.query(
         `SELECT contact_details AS "contactDetails", current_whereabouts AS "currentWhereabouts" FROM person_contact WHERE person_id = $1`,
         [consent.foundPersonId],
       );
@@ -105,12 +108,15 @@ export class DisclosureService {
         manager,
       );
       const may = (scope: ConsentScope) => scopes.includes(scope);
+      // Opened only once released, and only what the consent lets through.
+      const contact = await openContact(this.vault, consent.foundPersonId, stored);
+      const foundPerson = { id: consent.foundPersonId, type: 'person' as const };
       return {
         released: true,
         found: true,
-        message: may('message') ? (consent.message ?? undefined) : undefined,
-        contactDetails: may('contact_details') ? (contact?.contactDetails ?? undefined) : undefined,
-        currentWhereabouts: may('whereabouts') ? (contact?.currentWhereabouts ?? undefined) : undefined,
+        message: may('message') ? ((await this.vault.open(foundPerson, 'consent_message', consent.message)) ?? undefined) : undefined,
+        contactDetails: may('contact_details') ? (contact.contactDetails ?? undefined) : undefined,
+        currentWhereabouts: may('whereabouts') ? (contact.currentWhereabouts ?? undefined) : undefined,
       };
     });
   }

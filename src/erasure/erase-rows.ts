@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ErasedSubject } from '../key-store/key-store.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 
 export interface ErasureScope {
@@ -18,6 +19,19 @@ export interface ErasedIds {
   personVersions: number[];
   candidateIds: string[];
   requestId: string;
+  wholeRequest: boolean;
+}
+
+/**
+ * The key-store subjects whose keys an erasure destroys: the people, the candidate pairs they were
+ * part of (decision notes, consent messages) and, for a whole request, the request (circumstances).
+ */
+export function erasedSubjects(erased: ErasedIds): ErasedSubject[] {
+  return [
+    ...erased.personIds.map((id) => ({ id, type: 'person' as const })),
+    ...erased.candidateIds.map((id) => ({ id, type: 'candidate' as const })),
+    ...(erased.wholeRequest ? [{ id: erased.requestId, type: 'request' as const }] : []),
+  ];
 }
 
 /**
@@ -62,5 +76,6 @@ export async function eraseRows(manager: EntityManager, scope: ErasureScope): Pr
     personVersions: people.map((p) => p.version),
     candidateIds: candidates.map((c) => c.id),
     requestId: scope.requestId,
+    wholeRequest: scope.wholeRequest,
   };
 }

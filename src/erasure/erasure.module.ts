@@ -12,6 +12,6 @@ export class ErasureCoreModule {}
 @Module({ imports: [ErasureCoreModule], controllers: [ErasureController], providers: [ErasureService] })
 export class ErasureModule {}
 
-/** In each worker: forgets remembered names when an erasure is announced. */
+/** In each API and worker process: forgets remembered names and keys when an erasure is announced. */
 @Module({ providers: [MemoEviction] })
 export class MemoEvictionModule {}

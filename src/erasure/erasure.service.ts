@@ -6,7 +6,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors.js';
 import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 import type { ErasureReason } from './dto/erasure.dto.js';
-import { type ErasedIds, eraseRows } from './erase-rows.js';
+import { KeyStore } from '../key-store/key-store.js';
+import { type ErasedIds, erasedSubjects, eraseRows } from './erase-rows.js';
 import { personErasure } from './erasure-policy.js';
 import { ErasureJobs } from './erasure-jobs.js';
 
@@ -28,6 +29,7 @@ export class ErasureService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: ErasureJobs,
+    private readonly keys: KeyStore,
   ) {}
 
   async eraseRequest(admin: AuthenticatedUser, requestId: string, reasonCode: ErasureReason): Promise<void> {
@@ -84,6 +86,9 @@ export class ErasureService {
         },
         manager,
       );
+      // Keys go before the rows commit: should the commit then fail, what is left cannot be read,
+      // and the admin erases again; the other order could leave readable ciphertext behind.
+      await this.keys.destroy(erasedSubjects(erased));
       return { erased, counterparts };
     });
     await this.jobs.purge(erased);

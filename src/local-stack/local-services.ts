@@ -1,6 +1,6 @@
 import { ensureSystemPackages } from './system-packages.js';
 import { prepareDataDir } from './data-dir.js';
-import { startPostgres } from './postgres-cluster.js';
+import { databaseUrlOf, ensureDatabase, KEYSTORE_DATABASE_NAME, startPostgres } from './postgres-cluster.js';
 import { startRedis } from './redis-server.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { findSystemUser, isRoot } from './system-user.js';
@@ -8,6 +8,10 @@ import { findSystemUser, isRoot } from './system-user.js';
 export interface LocalServices {
   dataDir: string;
   databaseUrl: string;
+  /** The key store's database, in the same local cluster (a deployment puts it on a server of its own). */
+  keystoreDatabaseUrl: string;
+  /** DATA_KEY_MASTER_KEYS: the one master key the local stack generated. */
+  dataMasterKeys: string;
   redisUrl: string;
   jwtSecret: string;
   totpEncryptionKey: string;
@@ -34,6 +38,7 @@ export async function startLocalServices(dataDir: string): Promise<LocalServices
   const postgres = await startPostgres({ binDir: pgBinDir, layout, password: secrets.postgresPassword, runAs: pgUser });
   let redis;
   try {
+    await ensureDatabase(postgres.port, secrets.postgresPassword, KEYSTORE_DATABASE_NAME);
     redis = await startRedis({ redisServer, dir: layout.redisDir, logFile: layout.redisLog });
   } catch (error) {
     await postgres.stop();
@@ -42,6 +47,8 @@ export async function startLocalServices(dataDir: string): Promise<LocalServices
   return {
     dataDir,
     databaseUrl: postgres.databaseUrl,
+    keystoreDatabaseUrl: databaseUrlOf(postgres.port, secrets.postgresPassword, KEYSTORE_DATABASE_NAME),
+    dataMasterKeys: secrets.dataMasterKey,
     redisUrl: redis.url,
     jwtSecret: secrets.jwtSecret,
     totpEncryptionKey: secrets.totpEncryptionKey,

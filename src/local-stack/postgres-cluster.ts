@@ -8,6 +8,13 @@ import { runChecked, runCommand, type RunOptions } from './run-command.js';
 import type { SystemUser } from './system-user.js';
 
 export const DATABASE_NAME = 'rfl_tracing';
+/** The key store's database (decision 0024): apart from the data, dumped and kept apart. */
+export const KEYSTORE_DATABASE_NAME = 'rfl_keystore';
+
+/** The URL of another database of the same local cluster. */
+export function databaseUrlOf(port: number, password: string, database: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
 
 export interface PostgresOptions {
   /** Folder with initdb, pg_ctl and postgres (Debian: /usr/lib/postgresql/<major>/bin). */
@@ -101,7 +108,7 @@ export async function stopPostgres(options: Pick<PostgresOptions, 'binDir' | 'la
   await runChecked(pgCtl, ['stop', '-D', options.layout.pgData, '-m', 'fast', '-w', '-t', '60'], run);
 }
 
-async function ensureDatabase(port: number, password: string, database: string): Promise<boolean> {
+export async function ensureDatabase(port: number, password: string, database: string): Promise<boolean> {
   if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Unsupported database name: ${database}`);
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await client.connect().catch((error: { code?: string; message: string }) => {
@@ -149,7 +156,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   };
   try {
     const createdDatabase = await ensureDatabase(port, options.password, database);
-    const databaseUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`;
+    const databaseUrl = databaseUrlOf(port, options.password, database);
     return { port, databaseUrl, createdDatabase, stop };
   } catch (error) {
     await stop();

@@ -18,6 +18,8 @@ describe('loadOrCreateSecrets', () => {
     expect(secrets.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(secrets.totpEncryptionKey).toMatch(/^[0-9a-f]{64}$/);
     expect(secrets.totpEncryptionKey).not.toBe(secrets.jwtSecret);
+    expect(secrets.dataMasterKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set([secrets.jwtSecret, secrets.totpEncryptionKey, secrets.dataMasterKey]).size).toBe(3);
     expect(secrets.postgresPassword.length).toBeGreaterThanOrEqual(32);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(secrets);
@@ -29,8 +31,18 @@ describe('loadOrCreateSecrets', () => {
     const secrets = await loadOrCreateSecrets(file);
     expect(secrets).toMatchObject(old);
     expect(secrets.totpEncryptionKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(secrets.dataMasterKey).toMatch(/^[0-9a-f]{64}$/);
     expect(await loadOrCreateSecrets(file)).toEqual(secrets);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('adds a data master key to a file from before encryption at rest, keeping its TOTP key', async () => {
+    const old = { postgresPassword: 'p'.repeat(48), jwtSecret: 'a'.repeat(64), totpEncryptionKey: 'b'.repeat(64) };
+    await writeFile(file, JSON.stringify(old), { mode: 0o600 });
+    const secrets = await loadOrCreateSecrets(file);
+    expect(secrets).toMatchObject(old);
+    expect(secrets.dataMasterKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(await loadOrCreateSecrets(file)).toEqual(secrets);
   });
 
   it('returns the same secrets on every later start', async () => {

@@ -8,6 +8,9 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../database/demo-seed/seed-demo-data.js';
 import { runMigrations } from '../database/migrate.js';
+import { DataKeyRing } from '../crypto/data-key-ring.js';
+import { FieldVault } from '../key-store/field-vault.js';
+import { KeyStore } from '../key-store/key-store.js';
 import { spawnApp, waitForHttpOk, type AppProcess } from './app-process.js';
 import { dataLayout, resolveDataDir } from './data-dir.js';
 import { formatDemoAccounts } from './demo-accounts.js';
@@ -62,14 +65,18 @@ async function backingServices(dataDir: string) {
   const { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } = process.env;
   if (databaseUrl && redisUrl) {
     say('Using DATABASE_URL and REDIS_URL from the environment (no local servers, no demo data).');
-    let { JWT_SECRET: jwtSecret, TOTP_ENCRYPTION_KEY: totpEncryptionKey } = process.env;
-    if (!jwtSecret || !totpEncryptionKey) {
+    const { KEYSTORE_DATABASE_URL: keystoreDatabaseUrl } = process.env;
+    // The key store must be a database apart from the data: there is no default to fall back on.
+    if (!keystoreDatabaseUrl) throw new Error('With DATABASE_URL set, KEYSTORE_DATABASE_URL must name the key store (decision 0024)');
+    let { JWT_SECRET: jwtSecret, TOTP_ENCRYPTION_KEY: totpEncryptionKey, DATA_KEY_MASTER_KEYS: dataMasterKeys } = process.env;
+    if (!jwtSecret || !totpEncryptionKey || !dataMasterKeys) {
       await mkdir(dataDir, { recursive: true, mode: 0o700 });
       const secrets = await loadOrCreateSecrets(dataLayout(dataDir).secretsFile);
       jwtSecret ||= secrets.jwtSecret;
       totpEncryptionKey ||= secrets.totpEncryptionKey;
+      dataMasterKeys ||= secrets.dataMasterKey;
     }
-    return { databaseUrl, redisUrl, jwtSecret, totpEncryptionKey, seed: false };
+    return { databaseUrl, keystoreDatabaseUrl, redisUrl, jwtSecret, totpEncryptionKey, dataMasterKeys, seed: false };
   }
   say(`Starting PostgreSQL and Redis on 127.0.0.1 (data in ${dataDir})...`);
   const local = await startLocalServices(dataDir);
@@ -80,13 +87,23 @@ async function backingServices(dataDir: string) {
   return { ...local, seed: true };
 }
 
+/** The demo's free texts are sealed like any other (decision 0024), so the seed needs the key store. */
+async function seedWithKeys(services: { databaseUrl: string; keystoreDatabaseUrl: string; dataMasterKeys: string }) {
+  const keys = await KeyStore.connect(services.keystoreDatabaseUrl, new DataKeyRing(services.dataMasterKeys.split(',')));
+  try {
+    return await seedDemoData(services.databaseUrl, new FieldVault(keys));
+  } finally {
+    await keys.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.env, isRoot(), homedir());
   const services = await backingServices(dataDir);
   checkpoint();
   await runMigrations(services.databaseUrl);
   checkpoint();
-  const demoAccounts = services.seed ? await seedDemoData(services.databaseUrl) : null;
+  const demoAccounts = services.seed ? await seedWithKeys(services) : null;
   if (demoAccounts) process.stdout.write(formatDemoAccounts(demoAccounts));
   checkpoint();
 
@@ -98,6 +115,8 @@ async function main(): Promise<void> {
     REDIS_URL: services.redisUrl,
     JWT_SECRET: services.jwtSecret,
     TOTP_ENCRYPTION_KEY: services.totpEncryptionKey,
+    KEYSTORE_DATABASE_URL: services.keystoreDatabaseUrl,
+    DATA_KEY_MASTER_KEYS: services.dataMasterKeys,
     PORT: port,
     HOST: '127.0.0.1',
   };

@@ -9,7 +9,8 @@ import type { BreakGlassReason, ContactResponseDto } from './dto/contact-respons
 import type { ContactDto } from './dto/person-input.dto.js';
 import { PersonContact } from './entities/person-contact.entity.js';
 import { PersonRecord } from './entities/person-record.entity.js';
-import { saveContact } from './person-writer.js';
+import { FieldVault } from '../key-store/field-vault.js';
+import { openContact, saveContact } from './person-writer.js';
 
 /**
  * Contact details and whereabouts: readable by the officer and caseworker assigned to the request;
@@ -20,6 +21,7 @@ export class PersonContactsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   async read(user: AuthenticatedUser, requestId: string, personId: string): Promise<ContactResponseDto> {
@@ -52,7 +54,10 @@ export class PersonContactsService {
     const request = await this.findOwn(user, requestId, personId);
     if (!isAssigned(user, request)) throw new ForbiddenActionError('only the staff assigned to this request change contact details');
     await this.dataSource.transaction(async (manager) => {
-      await saveContact(manager, personId, { contactDetails: contact.contactDetails, currentWhereabouts: contact.currentWhereabouts });
+      await saveContact(manager, this.vault, personId, {
+        contactDetails: contact.contactDetails,
+        currentWhereabouts: contact.currentWhereabouts,
+      });
       await this.audit.record(
         { actor: user, action: 'person_contact.updated', entityType: 'person_record', entityId: personId, requestId },
         manager,
@@ -70,11 +75,11 @@ export class PersonContactsService {
   ): Promise<ContactResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.audit.record({ actor: user, action, entityType: 'person_record', entityId: personId, requestId, reasonCode }, manager);
-      const contact = await manager.findOneBy(PersonContact, { personId });
+      const contact = await openContact(this.vault, personId, await manager.findOneBy(PersonContact, { personId }));
       return {
         personId,
-        contactDetails: contact?.contactDetails ?? undefined,
-        currentWhereabouts: contact?.currentWhereabouts ?? undefined,
+        contactDetails: contact.contactDetails ?? undefined,
+        currentWhereabouts: contact.currentWhereabouts ?? undefined,
       };
     });
   }

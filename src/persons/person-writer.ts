@@ -5,6 +5,7 @@ import type { CalendarDate } from './birth-dates/calendars.js';
 import type { ContactDto, PersonInputDto } from './dto/person-input.dto.js';
 import { NameVariant } from './entities/name-variant.entity.js';
 import { PersonContact } from './entities/person-contact.entity.js';
+import type { FieldVault } from '../key-store/field-vault.js';
 import { PersonRecord } from './entities/person-record.entity.js';
 
 /** The columns of a person record that come from the officer's input (names apart). */
@@ -74,11 +75,35 @@ export async function replaceNames(manager: EntityManager, personId: string, nam
   );
 }
 
-export async function saveContact(manager: EntityManager, personId: string, contact: ContactDto | undefined): Promise<void> {
+/** Contact details and whereabouts are stored sealed with the person's key (decision 0024). */
+export async function saveContact(
+  manager: EntityManager,
+  vault: FieldVault,
+  personId: string,
+  contact: ContactDto | undefined,
+): Promise<void> {
   if (!contact || (contact.contactDetails === undefined && contact.currentWhereabouts === undefined)) return;
+  const subject = { id: personId, type: 'person' as const };
   await manager.upsert(
     PersonContact,
-    { personId, contactDetails: contact.contactDetails ?? null, currentWhereabouts: contact.currentWhereabouts ?? null },
+    {
+      personId,
+      contactDetails: await vault.seal(subject, 'contact_details', contact.contactDetails ?? null),
+      currentWhereabouts: await vault.seal(subject, 'current_whereabouts', contact.currentWhereabouts ?? null),
+    },
     ['personId'],
   );
+}
+
+/** A person's contact row as stored, opened; null fields stay null. */
+export async function openContact(
+  vault: FieldVault,
+  personId: string,
+  stored: Pick<PersonContact, 'contactDetails' | 'currentWhereabouts'> | null | undefined,
+): Promise<{ contactDetails: string | null; currentWhereabouts: string | null }> {
+  const subject = { id: personId, type: 'person' as const };
+  return {
+    contactDetails: await vault.open(subject, 'contact_details', stored?.contactDetails ?? null),
+    currentWhereabouts: await vault.open(subject, 'current_whereabouts', stored?.currentWhereabouts ?? null),
+  };
 }

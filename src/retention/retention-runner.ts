@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { type ErasedIds, eraseRows } from '../erasure/erase-rows.js';
+import { type ErasedIds, erasedSubjects, eraseRows } from '../erasure/erase-rows.js';
 import { ErasureJobs } from '../erasure/erasure-jobs.js';
+import { KeyStore } from '../key-store/key-store.js';
 import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 
 const CHUNK = 100;
@@ -46,6 +47,7 @@ export class RetentionRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly jobs: ErasureJobs,
+    private readonly keys: KeyStore,
   ) {}
 
   async runAll(): Promise<number> {
@@ -76,10 +78,15 @@ export class RetentionRunner {
       requests.push(...chunk);
       if (chunk.length < CHUNK) break;
     }
-    const [, deleted]: [unknown[], number] = await this.dataSource.query(`DELETE ${DUE_CANDIDATES}`, [
-      policy.organisationId,
-      policy.rejectedCandidateMonths,
-    ]);
+    const deleted = await this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ id: string }[], number] = await manager.query(`DELETE ${DUE_CANDIDATES} RETURNING id`, [
+        policy.organisationId,
+        policy.rejectedCandidateMonths,
+      ]);
+      // Their decision notes were sealed with the pair's key: it goes with them.
+      await this.keys.destroy(rows.map((row) => ({ id: row.id, type: 'candidate' as const })));
+      return rows.length;
+    });
     return this.record(policy, { dryRun: false, actor: options.actor, requests, rejectedCandidates: deleted });
   }
 
@@ -114,6 +121,8 @@ export class RetentionRunner {
       reasonCode: 'retention_period_ended',
       by: null,
     });
+    // As an admin's erasure does: the keys go before the rows commit (erasure.service.ts).
+    await this.keys.destroy(erasedSubjects(erased));
     return { erased, counterparts };
   }
 

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthenticatedUser, hasRole } from '../auth/authenticated-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
@@ -28,8 +29,11 @@ function matchingFields(person: PersonRecord) {
   };
 }
 
+function mayReadCircumstances(user: AuthenticatedUser, request: TracingRequest): boolean {
+  return hasRole(user, 'officer') || (hasRole(user, 'caseworker') && request.caseworkerId === user.id);
+}
+
 function ownOrganisationFields(person: PersonRecord, request: TracingRequest, user: AuthenticatedUser) {
-  const mayReadCircumstances = hasRole(user, 'officer') || (hasRole(user, 'caseworker') && request.caseworkerId === user.id);
   return {
     relationshipToEnquirer: person.relationshipToEnquirer ?? undefined,
     status: person.status ?? undefined,
@@ -41,7 +45,7 @@ function ownOrganisationFields(person: PersonRecord, request: TracingRequest, us
       reference: request.reference,
       status: request.status,
       safeguardingFlags: request.safeguardingFlags,
-      circumstances: mayReadCircumstances ? (request.circumstances ?? undefined) : undefined,
+      circumstances: mayReadCircumstances(user, request) ? (request.circumstances ?? undefined) : undefined,
     },
   };
 }
@@ -56,6 +60,7 @@ export class CandidateViewReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   async read(user: AuthenticatedUser, candidateId: string) {
@@ -86,6 +91,20 @@ export class CandidateViewReader {
         );
       }
     });
+    // Sealed texts are opened only where they are shown: the caller's own requests and notes.
+    for (const person of people) {
+      const own = person.request.organisationId === user.organisationId;
+      const request = person.request;
+      request.circumstances =
+        own && mayReadCircumstances(user, request)
+          ? await this.vault.open({ id: request.id, type: 'request' }, 'circumstances', request.circumstances)
+          : null;
+    }
+    const notes = await Promise.all(
+      decisions.map((d) =>
+        d.organisationId === user.organisationId ? this.vault.open({ id: candidateId, type: 'candidate' }, 'decision_note', d.note) : null,
+      ),
+    );
     const claimLive = candidate.claimExpiresAt !== null && candidate.claimExpiresAt > new Date();
     return {
       id: candidate.id,
@@ -109,13 +128,13 @@ export class CandidateViewReader {
           ...(own ? ownOrganisationFields(person, person.request, user) : {}),
         };
       }),
-      decisions: decisions.map((d) => ({
+      decisions: decisions.map((d, index) => ({
         decision: d.decision,
         reasonCode: d.reasonCode,
         decidedAt: d.decidedAt,
         byYou: d.reviewerId === user.id,
         ownOrganisation: d.organisationId === user.organisationId,
-        note: d.organisationId === user.organisationId ? (d.note ?? undefined) : undefined,
+        note: notes[index] ?? undefined,
       })),
     };
   }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ConflictError, InvalidInputError, VersionConflictError } from '../common/errors/domain-errors.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import { recordNotification } from '../notifications/record-notification.js';
 import { assertReviewable, type CandidateSide, isSafeguarded, loadSides, organisationsOf, ownRequest } from './candidate-sides.js';
 import { hasConfirmed, reviewOutcome } from './confirmation-rule.js';
@@ -30,6 +31,7 @@ export class DecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   async decide(user: AuthenticatedUser, candidateId: string, input: DecisionInputDto): Promise<DecisionResult> {
@@ -57,7 +59,8 @@ export class DecisionsService {
           organisationId: user.organisationId,
           decision: input.decision,
           reasonCode: input.reasonCode,
-          note: input.note ?? null,
+          // Sealed with the pair's key, destroyed when either person is erased.
+          note: await this.vault.seal({ id: candidateId, type: 'candidate' }, 'decision_note', input.note ?? null),
           candidateVersion: candidate.version,
         }),
       );

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { type AuthenticatedUser, hasRole } from '../auth/authenticated-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import type { ListTracingRequestsQuery } from './dto/list-tracing-requests.query.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
@@ -20,6 +21,7 @@ export class TracingRequestReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   /** Loads a request with its people and names, without auditing (for the writer's own response). */
@@ -29,6 +31,8 @@ export class TracingRequestReader {
       relations: { persons: { names: true }, intakeConsent: true },
     });
     if (!request || !mayRead(user, request)) throw new NotFoundError('tracing request');
+    // Stored sealed with the request's key (decision 0024); the response decides who sees it.
+    request.circumstances = await this.vault.open({ id: request.id, type: 'request' }, 'circumstances', request.circumstances);
     return request;
   }
 

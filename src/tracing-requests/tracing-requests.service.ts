@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputError, NotFoundError, VersionConflictError, IllegalTransitionError } from '../common/errors/domain-errors.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import { replaceNameKeys, toPersonForMatching, withdrawFromMatching } from '../matching/name-keys.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
@@ -30,6 +31,7 @@ export class TracingRequestsService {
     private readonly audit: AuditService,
     private readonly relay: OutboxRelay,
     private readonly reader: TracingRequestReader,
+    private readonly vault: FieldVault,
   ) {}
 
   async create(officer: AuthenticatedUser, dto: CreateTracingRequestDto): Promise<TracingRequest> {
@@ -47,10 +49,14 @@ export class TracingRequestsService {
           caseworkerId: dto.caseworkerId ?? null,
           lifecycle: 'open',
           status: 'submitted',
-          circumstances: dto.circumstances ?? null,
           safeguardingFlags: dto.safeguardingFlags ?? [],
         }),
       );
+      // Sealed with the request's own key, which exists once the request has its id.
+      if (dto.circumstances !== undefined) {
+        const circumstances = await this.vault.seal({ id: request.id, type: 'request' }, 'circumstances', dto.circumstances);
+        await manager.update(TracingRequest, { id: request.id }, { circumstances });
+      }
       await manager.insert(IntakeConsent, { ...dto.intakeConsent, requestId: request.id, recordedBy: officer.id, recordedAt: new Date() });
       await recordStatusChange(manager, { requestId: request.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
 
@@ -81,7 +87,9 @@ export class TracingRequestsService {
         { id },
         {
           version: request.version + 1,
-          ...(dto.circumstances !== undefined && { circumstances: dto.circumstances }),
+          ...(dto.circumstances !== undefined && {
+            circumstances: await this.vault.seal({ id, type: 'request' }, 'circumstances', dto.circumstances),
+          }),
           ...(dto.safeguardingFlags !== undefined && { safeguardingFlags: dto.safeguardingFlags }),
           ...(dto.caseworkerId !== undefined && { caseworkerId: dto.caseworkerId }),
         },
@@ -107,7 +115,7 @@ export class TracingRequestsService {
           },
         );
         await replaceNames(manager, person.id, change.names);
-        await saveContact(manager, person.id, change.contact);
+        await saveContact(manager, this.vault, person.id, change.contact);
         const isTarget = person.role === 'sought' || (await isEnquirerFindable(manager, id));
         await replaceNameKeys(manager, toPersonForMatching({ ...person, ...details }, change.names), request.organisationId, isTarget);
         await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: version });
@@ -166,7 +174,7 @@ export class TracingRequestsService {
       }),
     );
     await replaceNames(manager, person.id, input.names);
-    await saveContact(manager, person.id, input.contact);
+    await saveContact(manager, this.vault, person.id, input.contact);
     // A sought person is searched for on vital interest; an enquirer only if they agreed to be found.
     await replaceNameKeys(manager, toPersonForMatching(person, input.names), request.organisationId, !isEnquirer || enquirerFindable);
     if (!isEnquirer) {

@@ -31,6 +31,8 @@ export default async function globalSetup() {
     REDIS_URL: services.redisUrl,
     JWT_SECRET: services.jwtSecret,
     TOTP_ENCRYPTION_KEY: services.totpEncryptionKey,
+    KEYSTORE_DATABASE_URL: services.keystoreDatabaseUrl,
+    DATA_KEY_MASTER_KEYS: services.dataMasterKeys,
     TEST_DATA_DIR: root,
   });
 }

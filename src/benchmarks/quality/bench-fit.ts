@@ -79,6 +79,8 @@ function serviceEnvironment() {
     ...process.env,
     DATABASE_URL: 'postgres://bench/unused',
     REDIS_URL: 'redis://bench/unused',
+    KEYSTORE_DATABASE_URL: 'postgres://bench/unused',
+    DATA_KEY_MASTER_KEYS: '0'.repeat(64),
     JWT_SECRET: 'x'.repeat(32),
   });
 }

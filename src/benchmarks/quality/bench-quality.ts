@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: 'postgres://bench/unused',
     REDIS_URL: 'redis://bench/unused',
+    KEYSTORE_DATABASE_URL: 'postgres://bench/unused',
+    DATA_KEY_MASTER_KEYS: '0'.repeat(64),
     JWT_SECRET: 'x'.repeat(32),
   });
   let figures: object;

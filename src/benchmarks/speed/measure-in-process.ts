@@ -1,3 +1,4 @@
+import { benchKeyStoreSettings } from '../support/bench-services.js';
 /**
  * The worker-side time to match one new record: the query record is written by the service's own
  * write path (TracingRequestsService.create: request, people, names, keys, outbox row, in one
@@ -69,6 +70,7 @@ export function defaultEnvironment(databaseUrl: string, redisUrl: string): Envir
     REDIS_URL: redisUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    ...benchKeyStoreSettings(databaseUrl),
     LOG_LEVEL: 'silent',
   });
 }

@@ -1,3 +1,4 @@
+import { benchKeyStoreSettings } from '../support/bench-services.js';
 /**
  * The real API and worker entry points (dist/main.js, dist/worker.js) as child processes, as
  * `npm start` runs them, with the service's default settings. One exception: the workers'
@@ -69,6 +70,7 @@ export async function startServiceProcesses(options: {
     REDIS_URL: options.redisUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    ...benchKeyStoreSettings(options.databaseUrl),
     HOST: '127.0.0.1',
   };
   const port = await freePort();

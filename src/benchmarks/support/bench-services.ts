@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runMigrations } from '../../database/migrate.js';
@@ -41,4 +42,12 @@ export async function openBenchServices(folder: string, env: NodeJS.ProcessEnv =
     throw error;
   }
   return { databaseUrl: services.databaseUrl, redisUrl: services.redisUrl, stop: () => services.stop() };
+}
+
+/**
+ * Key-store settings for a benchmark's service: its key store lives in the benchmark's own database
+ * (the tables do not clash), under a master key made for the run. A deployment keeps them apart.
+ */
+export function benchKeyStoreSettings(databaseUrl: string): { KEYSTORE_DATABASE_URL: string; DATA_KEY_MASTER_KEYS: string } {
+  return { KEYSTORE_DATABASE_URL: databaseUrl, DATA_KEY_MASTER_KEYS: randomBytes(32).toString('hex') };
 }

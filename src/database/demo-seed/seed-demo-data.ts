@@ -11,6 +11,7 @@ import { PersonNameKey } from '../../matching/entities/person-name-key.entity.js
 import { nameKeyRows, toPersonForMatching } from '../../matching/name-keys.js';
 import { Organisation } from '../../organisations/organisation.entity.js';
 import { writeMatchPersonToOutbox } from '../../outbox/outbox-writer.js';
+import type { FieldVault } from '../../key-store/field-vault.js';
 import type { CalendarDate } from '../../persons/birth-dates/calendars.js';
 import { todayUtc } from '../../persons/birth-dates/today-utc.js';
 import { NameVariant } from '../../persons/entities/name-variant.entity.js';
@@ -50,7 +51,7 @@ interface Staff {
  * Seeds a migrated database that holds no organisation yet, in one transaction; returns the accounts
  * with their only copy of the passwords, or null when the database was not empty (nothing written).
  */
-export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[] | null> {
+export async function seedDemoData(databaseUrl: string, vault: FieldVault): Promise<DemoAccount[] | null> {
   const today = todayUtc();
   const requests = generateDemoRequests({ today });
   const accounts = await Promise.all(
@@ -87,7 +88,7 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[] |
         const idOf = (role: Role) => users.find((u) => u.roles[0] === role)!.id;
         staff[code] = { organisationId, officerId: idOf('officer'), caseworkerId: idOf('caseworker') };
       }
-      await insertRequests(manager, requests, staff, today);
+      await insertRequests(manager, vault, requests, staff, today);
       return accounts.map(({ code, role, email, password }) => ({ organisation: ORGANISATIONS[code].name, role, email, password }));
     });
   } finally {
@@ -97,6 +98,7 @@ export async function seedDemoData(databaseUrl: string): Promise<DemoAccount[] |
 
 async function insertRequests(
   manager: EntityManager,
+  vault: FieldVault,
   requests: DemoRequest[],
   staff: Record<DemoOrganisationCode, Staff>,
   today: CalendarDate,
@@ -197,6 +199,19 @@ async function insertRequests(
     });
   });
 
+  // Sealed as the service seals them (decision 0024): the demo shows what a real database holds.
+  for (const row of rows.requests) {
+    row.circumstances = await vault.seal(
+      { id: row.id as string, type: 'request' },
+      'circumstances',
+      (row.circumstances as string | null) ?? null,
+    );
+  }
+  for (const row of rows.contacts) {
+    const subject = { id: row.personId as string, type: 'person' as const };
+    row.contactDetails = await vault.seal(subject, 'contact_details', (row.contactDetails as string | null) ?? null);
+    row.currentWhereabouts = await vault.seal(subject, 'current_whereabouts', (row.currentWhereabouts as string | null) ?? null);
+  }
   await insertInChunks(manager, TracingRequest, rows.requests);
   await insertInChunks(manager, IntakeConsent, rows.consents);
   await insertInChunks(manager, PersonRecord, rows.persons);

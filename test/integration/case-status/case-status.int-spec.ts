@@ -14,7 +14,9 @@ import {
   RELATIONSHIPS,
   SEXES,
 } from '../../../src/persons/person-vocabulary.js';
+import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { PersonRecord } from '../../../src/persons/entities/person-record.entity.js';
+import { openContact } from '../../../src/persons/person-writer.js';
 import { SearchCloser } from '../../../src/search-closing/search-closer.js';
 import { TracingRequest } from '../../../src/tracing-requests/entities/tracing-request.entity.js';
 import { assertPersonTransition } from '../../../src/tracing-requests/request-lifecycle.js';
@@ -135,6 +137,15 @@ describe('the survivor’s status through the caseworker', () => {
       else if (value && typeof value === 'object') Object.values(value).forEach(collect);
     };
     rows.forEach((r: { row: unknown }) => collect(r.row));
+    // Contact details and whereabouts are stored sealed: what they hold is what could leak.
+    const [contact] = await db.query(`SELECT contact_details, current_whereabouts FROM person_contact WHERE person_id = $1`, [personId]);
+    if (contact) {
+      const opened = await openContact(api.get(FieldVault), personId, {
+        contactDetails: contact.contact_details,
+        currentWhereabouts: contact.current_whereabouts,
+      });
+      collect(Object.values(opened));
+    }
     return values.filter((value) => !SHARED_CODES.has(value));
   }
 

@@ -3,13 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { seedDemoData } from '../../../src/database/demo-seed/seed-demo-data.js';
 import { runMigrations } from '../../../src/database/migrate.js';
+import type { FieldVault } from '../../../src/key-store/field-vault.js';
+import type { KeyStore } from '../../../src/key-store/key-store.js';
+import { openTestKeyStore } from '../../support/key-store.js';
 
 describe('demo seed', () => {
   const name = `demo_${randomBytes(4).toString('hex')}`;
   const admin = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
   let url: string;
+  let keys: KeyStore;
+  let vault: FieldVault;
 
   beforeAll(async () => {
+    ({ keys, vault } = await openTestKeyStore());
     await admin.initialize();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
     const parsed = new URL(process.env.DATABASE_URL!);
@@ -21,10 +27,11 @@ describe('demo seed', () => {
   afterAll(async () => {
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.destroy();
+    await keys.close();
   });
 
   it('fills an empty database once, with requests in four scripts queued for matching, and leaves a used one alone', async () => {
-    const accounts = await seedDemoData(url);
+    const accounts = await seedDemoData(url, vault);
     expect(accounts?.map((a) => a.role).sort()).toEqual([
       'admin',
       'admin',
@@ -50,7 +57,21 @@ describe('demo seed', () => {
       expect(pending).toBe(persons);
       const [{ keyed }] = await db.query(`SELECT count(DISTINCT person_id)::int AS keyed FROM person_name_key`);
       expect(keyed).toBe(persons);
-      expect(await seedDemoData(url)).toBeNull();
+      // The demo's free texts are sealed as the service seals them, and open with the request's key.
+      const [texts] = await db.query(
+        `SELECT count(*) FILTER (WHERE circumstances IS NOT NULL)::int AS written,
+                count(*) FILTER (WHERE circumstances LIKE 'enc:v1:%')::int AS sealed,
+                min(id::text) FILTER (WHERE circumstances IS NOT NULL) AS "someId" FROM tracing_request`,
+      );
+      expect(texts.written).toBeGreaterThan(0);
+      expect(texts.sealed).toBe(texts.written);
+      const [one] = await db.query(`SELECT circumstances FROM tracing_request WHERE id = $1`, [texts.someId]);
+      expect(await vault.open({ id: texts.someId, type: 'request' }, 'circumstances', one.circumstances)).toMatch(/\S/);
+      const [contacts] = await db.query(
+        `SELECT count(*)::int AS n FROM person_contact WHERE contact_details NOT LIKE 'enc:v1:%' OR current_whereabouts NOT LIKE 'enc:v1:%'`,
+      );
+      expect(contacts.n).toBe(0);
+      expect(await seedDemoData(url, vault)).toBeNull();
       const [{ again }] = await db.query(`SELECT count(*)::int AS again FROM tracing_request`);
       expect(again).toBe(requests);
     } finally {

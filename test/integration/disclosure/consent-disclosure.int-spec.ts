@@ -5,6 +5,8 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
+import { FieldVault } from '../../../src/key-store/field-vault.js';
+import { openContact } from '../../../src/persons/person-writer.js';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { startStack, type TestStack } from '../../support/stack.js';
@@ -55,7 +57,12 @@ describe('consent-gated disclosure', () => {
         [pair.b.enquirer.id],
       );
       const names = await db.query(`SELECT value FROM name_variant WHERE person_id = $1`, [pair.b.enquirer.id]);
-      return [...Object.values(rows[0]), ...names.map((n: { value: string }) => n.value)].filter(
+      // Stored sealed: the texts to look for are what the seals hold.
+      const contact = await openContact(api.get(FieldVault), pair.b.enquirer.id, {
+        contactDetails: rows[0].contact_details,
+        currentWhereabouts: rows[0].current_whereabouts,
+      });
+      return [...Object.values(rows[0]), ...Object.values(contact), ...names.map((n: { value: string }) => n.value)].filter(
         (v): v is string => typeof v === 'string' && v.length >= 4,
       );
     };
@@ -90,17 +97,25 @@ describe('consent-gated disclosure', () => {
 
     const { consentId } = (await foundCaseworker.post(url(found.id, 'consents'), fullGrant).expect(201)).body;
     expect(await flow.personStatus(soughtId)).toBe('contact_shared');
-    const [contact] = await db.query(
-      `SELECT contact_details, current_whereabouts FROM person_contact WHERE person_id = (
+    const [stored] = await db.query(
+      `SELECT person_id, contact_details, current_whereabouts FROM person_contact WHERE person_id = (
       SELECT CASE WHEN person_a_id = $2 THEN person_b_id ELSE person_a_id END FROM candidate_match WHERE id = $1)`,
       [found.id, soughtId],
     );
+    expect([stored.contact_details, stored.current_whereabouts]).toEqual([
+      expect.stringMatching(/^enc:v1:/),
+      expect.stringMatching(/^enc:v1:/),
+    ]);
+    const contact = await openContact(api.get(FieldVault), stored.person_id, {
+      contactDetails: stored.contact_details,
+      currentWhereabouts: stored.current_whereabouts,
+    });
     expect(await disclosure()).toEqual({
       released: true,
       found: true,
       message: 'Tell her I am well.',
-      contactDetails: contact.contact_details,
-      currentWhereabouts: contact.current_whereabouts,
+      contactDetails: contact.contactDetails,
+      currentWhereabouts: contact.currentWhereabouts,
     });
 
     await foundCaseworker.post(url(found.id, `consents/${consentId}/withdraw`), { reasonCode: 'found_person_withdrew' }).expect(204);

@@ -1,11 +1,15 @@
 /**
  * Erasure through HTTP on the real Postgres, Redis, queue and worker: after an admin erases a
  * request, no table holds a row of its people (by id) but the tombstone and the audit trail, no
- * text column and no Redis key holds any string they were recorded with.
+ * text column and no Redis key holds any string they were recorded with, and their sealed values,
+ * as a backup taken before would hold them, no longer open (their keys are destroyed).
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { FieldVault, type SealedField } from '../../../src/key-store/field-vault.js';
+import { KeyStore, SubjectErasedError, type SubjectType } from '../../../src/key-store/key-store.js';
 import { rememberedNameCount } from '../../../src/matching/engine/normalise-name.js';
 import { countDomainRows } from '../../support/domain-rows.js';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
@@ -49,6 +53,21 @@ describe('erasure', () => {
       [requestId],
     );
     return rows.map((r: { t: string | null }) => r.t).filter((t: string | null): t is string => t !== null && t.length >= 4);
+  }
+
+  /** The request's sealed free texts as stored, and the decision notes of one candidate. */
+  async function sealedValuesOf(requestId: string, candidateId: string) {
+    const rows: { subjectId: string; type: SubjectType; field: SealedField; stored: string }[] = await db.query(
+      `SELECT id AS "subjectId", 'request' AS type, 'circumstances' AS field, circumstances AS stored FROM tracing_request WHERE id = $1
+       UNION ALL SELECT c.person_id, 'person', 'contact_details', c.contact_details FROM person_contact c
+         JOIN person_record p ON p.id = c.person_id WHERE p.request_id = $1 AND c.contact_details IS NOT NULL
+       UNION ALL SELECT c.person_id, 'person', 'current_whereabouts', c.current_whereabouts FROM person_contact c
+         JOIN person_record p ON p.id = c.person_id WHERE p.request_id = $1 AND c.current_whereabouts IS NOT NULL
+       UNION ALL SELECT candidate_id, 'candidate', 'decision_note', note FROM review_decision WHERE candidate_id = $2 AND note IS NOT NULL`,
+      [requestId, candidateId],
+    );
+    for (const row of rows) expect(row.stored).toMatch(/^enc:v1:/);
+    return rows.map((row) => ({ subject: { id: row.subjectId, type: row.type }, field: row.field, stored: row.stored }));
   }
 
   /** Rows in any table (but those kept by design) with one of the ids in any uuid column. */
@@ -141,8 +160,13 @@ describe('erasure', () => {
     await eventually(async () => (await flow.personStatus(b.soughtPeople[0].id)) === 'possible_match');
 
     const ids = [a.id, a.enquirer.id, a.soughtPeople[0].id];
-    const texts = [...(await textsOf(a.id)), 'erasure-note', 'erasure-message'];
+    const texts = [...(await textsOf(a.id)), 'river crossing', 'erasure-note', 'erasure-message'];
     expect(texts.length).toBeGreaterThan(4);
+    // "A backup taken before": the sealed values as stored, with the subjects whose keys seal them.
+    const backup = await sealedValuesOf(a.id, found.id);
+    expect(backup.map((b) => b.field).sort()).toEqual(['circumstances', 'contact_details', 'current_whereabouts', 'decision_note']);
+    const vaultBefore = new FieldVault(stack.api.get(KeyStore));
+    for (const value of backup) expect(await vaultBefore.open(value.subject, value.field, value.stored)).toMatch(/\S/);
 
     await officer.post(`/v1/tracing-requests/${a.id}/erase`, { reasonCode: 'data_subject_request' }).expect(403);
     const before = await countDomainRows(db);
@@ -168,6 +192,23 @@ describe('erasure', () => {
     const [event] = await db.query(`SELECT action, reason_code FROM audit_event WHERE entity_id = $1 AND action LIKE 'erasure.%'`, [a.id]);
     expect(event).toEqual({ action: 'erasure.request', reason_code: 'data_subject_request' });
     await admin.post(`/v1/tracing-requests/${a.id}/erase`, { reasonCode: 'data_subject_request' }).expect(404);
+
+    // Crypto-shredding: the keys are gone from the key store, their subjects in its erasure log, and
+    // the values of the backup no longer open – not even in a process that never saw them.
+    const subjects = [...new Set(backup.map((b) => b.subject.id))];
+    const keyStore = new pg.Client({ connectionString: process.env.KEYSTORE_DATABASE_URL });
+    await keyStore.connect();
+    try {
+      expect((await keyStore.query(`SELECT subject_id FROM data_key WHERE subject_id = ANY ($1::uuid[])`, [subjects])).rows).toEqual([]);
+      const logged = await keyStore.query(`SELECT subject_id FROM erasure_log WHERE subject_id = ANY ($1::uuid[])`, [subjects]);
+      expect(logged.rows.map((r: { subject_id: string }) => r.subject_id).sort()).toEqual([...subjects].sort());
+    } finally {
+      await keyStore.end();
+    }
+    const freshVault = new FieldVault(stack.api.get(KeyStore));
+    for (const value of backup) {
+      await expect(freshVault.open(value.subject, value.field, value.stored)).rejects.toThrow(SubjectErasedError);
+    }
   });
 
   it('erases one sought person of several, but the enquirer and the last sought person only with the request', async () => {

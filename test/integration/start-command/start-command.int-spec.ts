@@ -61,7 +61,16 @@ describe('npm start (dist/local-stack/start-local.js)', () => {
     port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
     // Global setup put the shared test servers here; this test must start its own.
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TOTP_ENCRYPTION_KEY', 'METRICS_PORT']) delete env[key];
+    for (const key of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'JWT_SECRET',
+      'TOTP_ENCRYPTION_KEY',
+      'KEYSTORE_DATABASE_URL',
+      'DATA_KEY_MASTER_KEYS',
+      'METRICS_PORT',
+    ])
+      delete env[key];
     child = spawn(process.execPath, ['dist/local-stack/start-local.js'], { cwd: repoRoot, env });
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,27 @@
+import type pg from 'pg';
+
+/**
+ * The key store's two tables, in a database of their own (decision 0024). Created at start-up if
+ * missing: the store is small, and its schema changes seldom enough that plain idempotent DDL is
+ * clearer than a second migration history.
+ * - `data_key`: one wrapped 256-bit key per subject (a person, a request, a candidate pair);
+ * - `erasure_log`: the subjects erased, kept so that a restored data backup can be purged of them
+ *   again and a key is never made anew for an erased subject.
+ */
+export async function ensureKeyStoreSchema(pool: pg.Pool): Promise<void> {
+  await pool.query(`
+    CREATE TABLE IF NOT EXISTS data_key (
+      subject_id uuid PRIMARY KEY,
+      master_key_id text NOT NULL CHECK (master_key_id ~ '^[0-9a-f]{16}$'),
+      wrapped bytea NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      rewrapped_at timestamptz
+    )`);
+  await pool.query(`CREATE INDEX IF NOT EXISTS data_key_master_key ON data_key (master_key_id)`);
+  await pool.query(`
+    CREATE TABLE IF NOT EXISTS erasure_log (
+      subject_id uuid PRIMARY KEY,
+      subject_type text NOT NULL CHECK (subject_type IN ('person', 'request', 'candidate')),
+      erased_at timestamptz NOT NULL DEFAULT now()
+    )`);
+}

@@ -10,12 +10,19 @@ import { MATCHER_VERSION } from '../matching/engine/person-for-matching.js';
 import { SETUP_CODE_TTL_HOURS } from '../users/setup-codes.js';
 import { CreateAdminRefused, createAdmin } from './create-admin.js';
 import { rematchAll } from './rematch-all.js';
+import { rotateKeys } from './rotate-keys.js';
+import { DataKeyRing } from '../crypto/data-key-ring.js';
+import { dataSourceOptions } from '../database/data-source-options.js';
+import { KeyStore } from '../key-store/key-store.js';
+import { DataSource } from 'typeorm';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   create-admin    create an admin account, and its organisation if the code is new
   rematch-all     after a matcher-version change, re-match every open record, showing progress
+  rotate-keys     re-wrap every data key under the newest master key, and seal free texts written
+                  before encryption at rest; safe while the service runs
 
 Options of create-admin:
   --organisation-code <code>   the organisation's short code (2-40 of a-z, 0-9 and "-")
@@ -34,6 +41,9 @@ Options of rematch-all:
 
 rematch-all needs DATABASE_URL and REDIS_URL, and running workers to do the matching. Running it
 twice, or beside the workers' own reconciler, is harmless.
+
+rotate-keys needs DATABASE_URL, KEYSTORE_DATABASE_URL and DATA_KEY_MASTER_KEYS (the new master
+key first, the old ones after it). Once it reports done, the old master keys can be removed.
 
 Exit status: 0 done, 1 refused or failed, 2 wrong usage.
 `;
@@ -126,6 +136,28 @@ async function runRematchAll(args: string[]): Promise<number> {
   return 0;
 }
 
+async function runRotateKeys(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return (out(USAGE), 0);
+  // Only the databases and the master keys are read; the API's secret and Redis are not needed here.
+  const env = loadEnvironment({ JWT_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://unused', ...process.env });
+  const keys = await KeyStore.connect(env.KEYSTORE_DATABASE_URL, new DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(',')));
+  const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL));
+  await dataSource.initialize();
+  try {
+    const report = await rotateKeys(dataSource, keys, {
+      onProgress: (r) => out(`${r.rewrapped} data keys re-wrapped, ${r.sealedLegacy} older texts sealed\n`),
+    });
+    out(
+      `Done: ${report.rewrapped} data keys re-wrapped under master key ${keys.ring.currentKeyId}, ${report.sealedLegacy} older texts sealed.\n`,
+    );
+    return 0;
+  } finally {
+    await dataSource.destroy();
+    await keys.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -135,6 +167,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'create-admin') return await runCreateAdmin(rest);
     if (command === 'rematch-all') return await runRematchAll(rest);
+    if (command === 'rotate-keys') return await runRotateKeys(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

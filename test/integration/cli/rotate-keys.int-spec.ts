@@ -1,0 +1,109 @@
+/**
+ * `npm run cli -- rotate-keys` on databases of its own (a data database migrated from scratch and a
+ * key store), since rotation touches every key and every row: a legacy plaintext and a value sealed
+ * under the old master key both end up readable with the new master key alone.
+ */
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { rotateKeys } from '../../../src/cli/rotate-keys.js';
+import { DataKeyRing } from '../../../src/crypto/data-key-ring.js';
+import { dataSourceOptions } from '../../../src/database/data-source-options.js';
+import { runMigrations } from '../../../src/database/migrate.js';
+import { FieldVault } from '../../../src/key-store/field-vault.js';
+import { KeyStore } from '../../../src/key-store/key-store.js';
+import { SEALED_COLUMNS } from '../../../src/key-store/sealed-columns.js';
+import { makeOrganisation } from '../../support/factories.js';
+
+const hexKey = () => randomBytes(32).toString('hex');
+
+describe('rotate-keys', () => {
+  const suffix = randomBytes(4).toString('hex');
+  const admin = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  const urlOf = (name: string) => {
+    const parsed = new URL(process.env.DATABASE_URL!);
+    parsed.pathname = `/${name}`;
+    return parsed.toString();
+  };
+  let data: DataSource;
+  const stores: KeyStore[] = [];
+  const store = async (keys: string[]) => {
+    const opened = await KeyStore.connect(urlOf(`keys_${suffix}`), new DataKeyRing(keys));
+    stores.push(opened);
+    return opened;
+  };
+
+  beforeAll(async () => {
+    await admin.initialize();
+    for (const name of [`data_${suffix}`, `keys_${suffix}`])
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    await runMigrations(urlOf(`data_${suffix}`));
+    data = new DataSource(dataSourceOptions(urlOf(`data_${suffix}`)));
+    await data.initialize();
+  });
+
+  afterAll(async () => {
+    for (const opened of stores) await opened.close();
+    await data?.destroy();
+    for (const name of [`data_${suffix}`, `keys_${suffix}`]) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.destroy();
+  });
+
+  async function insertRequest(organisationId: string, officerId: string, circumstances: string | null): Promise<string> {
+    const id = randomUUID();
+    await data.query(
+      `INSERT INTO tracing_request (id, reference, organisation_id, officer_id, status, circumstances)
+       VALUES ($1, $2, $3, $4, 'submitted', $5)`,
+      [id, `TR-2026-${String(randomBytes(3).readUIntBE(0, 3)).padStart(8, '0')}`, organisationId, officerId, circumstances],
+    );
+    return id;
+  }
+
+  it('re-wraps old keys, seals older plaintext, validates the constraints, and the old master key can go', async () => {
+    const org = await makeOrganisation(data);
+    const [oldKey, newKey] = [hexKey(), hexKey()];
+    const sealedBefore = await insertRequest(org.id, org.users.officer.id, null);
+    const sealedText = await new FieldVault(await store([oldKey])).seal(
+      { id: sealedBefore, type: 'request' },
+      'circumstances',
+      'sealed before',
+    );
+    await data.query(`UPDATE tracing_request SET circumstances = $2 WHERE id = $1`, [sealedBefore, sealedText]);
+
+    // The database refuses plaintext in a sealed column …
+    await expect(insertRequest(org.id, org.users.officer.id, 'plain text')).rejects.toThrow(/tracing_request_circumstances_sealed/);
+    // … so a row from before encryption at rest is made as the migration found them: under a NOT VALID constraint.
+    await data.query(`ALTER TABLE tracing_request DROP CONSTRAINT tracing_request_circumstances_sealed`);
+    const legacy = await insertRequest(org.id, org.users.officer.id, 'written before encryption (test)');
+    await data.query(
+      `ALTER TABLE tracing_request ADD CONSTRAINT tracing_request_circumstances_sealed
+         CHECK (circumstances IS NULL OR circumstances LIKE 'enc:v1:%') NOT VALID`,
+    );
+
+    const progress: number[] = [];
+    const report = await rotateKeys(data, await store([newKey, oldKey]), { chunk: 1, onProgress: (r) => progress.push(r.sealedLegacy) });
+    expect(report).toEqual({ rewrapped: 1, sealedLegacy: 1 });
+    expect(progress.length).toBeGreaterThan(0);
+
+    const rows: { id: string; circumstances: string }[] = await data.query(
+      `SELECT id, circumstances FROM tracing_request WHERE id = ANY ($1)`,
+      [[sealedBefore, legacy]],
+    );
+    expect(rows.every((row) => row.circumstances.startsWith('enc:v1:'))).toBe(true);
+    const vault = new FieldVault(await store([newKey]));
+    const opened = Object.fromEntries(
+      await Promise.all(
+        rows.map(async (row) => [row.id, await vault.open({ id: row.id, type: 'request' }, 'circumstances', row.circumstances)]),
+      ),
+    );
+    expect(opened).toEqual({ [sealedBefore]: 'sealed before', [legacy]: 'written before encryption (test)' });
+
+    const constraints: { conname: string; convalidated: boolean }[] = await data.query(
+      `SELECT conname, convalidated FROM pg_constraint WHERE conname = ANY ($1) ORDER BY conname`,
+      [SEALED_COLUMNS.map((c) => `${c.table}_${c.column}_sealed`)],
+    );
+    expect(constraints).toHaveLength(SEALED_COLUMNS.length);
+    expect(constraints.every((c) => c.convalidated)).toBe(true);
+    expect(await rotateKeys(data, await store([newKey]))).toEqual({ rewrapped: 0, sealedLegacy: 0 });
+  });
+});

@@ -11,6 +11,8 @@ import { SETUP_CODE_TTL_HOURS } from '../users/setup-codes.js';
 import { CreateAdminRefused, createAdmin } from './create-admin.js';
 import { rematchAll } from './rematch-all.js';
 import { rotateKeys } from './rotate-keys.js';
+import { backupDatabase, restoreDatabase } from '../backup/backup.js';
+import { restoreWithErasures } from '../backup/restore-with-erasures.js';
 import { DataKeyRing } from '../crypto/data-key-ring.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { KeyStore } from '../key-store/key-store.js';
@@ -23,6 +25,12 @@ Commands:
   rematch-all     after a matcher-version change, re-match every open record, showing progress
   rotate-keys     re-wrap every data key under the newest master key, and seal free texts written
                   before encryption at rest; safe while the service runs
+  backup          dump the data (DATABASE_URL) into --out <folder>, consistent, owner-readable only
+  backup-keys     dump the key store (KEYSTORE_DATABASE_URL) into --out <folder>; keep these apart
+                  from the data's backups and only briefly (erasure destroys keys; docs/operations)
+  restore         with the service stopped: replace the data with --from <data dump>, then erase
+                  again everyone in the key store's erasure log; --keys <dump> first restores a
+                  lost key store
 
 Options of create-admin:
   --organisation-code <code>   the organisation's short code (2-40 of a-z, 0-9 and "-")
@@ -158,6 +166,40 @@ async function runRotateKeys(args: string[]): Promise<number> {
   }
 }
 
+async function runBackup(args: string[], kind: 'data' | 'keys'): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return (out(USAGE), 0);
+  if (!values.out) throw new UsageError('missing --out <folder>');
+  const env = loadEnvironment({ JWT_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://unused', ...process.env });
+  const file = await backupDatabase(kind === 'data' ? env.DATABASE_URL : env.KEYSTORE_DATABASE_URL, values.out, kind);
+  out(`Wrote ${file}\n`);
+  return 0;
+}
+
+async function runRestore(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { from: { type: 'string' }, keys: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return (out(USAGE), 0);
+  if (!values.from) throw new UsageError('missing --from <data dump>');
+  const env = loadEnvironment({ JWT_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://unused', ...process.env });
+  if (values.keys) await restoreDatabase(env.KEYSTORE_DATABASE_URL, values.keys);
+  const done = await restoreWithErasures(env, values.from);
+  out(
+    `Restored the data from ${values.from}; erased again: ${done.requests} requests, ${done.persons} people, ` +
+      `${done.candidates} candidates.\n`,
+  );
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -168,6 +210,9 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'create-admin') return await runCreateAdmin(rest);
     if (command === 'rematch-all') return await runRematchAll(rest);
     if (command === 'rotate-keys') return await runRotateKeys(rest);
+    if (command === 'backup') return await runBackup(rest, 'data');
+    if (command === 'backup-keys') return await runBackup(rest, 'keys');
+    if (command === 'restore') return await runRestore(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

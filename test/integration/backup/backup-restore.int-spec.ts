@@ -96,10 +96,7 @@ describe('backup and restore', () => {
       await db.destroy();
     }
 
-    const keys = await KeyStore.connect(
-      keysUrl,
-      new (await import('../../../src/crypto/data-key-ring.js')).DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(',')),
-    );
+    const keys = await KeyStore.connect(keysUrl, new DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(',')));
     try {
       await expect(new FieldVault(keys).open({ id: erased.id, type: 'request' }, 'circumstances', sealed.circumstances)).rejects.toThrow(
         SubjectErasedError,

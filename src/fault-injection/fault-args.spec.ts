@@ -7,9 +7,9 @@ describe('parseFaultArgs', () => {
       kills: 50,
       restarts: 3,
       workers: 2,
-      rate: 8,
+      rate: 4,
       downSeconds: 3,
-      recoverySeconds: 180,
+      recoverySeconds: 600,
       keep: false,
       json: false,
     });

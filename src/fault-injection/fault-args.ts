@@ -60,9 +60,9 @@ export function parseFaultArgs(argv: readonly string[]): FaultOptions {
     restarts: integer('restarts', values.restarts, undefined, 0, 100),
     // Two workers: the survivor's stalled-job check recovers the dead one's jobs while it restarts.
     workers: integer('workers', values.workers, 2, 1, 8),
-    rate: integer('rate', values.rate, 8, 1, 200),
+    rate: integer('rate', values.rate, 4, 1, 200),
     downSeconds: integer('down-seconds', values['down-seconds'], 3, 0, 300),
-    recoverySeconds: integer('recovery-seconds', values['recovery-seconds'], 180, 10, 3600),
+    recoverySeconds: integer('recovery-seconds', values['recovery-seconds'], 600, 10, 3600),
     keep: values.keep ?? false,
     json: values.json ?? false,
   };

@@ -39,6 +39,8 @@ describe('npm run test:faults (short form)', () => {
     expect(summary.matching).toMatchObject({ unmatched: 0, duplicatedPairs: 0, duplicatedRuns: 0 });
     expect(summary.matching.candidatePairs).toBeGreaterThan(0);
     expect(summary.recovery.allMatchedSeconds).not.toBeNull();
+    // While PostgreSQL was down the API said "try again" (503), never "internal error" (500).
+    expect(Object.keys(summary.requests.answers).filter((answer) => answer.endsWith(' 500'))).toEqual([]);
     expect(code).toBe(0);
   }, 420_000);
 });

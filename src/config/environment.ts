@@ -134,7 +134,10 @@ export class Environment {
   @Max(100_000)
   BLOCKING_HOT_KEY_ROWS: number = 1000;
 
-  /** How often the worker looks for records whose current version has no finished match run. */
+  /**
+   * How often the worker looks for work Redis lost: records whose current version has no finished
+   * match run, and periodic schedules (search closing, retention) missing from Redis.
+   */
   @IsInt()
   @Min(1000)
   @Max(86_400_000)

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
 import type { DataKeyRing, WrappedDataKey } from '../crypto/data-key-ring.js';
 import { ensureKeyStoreSchema } from './key-store-schema.js';
 
@@ -27,13 +29,28 @@ export class KeyStore {
     readonly ring: DataKeyRing,
   ) {}
 
-  static async connect(url: string, ring: DataKeyRing): Promise<KeyStore> {
+  /**
+   * Opens the pool and makes sure the tables exist. A process started while the key store's server
+   * is down or recovering waits for it, as its data connection does (@nestjs/typeorm retries 9 times,
+   * 3 s apart), instead of exiting.
+   */
+  static async connect(url: string, ring: DataKeyRing, attempts = 10, delayMs = 3000): Promise<KeyStore> {
     const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'rfl-key-store' });
     // An idle connection dropped by a restart of the key store's server: the pool opens a new one on
     // the next query, and that query's caller sees any lasting failure.
     pool.on('error', () => undefined);
-    await ensureKeyStoreSchema(pool);
-    return new KeyStore(pool, ring);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await ensureKeyStoreSchema(pool);
+        return new KeyStore(pool, ring);
+      } catch (error) {
+        if (attempt >= attempts || !isDatabaseUnavailable(error)) {
+          await pool.end();
+          throw error;
+        }
+        await sleep(delayMs);
+      }
+    }
   }
 
   /** The subject's data key, made and stored the first time; refused for an erased subject. */

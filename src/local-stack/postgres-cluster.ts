@@ -99,13 +99,20 @@ export function serverOptions(port: number, socketDir: string): string {
   return `-p ${port} -c listen_addresses=127.0.0.1 -k '${socketDir}'`;
 }
 
-/** Stops the cluster in `options.layout.pgData` if it runs; a no-op otherwise. */
-export async function stopPostgres(options: Pick<PostgresOptions, 'binDir' | 'layout' | 'runAs'>): Promise<void> {
+/**
+ * Stops the cluster in `options.layout.pgData` if it runs; a no-op otherwise. `immediate` ends the
+ * server without a shutdown checkpoint, as a crash would, so its next start runs crash recovery
+ * (the fault-injection run uses it).
+ */
+export async function stopPostgres(
+  options: Pick<PostgresOptions, 'binDir' | 'layout' | 'runAs'>,
+  mode: 'fast' | 'immediate' = 'fast',
+): Promise<void> {
   const pgCtl = join(options.binDir, 'pg_ctl');
   const run = commandOptions(options);
   // Exit status 3 means "not running", 4 "no cluster": nothing to stop.
   if ((await runCommand(pgCtl, ['status', '-D', options.layout.pgData], run)).code !== 0) return;
-  await runChecked(pgCtl, ['stop', '-D', options.layout.pgData, '-m', 'fast', '-w', '-t', '60'], run);
+  await runChecked(pgCtl, ['stop', '-D', options.layout.pgData, '-m', mode, '-w', '-t', '60'], run);
 }
 
 export async function ensureDatabase(port: number, password: string, database: string): Promise<boolean> {

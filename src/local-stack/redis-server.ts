@@ -24,6 +24,8 @@ export interface RunningRedis {
   exited: Promise<void>;
   /** SIGTERM (Redis then syncs its append-only file), SIGKILL after 15 s; safe to call twice. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: writes of the last second may be missing from the append-only file. */
+  kill(): Promise<void>;
 }
 
 /** Sends a raw PING; true once the server answers +PONG (not -LOADING while it reads its AOF). */
@@ -107,7 +109,12 @@ async function launch(options: RedisOptions, port: number, logFile: string): Pro
     await exited;
     clearTimeout(timer);
   };
-  return { port, url: `redis://127.0.0.1:${port}`, exited, stop };
+  const kill = async () => {
+    if (ended) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { port, url: `redis://127.0.0.1:${port}`, exited, stop, kill };
 }
 
 /** Starts redis-server on 127.0.0.1 and waits until it answers PING. */

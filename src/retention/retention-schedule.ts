@@ -15,8 +15,9 @@ import { RetentionRunner } from './retention-runner.js';
 
 /** Every worker upserts the same scheduler id at start-up: one schedule, whatever the number of workers. */
 @Injectable()
-export class RetentionSchedule implements OnApplicationBootstrap {
+export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RetentionSchedule.name);
+  private stopChecks: (() => void) | undefined;
 
   constructor(
     @InjectQueue(RETENTION_QUEUE) private readonly queue: Queue,
@@ -24,7 +25,7 @@ export class RetentionSchedule implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    keepSchedule(
+    this.stopChecks = keepSchedule(
       this.queue,
       {
         id: RETENTION_SCHEDULER_ID,
@@ -33,7 +34,13 @@ export class RetentionSchedule implements OnApplicationBootstrap {
         options: APPLY_RETENTION_JOB_OPTIONS,
       },
       this.logger,
+      // Looked for as often as the reconciler looks for records Redis lost.
+      this.env.RECONCILE_INTERVAL_MS,
     );
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopChecks?.();
   }
 }
 

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { keepSchedule } from '../queue/job-scheduler.js';
@@ -15,8 +15,9 @@ import {
  * there is one schedule however many workers run, and BullMQ hands each run to one of them.
  */
 @Injectable()
-export class SearchClosingSchedule implements OnApplicationBootstrap {
+export class SearchClosingSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SearchClosingSchedule.name);
+  private stopChecks: (() => void) | undefined;
 
   constructor(
     @InjectQueue(SEARCH_CLOSING_QUEUE) private readonly queue: Queue,
@@ -24,7 +25,7 @@ export class SearchClosingSchedule implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    keepSchedule(
+    this.stopChecks = keepSchedule(
       this.queue,
       {
         id: SEARCH_CLOSING_SCHEDULER_ID,
@@ -33,6 +34,12 @@ export class SearchClosingSchedule implements OnApplicationBootstrap {
         options: CLOSE_EXPIRED_SEARCHES_JOB_OPTIONS,
       },
       this.logger,
+      // Looked for as often as the reconciler looks for records Redis lost.
+      this.env.RECONCILE_INTERVAL_MS,
     );
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopChecks?.();
   }
 }

@@ -1,12 +1,16 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { domainErrorResponse } from './domain-error-response.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { summariseError } from './error-summary.js';
 import { DomainError } from './domain-errors.js';
 
+/** What a client is told to wait before sending a request again while the database restarts. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * The one exception filter. Domain errors map to 4xx (domain-error-response.ts); Nest's HTTP exceptions keep their status and message; anything else is a 500
- * with a fixed text. Body-parser errors (malformed JSON, oversized bodies) carry fragments of the
+ * with a fixed text, but a database that cannot be reached is a 503 with Retry-After. Body-parser errors (malformed JSON, oversized bodies) carry fragments of the
  * submitted body in their message, so they are replaced by fixed texts too.
  */
 @Catch()
@@ -35,6 +39,16 @@ export class ErrorFilter implements ExceptionFilter {
       const status = error.getStatus();
       const body = error.getResponse();
       response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Nothing of the request was kept (its transaction did not commit, or its outcome is unknown
+      // when the connection dropped during COMMIT): the client sends it again (decision 0020).
+      this.logger.warn({ code: summariseError(error).code }, 'database unavailable; answered 503');
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response
+        .status(503)
+        .json({ statusCode: 503, code: 'service_unavailable', message: 'the service is briefly unavailable; try again in a few seconds' });
       return;
     }
     // Class, code and call frames only: an error's message may quote what was submitted.

@@ -1,0 +1,51 @@
+/**
+ * Redis holds queue state only and may come back empty. The periodic jobs' schedules (search
+ * closing, retention) live there too: a worker that keeps running must set them again, or they
+ * stop until some worker restarts. Found by the fault-injection run (decision 0020).
+ */
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RETENTION_QUEUE, RETENTION_SCHEDULER_ID } from '../../../src/queue/retention-jobs.js';
+import { SEARCH_CLOSING_QUEUE, SEARCH_CLOSING_SCHEDULER_ID } from '../../../src/queue/search-closing-jobs.js';
+import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
+import { eventually, startWorker } from '../../support/test-app.js';
+
+describe('periodic schedules after Redis lost its data', () => {
+  let redisDir: string;
+  let redisPort: number;
+  let redis: TestRedis;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
+    redisPort = await freePort();
+    redis = await startRedis({ dir: redisDir, port: redisPort });
+    worker = await startWorker({ REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '1000' });
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await redis.stop();
+    await rm(redisDir, { recursive: true, force: true });
+  });
+
+  it('are set again by the running worker', async () => {
+    const schedules: [Queue, string][] = [
+      [worker.get<Queue>(getQueueToken(SEARCH_CLOSING_QUEUE)), SEARCH_CLOSING_SCHEDULER_ID],
+      [worker.get<Queue>(getQueueToken(RETENTION_QUEUE)), RETENTION_SCHEDULER_ID],
+    ];
+    const allSet = async () => (await Promise.all(schedules.map(([queue, id]) => queue.getJobScheduler(id)))).every(Boolean);
+    await eventually(allSet, 30_000);
+
+    // Redis crashes and comes back on the same port from an empty data folder.
+    await redis.stop();
+    await rm(join(redisDir, 'appendonlydir'), { recursive: true, force: true });
+    redis = await startRedis({ dir: redisDir, port: redisPort });
+
+    await eventually(allSet, 30_000);
+  }, 90_000);
+});

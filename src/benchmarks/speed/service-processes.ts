@@ -60,6 +60,8 @@ export async function startServiceProcesses(options: {
   redisUrl: string;
   workers: number;
   logDir: string;
+  /** settings added for every process (e.g. raised rate limits for a load run) */
+  extraEnv?: NodeJS.ProcessEnv;
 }): Promise<ServiceProcesses> {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
   const shared: NodeJS.ProcessEnv = {
@@ -70,6 +72,7 @@ export async function startServiceProcesses(options: {
     JWT_SECRET: randomBytes(32).toString('base64url'),
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     HOST: '127.0.0.1',
+    ...options.extraEnv,
   };
   const port = await freePort();
   const children: Child[] = [spawnEntry('api', '../../main.js', { ...shared, PORT: String(port) }, options.logDir)];

@@ -27,12 +27,18 @@ export interface NetworkNamespace {
   refused(): Promise<RefusedAttempts>;
   /** Sets the counter and the remembered destinations back to nothing. */
   resetRefused(): Promise<void>;
+  /** Kills any process still inside, then deletes the namespace. */
   remove(): Promise<void>;
 }
 
 const TABLE = 'egress_guard';
 
-/** The firewall, as nft input. Only connection openings are judged: replies on allowed connections pass. */
+/**
+ * The firewall, as nft input. Only connection openings are judged: replies on allowed connections
+ * pass. The kernel's own IPv6 link housekeeping (multicast listener reports when the address joins
+ * its solicited-node group, router and neighbour solicitations) is let through and counted apart:
+ * no process sends it, it carries no data, and the link's far end is down.
+ */
 export function firewallRules(ports: readonly number[]): string {
   if (ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) {
     throw new Error('firewallRules needs at least one valid TCP port');
@@ -43,6 +49,7 @@ export function firewallRules(ports: readonly number[]): string {
   set refused_v4 { type ipv4_addr . inet_service; flags dynamic; }
   set refused_v6 { type ipv6_addr . inet_service; flags dynamic; }
   counter refused {}
+  counter link_housekeeping {}
   chain output {
     type filter hook output priority 0; policy accept;
     oif lo ${opening} tcp dport @allowed_ports accept
@@ -50,6 +57,7 @@ export function firewallRules(ports: readonly number[]): string {
     meta nfproto ipv6 ${opening} add @refused_v6 { ip6 daddr . tcp dport } counter name refused reject with tcp reset
     meta nfproto ipv4 meta l4proto udp add @refused_v4 { ip daddr . udp dport } counter name refused reject
     meta nfproto ipv6 meta l4proto udp add @refused_v6 { ip6 daddr . udp dport } counter name refused reject
+    oif != lo icmpv6 type { mld-listener-report, mld2-listener-report, nd-router-solicit, nd-neighbor-solicit } counter name link_housekeeping accept
     oif != lo meta l4proto != { tcp, udp } counter name refused drop
   }
 }
@@ -130,7 +138,12 @@ export async function createNetworkNamespace(): Promise<NetworkNamespace> {
       await inside(['nft', 'flush', 'set', 'inet', TABLE, 'refused_v4']);
       await inside(['nft', 'flush', 'set', 'inet', TABLE, 'refused_v6']);
     },
-    // Deleting the namespace takes its end of the veth pair, and with it the host's end.
-    remove: () => run(['ip', 'netns', 'del', name]).then(() => undefined),
+    remove: async () => {
+      // Whatever the inner run left behind (e.g. its servers after a timeout) lives only in here.
+      const pids = (await run(['ip', 'netns', 'pids', name])).split(/\s+/).filter(Boolean).map(Number);
+      for (const pid of pids) process.kill(pid, 'SIGKILL');
+      // Deleting the namespace takes its end of the veth pair, and with it the host's end.
+      await run(['ip', 'netns', 'del', name]);
+    },
   };
 }

@@ -17,6 +17,7 @@ import { round } from '../support/stats.js';
 import { prepareAccounts } from './bench-accounts.js';
 import { driveLoad } from './drive-load.js';
 import { summariseAnswers } from './latency-summary.js';
+import { cpuSeconds } from './process-cpu.js';
 import { LOAD_USAGE, LoadUsageError, parseLoadArgs, type LoadOptions } from './load-args.js';
 import { type LoadFigures, loadTable } from './load-report.js';
 import { type LagSample, openLagProbe, summariseLag } from './queue-lag.js';
@@ -40,7 +41,7 @@ async function serviceUnderLoad(options: LoadOptions, services: { databaseUrl: s
     say(
       `using the API at ${options.apiUrl}; its rate limits are its own: start it with ${raisedText()} to measure the service, not its limiter`,
     );
-    return { apiUrl: options.apiUrl, raised: {}, stop: () => Promise.resolve() };
+    return { apiUrl: options.apiUrl, raised: {}, pids: null, stop: () => Promise.resolve() };
   }
   say(`starting the API and ${options.workers} worker(s); raised for this run: ${raisedText()}`);
   const processes = await startServiceProcesses({
@@ -49,13 +50,31 @@ async function serviceUnderLoad(options: LoadOptions, services: { databaseUrl: s
     logDir: join(benchRoot(), 'load', 'logs'),
     extraEnv: RAISED_SETTINGS,
   });
-  return { apiUrl: processes.apiUrl, raised: RAISED_SETTINGS, stop: () => processes.stop() };
+  const pids = { api: processes.apiPid, workers: processes.workerPids };
+  return { apiUrl: processes.apiUrl, raised: RAISED_SETTINGS, pids, stop: () => processes.stop() };
 }
 
 const raisedText = () =>
   Object.entries(RAISED_SETTINGS)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
+
+/** CPU seconds of the API and of all workers together; null for a running service we did not start. */
+async function cpuOf(pids: { api: number; workers: number[] } | null): Promise<{ api: number; workers: number } | null> {
+  if (!pids) return null;
+  const workers = await Promise.all(pids.workers.map(cpuSeconds));
+  return { api: await cpuSeconds(pids.api), workers: workers.reduce((sum, s) => sum + s, 0) };
+}
+
+function cpuUse(before: { api: number; workers: number } | null, after: typeof before, requests: number): LoadFigures['cpu'] {
+  if (!before || !after) return null;
+  const api = after.api - before.api;
+  return {
+    apiS: round(api, 2),
+    workersS: round(after.workers - before.workers, 2),
+    apiMsPerRequest: requests ? round((api * 1000) / requests, 2) : 0,
+  };
+}
 
 const loadAverage = () => round(loadavg()[0], 2);
 
@@ -81,10 +100,12 @@ async function main(options: LoadOptions): Promise<void> {
     const samples: LagSample[] = [];
     let started = 0;
     const since = () => (performance.now() - started) / 1000;
+    const cpuBefore = await cpuOf(processes.pids);
     const sampler = setInterval(() => void probe.sample('during', since()).then((s) => samples.push(s)), 1000);
     const run = await driveLoad({ apiUrl: processes.apiUrl, accounts, seed, prng, ...options }, () => (started = performance.now()));
     clearInterval(sampler);
     const runEndS = since();
+    const cpuAfter = await cpuOf(processes.pids);
     say(`run over after ${round(run.durationS, 1)} s; watching the queue drain for up to ${options.drainS} s`);
     for (;;) {
       const sample = await probe.sample('after', since());
@@ -102,6 +123,7 @@ async function main(options: LoadOptions): Promise<void> {
       raisedSettings: processes.raised,
       latency: summariseAnswers(run.answers, run.durationS, { errors: run.errors, timeouts: run.timeouts }),
       lag: summariseLag(samples, runEndS),
+      cpu: cpuUse(cpuBefore, cpuAfter, run.answers.length),
     };
     process.stdout.write(`${loadTable(figures)}\n`);
     if (options.json) process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -15,6 +15,7 @@ const figures = (raisedSettings: Record<string, string>): LoadFigures => ({
     2,
   ),
   lag: summariseLag([], 2),
+  cpu: { apiS: 1.5, workersS: 0.25, apiMsPerRequest: 750 },
 });
 
 describe('loadTable', () => {
@@ -26,6 +27,7 @@ describe('loadTable', () => {
     expect(table).toMatch(/^overall\s+2\s+1\.0/m);
     expect(table).not.toMatch(/^case-status/m);
     expect(table).toContain('queue and outbox not empty within the drain limit');
+    expect(table).toContain('CPU during the run: API 1.5 s (750 ms per request), workers 0.25 s');
   });
 
   it('says so when the running service kept its own settings', () => {

@@ -12,6 +12,8 @@ export interface LoadFigures {
   raisedSettings: Record<string, string>;
   latency: LatencySummary;
   lag: LagSummary;
+  /** CPU the API and the workers used during the run (not the drain); null when the service was not ours */
+  cpu: { apiS: number; workersS: number; apiMsPerRequest: number } | null;
 }
 
 const errors = (f: KindFigures) =>
@@ -46,6 +48,10 @@ export function loadTable(figures: LoadFigures): string {
   lines.push(
     `no answer: ${latency.noAnswer.errors} connection errors, ${latency.noAnswer.timeouts} timeouts; measured ${latency.durationS} s`,
   );
+  if (figures.cpu) {
+    const { apiS, apiMsPerRequest, workersS } = figures.cpu;
+    lines.push(`CPU during the run: API ${apiS} s (${apiMsPerRequest} ms per request), workers ${workersS} s`);
+  }
   lines.push('');
   const peak = (p: LagSummary['during']) =>
     `${p.maxWaiting} waiting (oldest ${p.maxOldestWaitingAgeS} s), outbox ${p.maxOutboxBacklog} (oldest ${p.maxOldestOutboxAgeS} s) over ${p.samples} samples`;

@@ -17,6 +17,7 @@ import { matcherSettings } from './matcher-settings.js';
 
 export interface ServiceProcesses {
   apiUrl: string;
+  apiPid: number;
   workerPids: number[];
   /** resident memory (VmRSS) of each worker, MB */
   workerRssMb(): Promise<number[]>;
@@ -109,6 +110,7 @@ export async function startServiceProcesses(options: {
   const workers = children.slice(1);
   return {
     apiUrl: `http://127.0.0.1:${port}`,
+    apiPid: children[0].process.pid as number,
     workerPids: workers.map((w) => w.process.pid as number),
     workerRssMb: () => Promise.all(workers.map((w) => readRssMb(w.process.pid as number))),
     stop,

@@ -120,6 +120,7 @@ async function main(options: LoadOptions): Promise<void> {
       date,
       machine: { ...machine, loadAverage1mAtEnd: loadAverage() },
       options: { ...rest, mix: formatMix(mix) },
+      service: processes.pids ? 'started by the run' : 'already running',
       raisedSettings: processes.raised,
       latency: summariseAnswers(run.answers, run.durationS, { errors: run.errors, timeouts: run.timeouts }),
       lag: summariseLag(samples, runEndS),

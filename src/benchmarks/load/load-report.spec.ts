@@ -6,6 +6,7 @@ const figures = (raisedSettings: Record<string, string>): LoadFigures => ({
   date: '2026-11-26T18:00:00.000Z',
   machine: { cores: 2, memoryGiB: 24, loadAverage1m: 1.5, loadAverage1mAtEnd: 3 },
   options: { durationS: 30, amount: 100, connections: 4, workers: 1, seedPairs: 2, drainS: 10, mix: 'create=1,read=1' },
+  service: Object.keys(raisedSettings).length > 0 ? 'started by the run' : 'already running',
   raisedSettings,
   latency: summariseAnswers(
     [
@@ -22,6 +23,7 @@ describe('loadTable', () => {
   it('names the raised settings, every kind that ran, the overall row, the errors and the queue', () => {
     const table = loadTable(figures({ RATE_LIMIT_READS_PER_MINUTE: '1000000' }));
     expect(table).toContain('raised for this run: RATE_LIMIT_READS_PER_MINUTE=1000000');
+    expect(table).toContain('API and 1 worker(s) started by the run');
     expect(table).toMatch(/^create\s+1\s+0\.5\s+12\.0/m);
     expect(table).toMatch(/^read\s+1 .*429×1$/m);
     expect(table).toMatch(/^overall\s+2\s+1\.0/m);
@@ -31,6 +33,8 @@ describe('loadTable', () => {
   });
 
   it('says so when the running service kept its own settings', () => {
-    expect(loadTable(figures({}))).toContain('rate limits not raised by this run');
+    const table = loadTable(figures({}));
+    expect(table).toContain('rate limits not raised by this run');
+    expect(table).toContain('an API already running');
   });
 });

@@ -8,6 +8,8 @@ export interface LoadFigures {
   date: string;
   machine: { cores: number; memoryGiB: number; loadAverage1m: number; loadAverage1mAtEnd: number };
   options: Omit<LoadOptions, 'json' | 'mix' | 'apiUrl'> & { mix: string };
+  /** whether the run started the API and its workers, or drove one already running (--api-url) */
+  service: 'started by the run' | 'already running';
   /** the settings the run raised, so that it measures the service and not its rate limiter */
   raisedSettings: Record<string, string>;
   latency: LatencySummary;
@@ -31,7 +33,11 @@ export function loadTable(figures: LoadFigures): string {
   const { latency, lag } = figures;
   const lines = [
     `load run ${figures.date}: ${figures.machine.cores} cores, ${figures.machine.memoryGiB} GiB, load average ${figures.machine.loadAverage1m} at the start, ${figures.machine.loadAverage1mAtEnd} at the end`,
-    `mix ${figures.options.mix}; ${figures.options.connections} connections; at most ${figures.options.amount} requests or ${figures.options.durationS} s; ${figures.options.workers} worker(s)`,
+    `mix ${figures.options.mix}; ${figures.options.connections} connections; at most ${figures.options.amount} requests or ${figures.options.durationS} s; ${
+      figures.service === 'started by the run'
+        ? `API and ${figures.options.workers} worker(s) started by the run`
+        : 'an API already running'
+    }`,
     Object.keys(figures.raisedSettings).length === 0
       ? "settings: the running service's own (rate limits not raised by this run)"
       : `raised for this run: ${Object.entries(figures.raisedSettings)

@@ -101,7 +101,13 @@ async function main(options: LoadOptions): Promise<void> {
     let started = 0;
     const since = () => (performance.now() - started) / 1000;
     const cpuBefore = await cpuOf(processes.pids);
-    const sampler = setInterval(() => void probe.sample('during', since()).then((s) => samples.push(s)), 1000);
+    // A sample that fails (e.g. Redis busy past its timeout) is reported and skipped, not fatal to the run.
+    const takeSample = () =>
+      probe.sample('during', since()).then(
+        (s) => samples.push(s),
+        (error: Error) => say(`a queue sample failed: ${error.message}`),
+      );
+    const sampler = setInterval(() => void takeSample(), 1000);
     const run = await driveLoad({ apiUrl: processes.apiUrl, accounts, seed, prng, ...options }, () => (started = performance.now()));
     clearInterval(sampler);
     const runEndS = since();

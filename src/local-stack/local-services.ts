@@ -23,11 +23,17 @@ export interface LocalServices {
   stop(): Promise<void>;
 }
 
+/** Fixed ports, e.g. for a network namespace whose firewall names them in advance; free ones otherwise. */
+export interface LocalServicePorts {
+  postgresPort?: number;
+  redisPort?: number;
+}
+
 /**
  * Brings up the loopback PostgreSQL and Redis that `npm start` and the integration tests share:
  * installs missing Debian packages, prepares the data folder, reads or creates the secrets.
  */
-export async function startLocalServices(dataDir: string): Promise<LocalServices> {
+export async function startLocalServices(dataDir: string, ports: LocalServicePorts = {}): Promise<LocalServices> {
   const { pgBinDir, redisServer } = await ensureSystemPackages();
   // PostgreSQL refuses to run as root; as root we hand it to the postgres user the package created.
   const pgUser = isRoot() ? findSystemUser('postgres') : null;
@@ -35,11 +41,17 @@ export async function startLocalServices(dataDir: string): Promise<LocalServices
   const layout = await prepareDataDir(dataDir, pgUser);
   const secrets = await loadOrCreateSecrets(layout.secretsFile);
 
-  const postgres = await startPostgres({ binDir: pgBinDir, layout, password: secrets.postgresPassword, runAs: pgUser });
+  const postgres = await startPostgres({
+    binDir: pgBinDir,
+    layout,
+    password: secrets.postgresPassword,
+    runAs: pgUser,
+    port: ports.postgresPort,
+  });
   let redis;
   try {
     await ensureDatabase(postgres.port, secrets.postgresPassword, KEYSTORE_DATABASE_NAME);
-    redis = await startRedis({ redisServer, dir: layout.redisDir, logFile: layout.redisLog });
+    redis = await startRedis({ redisServer, dir: layout.redisDir, logFile: layout.redisLog, port: ports.redisPort });
   } catch (error) {
     await postgres.stop();
     throw error;

@@ -8,6 +8,15 @@ import { ensureDebianTool } from '../../dist/local-stack/system-packages.js';
 
 const KEY = Symbol.for('rfl-tracing.test-stack');
 
+/**
+ * Ports named by the environment (the no-egress test's namespace allows only those); free ones otherwise.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function fixedPorts(env) {
+  const port = (value) => (value ? Number(value) : undefined);
+  return { postgresPort: port(env.TEST_POSTGRES_PORT), redisPort: port(env.TEST_REDIS_PORT) };
+}
+
 /** Starts a throwaway PostgreSQL + Redis under /tmp and migrates the database once for all integration tests. */
 export default async function globalSetup() {
   // The data-set builder's test rebuilds the labelled sets with ICU's transforms (uconv).
@@ -17,7 +26,7 @@ export default async function globalSetup() {
   await chmod(root, 0o711);
   let services;
   try {
-    services = await startLocalServices(join(root, 'data'));
+    services = await startLocalServices(join(root, 'data'), fixedPorts(process.env));
     await runMigrations(services.databaseUrl);
   } catch (error) {
     await services?.stop();

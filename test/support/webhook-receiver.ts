@@ -59,9 +59,10 @@ export class TestWebhookReceiver {
     });
   }
 
-  static async start(plans: Record<string, ReceiverPlan> = {}): Promise<TestWebhookReceiver> {
+  /** `port` 0 picks a free one; a fixed one is for a firewall that must name it in advance. */
+  static async start(plans: Record<string, ReceiverPlan> = {}, port = 0): Promise<TestWebhookReceiver> {
     const receiver = new TestWebhookReceiver(plans);
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => receiver.server.listen(port, '127.0.0.1', resolve));
     return receiver;
   }
 

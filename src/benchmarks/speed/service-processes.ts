@@ -18,6 +18,7 @@ import { matcherSettings } from './matcher-settings.js';
 
 export interface ServiceProcesses {
   apiUrl: string;
+  apiPid: number;
   workerPids: number[];
   /** resident memory (VmRSS) of each worker, MB */
   workerRssMb(): Promise<number[]>;
@@ -61,6 +62,8 @@ export async function startServiceProcesses(options: {
   redisUrl: string;
   workers: number;
   logDir: string;
+  /** settings added for every process (e.g. raised rate limits for a load run) */
+  extraEnv?: NodeJS.ProcessEnv;
 }): Promise<ServiceProcesses> {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
   const shared: NodeJS.ProcessEnv = {
@@ -72,6 +75,7 @@ export async function startServiceProcesses(options: {
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     ...benchKeyStoreSettings(options.databaseUrl),
     HOST: '127.0.0.1',
+    ...options.extraEnv,
   };
   const port = await freePort();
   const children: Child[] = [spawnEntry('api', '../../main.js', { ...shared, PORT: String(port) }, options.logDir)];
@@ -108,6 +112,7 @@ export async function startServiceProcesses(options: {
   const workers = children.slice(1);
   return {
     apiUrl: `http://127.0.0.1:${port}`,
+    apiPid: children[0].process.pid as number,
     workerPids: workers.map((w) => w.process.pid as number),
     workerRssMb: () => Promise.all(workers.map((w) => readRssMb(w.process.pid as number))),
     stop,

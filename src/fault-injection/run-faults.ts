@@ -118,9 +118,8 @@ async function waitUntilAllMatched(pool: pg.Pool, timeoutSeconds: number): Promi
   return null;
 }
 
-async function run(options: FaultOptions): Promise<{ summary: FaultSummary; folder: string }> {
+async function run(options: FaultOptions, folder: string): Promise<FaultSummary> {
   const runStarted = performance.now();
-  const folder = runFolder(process.env);
   await mkdir(folder, { recursive: true, mode: 0o711 });
   const logDir = join(folder, 'logs');
   await mkdir(logDir, { mode: 0o700 });
@@ -181,7 +180,7 @@ async function run(options: FaultOptions): Promise<{ summary: FaultSummary; fold
       },
       durationSeconds: since(runStarted),
     };
-    return { summary, folder };
+    return summary;
   } finally {
     await traffic?.stop();
     await processes?.stop();
@@ -199,7 +198,15 @@ async function main(): Promise<void> {
     say(`${error.message}\n${USAGE}`);
     process.exit(2);
   }
-  const { summary, folder } = await run(options);
+  const folder = runFolder(process.env);
+  let summary: FaultSummary;
+  try {
+    summary = await run(options, folder);
+  } catch (error) {
+    // The run itself broke (a server or process that would not start again): that is a failure too.
+    say(`the fault run could not finish: ${(error as Error).message}\ndata and logs kept in ${folder}`);
+    process.exit(1);
+  }
   const failed = failures(summary).length > 0;
   process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
   if (failed || options.keep) say(`data and logs kept in ${folder}`);

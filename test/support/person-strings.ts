@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { isSealed } from '../../src/key-store/field-vault.js';
+import { openContact } from '../../src/persons/person-writer.js';
+import { openTestKeyStore } from './key-store.js';
 
 /**
  * Columns of the person tables that hold closed vocabularies (codes shared by everyone, such as
@@ -29,7 +32,10 @@ function leaves(value: unknown, key = ''): string[] {
   return [];
 }
 
-/** Every stored string (and date, as YYYY-MM-DD) of these persons in person_record, name_variant and person_contact. */
+/**
+ * Every stored string (and date, as YYYY-MM-DD) of these persons in person_record, name_variant and
+ * person_contact – the sealed contact texts opened, since what they hold is what must not leak.
+ */
 export async function personStrings(db: DataSource, personIds: readonly string[]): Promise<string[]> {
   const tables = { person_record: 'id', name_variant: 'person_id', person_contact: 'person_id' } as const;
   const found = new Set<string>();
@@ -48,5 +54,21 @@ export async function personStrings(db: DataSource, personIds: readonly string[]
     );
     for (const { row } of rows) for (const column of read) for (const text of leaves(row[column])) if (text.length > 0) found.add(text);
   }
-  return [...found];
+  const contacts: { personId: string; contactDetails: string | null; currentWhereabouts: string | null }[] = await db.query(
+    `SELECT person_id AS "personId", contact_details AS "contactDetails", current_whereabouts AS "currentWhereabouts"
+       FROM person_contact WHERE person_id = ANY($1::uuid[])`,
+    [personIds],
+  );
+  if (contacts.length > 0) {
+    const { keys, vault } = await openTestKeyStore();
+    try {
+      for (const contact of contacts) {
+        for (const text of Object.values(await openContact(vault, contact.personId, contact))) if (text) found.add(text);
+      }
+    } finally {
+      await keys.close();
+    }
+  }
+  // The seals themselves are random bytes, not a person's words.
+  return [...found].filter((text) => !isSealed(text));
 }

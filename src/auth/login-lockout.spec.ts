@@ -35,7 +35,13 @@ describe('login lockout', () => {
   });
 
   it('documents its defaults as settings: 5 failures in 900 s lock for 900 s; challenges last 300 s', () => {
-    const env = loadEnvironment({ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', JWT_SECRET: 'x'.repeat(40) });
+    const env = loadEnvironment({
+      DATABASE_URL: 'postgres://x/y',
+      REDIS_URL: 'redis://x',
+      JWT_SECRET: 'x'.repeat(40),
+      KEYSTORE_DATABASE_URL: 'postgres://x/k',
+      DATA_KEY_MASTER_KEYS: 'a'.repeat(64),
+    });
     expect(env).toMatchObject({
       LOGIN_FAILURE_LIMIT: 5,
       LOGIN_FAILURE_WINDOW_SECONDS: 900,

@@ -4,9 +4,25 @@ const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(40),
+  KEYSTORE_DATABASE_URL: 'postgres://k:p@127.0.0.1:5432/keys',
+  DATA_KEY_MASTER_KEYS: 'a'.repeat(64),
 };
 
 describe('loadEnvironment', () => {
+  it('needs the key store and its master keys, names neither value, and takes several keys newest first', () => {
+    const { KEYSTORE_DATABASE_URL: _keys, DATA_KEY_MASTER_KEYS: _master, ...rest } = valid;
+    expect(() => loadEnvironment(rest)).toThrow(/KEYSTORE_DATABASE_URL is required[\s\S]*DATA_KEY_MASTER_KEYS is required/);
+    const secret = 'f'.repeat(63);
+    try {
+      loadEnvironment({ ...valid, DATA_KEY_MASTER_KEYS: secret });
+      throw new Error('accepted a malformed key');
+    } catch (error) {
+      expect((error as Error).message).toMatch(/DATA_KEY_MASTER_KEYS is malformed/);
+      expect((error as Error).message).not.toContain(secret);
+    }
+    expect(loadEnvironment({ ...valid, DATA_KEY_MASTER_KEYS: `${'b'.repeat(64)},${'a'.repeat(64)}` }).DATA_KEY_MASTER_KEYS).toContain(',');
+  });
+
   it('accepts a complete environment and applies defaults', () => {
     const env = loadEnvironment(valid);
     expect(env.PORT).toBe(3000);

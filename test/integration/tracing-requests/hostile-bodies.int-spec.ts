@@ -58,6 +58,7 @@ describe('hostile request bodies', () => {
 
   const counts = () => countDomainRows(db);
 
+  // Each property runs many requests: the 300 s below guard against a hang on a loaded machine, not a time limit.
   it('never answer 5xx, never echo a submitted string, and write nothing when refused', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(), { maxLength: 6 }), hostileValue, async (path, value) => {
@@ -77,7 +78,7 @@ describe('hostile request bodies', () => {
       }),
       { numRuns: Number(process.env.HOSTILE_RUNS ?? 300) },
     );
-  });
+  }, 300_000);
 
   it('refuse arbitrary JSON as a request', async () => {
     await fc.assert(
@@ -90,7 +91,7 @@ describe('hostile request bodies', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 300_000);
 
   it('never answer 5xx to a mangled update, and leave the request untouched when refused', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
@@ -116,7 +117,7 @@ describe('hostile request bodies', () => {
       }),
       { numRuns: Number(process.env.HOSTILE_RUNS ?? 150) },
     );
-  });
+  }, 300_000);
 
   it('never answer 5xx to a mangled query string', async () => {
     const key = fc.constantFrom('status', 'reference', 'createdFrom', 'createdTo', 'cursor', 'limit', 'unknown', '__proto__');
@@ -130,5 +131,5 @@ describe('hostile request bodies', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 300_000);
 });

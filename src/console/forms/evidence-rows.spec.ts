@@ -23,7 +23,7 @@ describe('evidenceRows', () => {
         unmatched: 0,
         direction: 'for',
       },
-      { field: 'birth_date', outcome: 'disagree', weight: -2, parts: [], unmatched: 0, birthAgreement: 'far', direction: 'against' },
+      { field: 'birth_date', outcome: 'disagree', weight: -2, parts: [], unmatched: 0, direction: 'against' },
       { field: 'sex', outcome: 'unknown', weight: 0, parts: [], unmatched: 0, direction: 'neutral' },
     ]);
   });

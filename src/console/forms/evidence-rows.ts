@@ -16,7 +16,6 @@ export interface EvidenceRow {
   weight: number;
   parts: AlignedPart[];
   unmatched: number;
-  birthAgreement?: string;
   /** what the row adds to the score: for, against, or nothing */
   direction: 'for' | 'against' | 'neutral';
 }
@@ -31,14 +30,12 @@ export function evidenceRows(explanation: unknown): EvidenceRow[] {
     const parts = (Array.isArray(item.matches) ? item.matches : [])
       .filter(isRecord)
       .map((m) => ({ a: str(m.a), b: str(m.b), agreement: str(m.agreement) }));
-    const birth = isRecord(item.birth) ? str(item.birth.agreement) : '';
     return {
       field: str(item.field),
       outcome: str(item.outcome),
       weight,
       parts,
       unmatched: typeof item.unmatched === 'number' ? item.unmatched : 0,
-      ...(birth !== '' && { birthAgreement: birth }),
       direction: weight > 0.05 ? 'for' : weight < -0.05 ? 'against' : 'neutral',
     };
   });

@@ -1,3 +1,9 @@
+import { MODEL_WEIGHTS } from '../../matching/engine/data/model-weights.js';
+import { STRENGTH } from '../../matching/engine/token-similarity.js';
+import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabulary.js';
+import { BANDS, DECISION_REASONS, DECISIONS, REVIEW_STATUSES } from '../../review/review-vocabulary.js';
+import { REQUEST_STATUSES, SAFEGUARDING_FLAGS, STATUS_REASON_CODES } from '../../tracing-requests/request-vocabulary.js';
+import { ROLES } from '../../users/role.js';
 import { fill, INTERFACE_LANGUAGES, loadCatalogues, makeCatalogue, readMessages } from './catalogue.js';
 
 const directory = new URL('./messages/', import.meta.url);
@@ -12,6 +18,30 @@ describe('console catalogues', () => {
       const slots = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect({ key, slots: slots(own[key]) }).toEqual({ key, slots: slots(text) });
     }
+  });
+
+  it('has a text for every value of the vocabularies the pages show', () => {
+    const outcomes = [
+      ...['agree', 'partial', 'disagree', 'unknown', 'not_needed', 'none'],
+      ...Object.keys(MODEL_WEIGHTS.birth),
+      ...Object.keys(MODEL_WEIGHTS.place),
+    ];
+    const keys = [
+      ...REQUEST_STATUSES.map((v) => `status.${v}`),
+      ...STATUS_REASON_CODES.map((v) => `statusReason.${v}`),
+      ...SAFEGUARDING_FLAGS.map((v) => `flag.${v}`),
+      ...REVIEW_STATUSES.map((v) => `reviewStatus.${v}`),
+      ...BANDS.map((v) => `band.${v}`),
+      ...DECISIONS.map((v) => `decision.${v}`),
+      ...Object.values(DECISION_REASONS).flatMap((reasons) => reasons.map((v) => `reason.${v}`)),
+      ...STRENGTH.filter((v) => v !== 'none').map((v) => `agreement.${v}`),
+      ...outcomes.map((v) => `outcome.${v}`),
+      ...NAME_PARTS.map((v) => `part.${v}`),
+      ...SEXES.map((v) => `sex.${v}`),
+      ...RELATIONSHIPS.map((v) => `relationship.${v}`),
+      ...ROLES.map((v) => `role.${v}`),
+    ];
+    expect(keys.filter((key) => !(key in english))).toEqual([]);
   });
 
   it('Arabic mirrors the layout, English does not', () => {

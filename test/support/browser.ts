@@ -35,7 +35,9 @@ export async function seriousViolations(page: Page): Promise<{ id: string; help:
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } })
       .axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    // `document` of the page (the test code is compiled without the DOM's types).
+    const page = (globalThis as unknown as { document: unknown }).document;
+    return (await axe.run(page, { resultTypes: ['violations'] })).violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,7 +1,7 @@
 import { evidenceRows } from './evidence-rows.js';
 
 describe('evidenceRows', () => {
-  it('aligns the matched name parts with how they matched, and says which way each field weighs', () => {
+  it('aligns the matched name parts with how they matched, and says which way each outcome speaks', () => {
     const rows = evidenceRows([
       {
         field: 'names',
@@ -11,7 +11,7 @@ describe('evidenceRows', () => {
         unmatched: 0,
         extra: 0,
       },
-      { field: 'birth_date', outcome: 'disagree', weight: -2, birth: { agreement: 'far', gapDays: 900, narrowestDays: 365 } },
+      { field: 'birth_date', outcome: 'far', weight: -6, birth: { agreement: 'far', gapDays: 900, narrowestDays: 365 } },
       { field: 'sex', outcome: 'unknown', weight: 0 },
     ]);
     expect(rows).toEqual([
@@ -23,7 +23,7 @@ describe('evidenceRows', () => {
         unmatched: 0,
         direction: 'for',
       },
-      { field: 'birth_date', outcome: 'disagree', weight: -2, parts: [], unmatched: 0, direction: 'against' },
+      { field: 'birth_date', outcome: 'far', weight: -6, parts: [], unmatched: 0, direction: 'against' },
       { field: 'sex', outcome: 'unknown', weight: 0, parts: [], unmatched: 0, direction: 'neutral' },
     ]);
   });
@@ -32,7 +32,7 @@ describe('evidenceRows', () => {
     expect(evidenceRows(null)).toEqual([]);
     expect(evidenceRows({ field: 'names' })).toEqual([]);
     expect(evidenceRows([7, 'x', { field: 'sex', outcome: 'agree', weight: 'heavy' }])).toEqual([
-      { field: 'sex', outcome: 'agree', weight: 0, parts: [], unmatched: 0, direction: 'neutral' },
+      { field: 'sex', outcome: 'agree', weight: 0, parts: [], unmatched: 0, direction: 'for' },
     ]);
   });
 });

@@ -16,9 +16,15 @@ export interface EvidenceRow {
   weight: number;
   parts: AlignedPart[];
   unmatched: number;
-  /** what the row adds to the score: for, against, or nothing */
+  /**
+   * Whether the field speaks for or against the pair, read from its outcome. Not from the weight:
+   * the model's weights are relative to its prior, so an agreeing name can carry a negative one.
+   */
   direction: 'for' | 'against' | 'neutral';
 }
+
+const FOR = new Set(['agree', 'same_day', 'overlap_month', 'overlap_year', 'same_country']);
+const AGAINST = new Set(['disagree', 'far', 'other_country', 'other_place']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -36,7 +42,7 @@ export function evidenceRows(explanation: unknown): EvidenceRow[] {
       weight,
       parts,
       unmatched: typeof item.unmatched === 'number' ? item.unmatched : 0,
-      direction: weight > 0.05 ? 'for' : weight < -0.05 ? 'against' : 'neutral',
+      direction: FOR.has(str(item.outcome)) ? 'for' : AGAINST.has(str(item.outcome)) ? 'against' : 'neutral',
     };
   });
 }

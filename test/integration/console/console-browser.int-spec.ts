@@ -50,6 +50,9 @@ describe('the web console in a browser', () => {
     const family = uniqueName();
     const arabic = `فاطمة ${family}`;
     const latin = `Youssef ${family}`;
+    await page.goto(`${base}/console/login`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotBothLanguages(page, 'sign-in');
     await signIn(page, base, orgA.users.officer);
     await page.getByRole('link', { name: 'New request' }).first().click();
     await page.waitForURL(`${base}/console/requests/new`);

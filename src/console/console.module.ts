@@ -1,6 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
-import { urlencoded } from 'express';
 import { AuthModule } from '../auth/auth.module.js';
 import { CaseStatusModule } from '../case-status/case-status.module.js';
 import { Environment } from '../config/environment.js';
@@ -17,6 +16,7 @@ import { SignInController } from './pages/sign-in.controller.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
 import { ConsoleSessionMiddleware } from './session/console-session.middleware.js';
 import { ConsoleSessions } from './session/console-sessions.js';
+import { formBody } from './session/form-body.js';
 
 /**
  * The web console: server-rendered pages under /console on top of the API's services
@@ -33,12 +33,7 @@ export class ConsoleModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(
-        cookieParser(),
-        urlencoded({ extended: false, limit: `${this.env.BODY_LIMIT_KB}kb`, parameterLimit: 2000 }),
-        ConsoleSessionMiddleware,
-        ConsoleCsrf,
-      )
+      .apply(cookieParser(), formBody(this.env.BODY_LIMIT_KB * 1024), ConsoleSessionMiddleware, ConsoleCsrf)
       .forRoutes(SignInController, RequestsPagesController, ReviewPagesController, CaseStatusPageController);
   }
 }

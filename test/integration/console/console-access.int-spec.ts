@@ -68,7 +68,7 @@ describe('console access by role', () => {
   afterAll(() => api.close());
 
   it('lists every /console route the service serves', () => {
-    const stack: ExpressLayer[] = api.getHttpAdapter().getInstance().router.stack;
+    const stack = api.getHttpAdapter().getInstance().router.stack as unknown as ExpressLayer[];
     const served = stack
       .filter((layer) => layer.route?.path.startsWith('/console'))
       .flatMap((layer) =>

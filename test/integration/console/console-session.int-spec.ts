@@ -5,6 +5,7 @@
  * pages themselves.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { consoleAgent } from '../../support/console-agent.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
@@ -135,6 +136,16 @@ describe('web console sessions', () => {
     const right = await agent.post('/console/login/second-factor', { code: recoveryCodes[0] });
     expect(right.status).toBe(303);
     expect(agent.jar.has('rfl_console')).toBe(true);
+  });
+
+  it('reads form posts only: another body type is 415 and a body over BODY_LIMIT_KB is 413', async () => {
+    const server = api.getHttpServer();
+    await request(server).post('/console/login').send({ email: 'x@test.example', password: 'y' }).expect(415);
+    await request(server)
+      .post('/console/login')
+      .type('form')
+      .send({ email: 'x@test.example', password: 'y'.repeat(300 * 1024) })
+      .expect(413);
   });
 
   it('answers a locked account exactly like a wrong password', async () => {

@@ -21,6 +21,7 @@ const NAV: readonly NavLink[] = [
   { href: '/console/requests/new', key: 'nav.newRequest', roles: ['officer'] },
   { href: '/console/review', key: 'nav.review', roles: ['reviewer', 'admin'] },
   { href: '/console/case-status', key: 'nav.caseStatus', roles: ['caseworker'] },
+  { href: '/console/users', key: 'nav.users', roles: ['admin'] },
 ];
 
 /** For the few places a template builds markup in a helper (field error texts); everything else is escaped by Eta. */

@@ -6,6 +6,7 @@ import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { ReviewModule } from '../review/review.module.js';
 import { TracingRequestsModule } from '../tracing-requests/tracing-requests.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
 import { ConsolePages } from './console-pages.js';
 import { CaseStatusPageController } from './pages/case-status-page.controller.js';
@@ -13,6 +14,7 @@ import { ConsoleAssetsController } from './pages/console-assets.controller.js';
 import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
+import { UsersPagesController } from './pages/users-pages.controller.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
 import { ConsoleSessionMiddleware } from './session/console-session.middleware.js';
 import { ConsoleSessions } from './session/console-sessions.js';
@@ -24,8 +26,15 @@ import { formBody } from './session/form-body.js';
  * keeps refusing every other body type.
  */
 @Module({
-  imports: [DatabaseModule, AuthModule, TracingRequestsModule, ReviewModule, CaseStatusModule],
-  controllers: [SignInController, ConsoleAssetsController, RequestsPagesController, ReviewPagesController, CaseStatusPageController],
+  imports: [DatabaseModule, AuthModule, TracingRequestsModule, ReviewModule, CaseStatusModule, UsersModule],
+  controllers: [
+    SignInController,
+    ConsoleAssetsController,
+    RequestsPagesController,
+    ReviewPagesController,
+    CaseStatusPageController,
+    UsersPagesController,
+  ],
   providers: [ConsoleSessions, ConsoleCsrf, ConsolePages, ConsoleErrorFilter, ConsoleSessionMiddleware],
 })
 export class ConsoleModule implements NestModule {
@@ -34,6 +43,6 @@ export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(cookieParser(), formBody(this.env.BODY_LIMIT_KB * 1024), ConsoleSessionMiddleware, ConsoleCsrf)
-      .forRoutes(SignInController, RequestsPagesController, ReviewPagesController, CaseStatusPageController);
+      .forRoutes(SignInController, RequestsPagesController, ReviewPagesController, CaseStatusPageController, UsersPagesController);
   }
 }

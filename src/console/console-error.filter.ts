@@ -28,6 +28,11 @@ export class ConsoleErrorFilter implements ExceptionFilter {
       response.redirect(303, request.console?.sessionEnded ? '/console/login?ended=1' : '/console/login');
       return;
     }
+    if (key === 'error.enrol' && request.method === 'GET') {
+      // The organisation requires a second factor this user has not enrolled: the one page open to them.
+      response.redirect(303, '/console/second-factor');
+      return;
+    }
     this.pages.render(request, response, 'error', { title: this.pages.catalogueFor(request).t('error.title'), key, message }, status);
   }
 }

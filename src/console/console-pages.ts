@@ -3,7 +3,7 @@ import { Eta } from 'eta';
 import type { Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import type { Role } from '../users/role.js';
+import { type Role, ROLES } from '../users/role.js';
 import { type Catalogue, DEFAULT_LANGUAGE, type InterfaceLanguage, isInterfaceLanguage, loadCatalogues } from './i18n/catalogue.js';
 import { LANGUAGE_COOKIE } from './session/console-cookies.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
@@ -22,6 +22,7 @@ const NAV: readonly NavLink[] = [
   { href: '/console/review', key: 'nav.review', roles: ['reviewer', 'admin'] },
   { href: '/console/case-status', key: 'nav.caseStatus', roles: ['caseworker'] },
   { href: '/console/users', key: 'nav.users', roles: ['admin'] },
+  { href: '/console/second-factor', key: 'nav.secondFactor', roles: ROLES },
 ];
 
 /** For the few places a template builds markup in a helper (field error texts); everything else is escaped by Eta. */

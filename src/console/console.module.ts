@@ -5,6 +5,7 @@ import { CaseStatusModule } from '../case-status/case-status.module.js';
 import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { ReviewModule } from '../review/review.module.js';
+import { SecondFactorModule } from '../second-factor/second-factor.module.js';
 import { TracingRequestsModule } from '../tracing-requests/tracing-requests.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
@@ -13,6 +14,7 @@ import { CaseStatusPageController } from './pages/case-status-page.controller.js
 import { ConsoleAssetsController } from './pages/console-assets.controller.js';
 import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
+import { SecondFactorPagesController } from './pages/second-factor-pages.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { UsersPagesController } from './pages/users-pages.controller.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
@@ -26,7 +28,7 @@ import { formBody } from './session/form-body.js';
  * keeps refusing every other body type.
  */
 @Module({
-  imports: [DatabaseModule, AuthModule, TracingRequestsModule, ReviewModule, CaseStatusModule, UsersModule],
+  imports: [DatabaseModule, AuthModule, TracingRequestsModule, ReviewModule, CaseStatusModule, UsersModule, SecondFactorModule],
   controllers: [
     SignInController,
     ConsoleAssetsController,
@@ -34,6 +36,7 @@ import { formBody } from './session/form-body.js';
     ReviewPagesController,
     CaseStatusPageController,
     UsersPagesController,
+    SecondFactorPagesController,
   ],
   providers: [ConsoleSessions, ConsoleCsrf, ConsolePages, ConsoleErrorFilter, ConsoleSessionMiddleware],
 })
@@ -43,6 +46,13 @@ export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(cookieParser(), formBody(this.env.BODY_LIMIT_KB * 1024), ConsoleSessionMiddleware, ConsoleCsrf)
-      .forRoutes(SignInController, RequestsPagesController, ReviewPagesController, CaseStatusPageController, UsersPagesController);
+      .forRoutes(
+        SignInController,
+        RequestsPagesController,
+        ReviewPagesController,
+        CaseStatusPageController,
+        UsersPagesController,
+        SecondFactorPagesController,
+      );
   }
 }

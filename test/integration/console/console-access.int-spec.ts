@@ -39,6 +39,10 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
     fields: { decision: 'reject', reasonCode: 'different_person', version: '1' },
   },
   'GET /console/case-status': { roles: ['caseworker'], allowed: 200 },
+  'GET /console/second-factor': { roles: EVERYONE, allowed: 200 },
+  // In this order: the enrolment started, a wrong code is refused.
+  'POST /console/second-factor/enrolment': { roles: EVERYONE, allowed: 200 },
+  'POST /console/second-factor/enrolment/confirm': { roles: EVERYONE, allowed: 400, fields: { code: 'not-a-code' } },
   'GET /console/users': { roles: ['admin'], allowed: 200 },
   'POST /console/users': { roles: ['admin'], allowed: 400, fields: { email: 'not an address' } },
   'POST /console/users/{id}/deactivate': { roles: ['admin'], allowed: 404 },

@@ -39,12 +39,12 @@ export class SignInController {
     private readonly jwt: JwtService,
     private readonly sessions: ConsoleSessions,
     private readonly pages: ConsolePages,
-    private readonly env: Environment,
-  ) {}
-
-  private get secure(): boolean {
-    return this.env.CONSOLE_SECURE_COOKIES === 'true';
+    env: Environment,
+  ) {
+    this.secure = env.CONSOLE_SECURE_COOKIES === 'true';
   }
+
+  private readonly secure: boolean;
 
   @Public()
   @Get('login')

@@ -12,7 +12,8 @@ import {
   toTracingRequestResponse,
   toTracingRequestSummary,
 } from '../../tracing-requests/dto/tracing-request-response.dto.js';
-import { REQUEST_STATUSES, SAFEGUARDING_FLAGS } from '../../tracing-requests/request-vocabulary.js';
+import { REQUEST_STATUSES, SAFEGUARDING_FLAGS, WITHDRAWAL_REASON_CODES } from '../../tracing-requests/request-vocabulary.js';
+import { WithdrawTracingRequestDto } from '../../tracing-requests/dto/update-tracing-request.dto.js';
 import { TracingRequestReader } from '../../tracing-requests/tracing-request-reader.js';
 import { TracingRequestsService } from '../../tracing-requests/tracing-requests.service.js';
 import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabulary.js';
@@ -130,7 +131,23 @@ export class RequestsPagesController {
       history,
       people,
       created: created !== undefined,
+      mayWithdraw: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
+      withdrawalReasons: WITHDRAWAL_REASON_CODES,
     });
+  }
+
+  @Post(':id/withdraw')
+  @Roles('officer')
+  async withdraw(
+    @Res() response: Response,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() fields: Record<string, unknown>,
+  ): Promise<void> {
+    const input = await validateInput(WithdrawTracingRequestDto, { reasonCode: fields.reasonCode });
+    if (!input.ok) throw new InvalidInputError('reasonCode', 'choose a reason for the withdrawal');
+    await this.requests.withdraw(user, id, input.value.reasonCode);
+    response.redirect(303, `/console/requests/${id}`);
   }
 
   private renderForm(request: ConsoleRequest, response: Response, form: RequestForm, problems: FieldProblem[], status: number): void {

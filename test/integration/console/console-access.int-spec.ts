@@ -29,6 +29,7 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   'GET /console/requests/new': { roles: ['officer'], allowed: 200 },
   'POST /console/requests': { roles: ['officer'], allowed: 400, fields: { action: 'submit' } },
   'GET /console/requests/{id}': { roles: ['officer', 'reviewer', 'admin', 'caseworker'], allowed: 404 },
+  'POST /console/requests/{id}/withdraw': { roles: ['officer'], allowed: 404, fields: { reasonCode: 'officer_withdrew' } },
   'GET /console/review': { roles: ['reviewer', 'admin'], allowed: 200 },
   'GET /console/review/{id}': { roles: ['reviewer', 'admin'], allowed: 404 },
   'POST /console/review/{id}/claim': { roles: ['reviewer'], allowed: 404 },

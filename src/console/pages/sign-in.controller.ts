@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'express';
 import { AuthService } from '../../auth/auth.service.js';
-import { CurrentUser, Public, Roles } from '../../auth/decorators.js';
+import { CurrentUser, Public, Roles, SecondFactorEnrolment } from '../../auth/decorators.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { LoginDto } from '../../auth/dto/login.dto.js';
 import type { TokenPayload } from '../../auth/token-payload.js';
@@ -14,17 +14,13 @@ import { ROLES } from '../../users/role.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { validateInput } from '../forms/validate-input.js';
+import { safeReturnPath } from './return-path.js';
 import { isInterfaceLanguage } from '../i18n/catalogue.js';
 import { CHALLENGE_COOKIE, cookieOptions, LANGUAGE_COOKIE, SESSION_COOKIE } from '../session/console-cookies.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 import { ConsoleSessions } from '../session/console-sessions.js';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-
-/** Only paths of the console itself: never an open redirect. */
-export function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && /^\/console(\/[\w\-./?=&%]*)?$/.test(value) && !value.includes('//') ? value : '/console';
-}
 
 /**
  * Sign-in, sign-out and the language switch. Sign-in goes through the API's AuthService, so the
@@ -93,6 +89,7 @@ export class SignInController {
   }
 
   @Roles(...ROLES)
+  @SecondFactorEnrolment() // a user still to enrol must be able to sign out
   @Post('logout')
   async logout(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     if (request.console?.sessionId) await this.sessions.close(request.console.sessionId);

@@ -3,6 +3,7 @@ import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseStatusModule } from './case-status/case-status.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { HttpDrain } from './common/shutdown/http-drain.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
@@ -54,6 +55,7 @@ export class ApiModule implements NestModule {
         CaseStatusModule,
         AuditTrailModule,
         HealthModule,
+        ConsoleModule,
         // Last: its guard must run after the AuthGuard (global guards run in module registration order).
         RateLimitModule,
       ],

@@ -20,5 +20,7 @@ import { SecondFactorModule } from '../second-factor/second-factor.module.js';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginLockoutService, { provide: APP_GUARD, useClass: AuthGuard }],
+  // The web console signs people in through the same service and mints its per-request tokens with the same key.
+  exports: [AuthService, JwtModule],
 })
 export class AuthModule {}

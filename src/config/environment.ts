@@ -259,6 +259,20 @@ export class Environment {
   @Max(1_000_000)
   RATE_LIMIT_READS_PER_MINUTE: number = 600;
 
+  /** Minutes without a page request after which a web-console session ends (the user signs in again). */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  CONSOLE_IDLE_MINUTES: number = 30;
+
+  /**
+   * Whether the console's cookies carry `Secure`. Keep 'true' behind TLS; browsers also accept Secure
+   * cookies from http://127.0.0.1 and http://localhost. 'false' only for a plain-http address that is
+   * not loopback (a test network).
+   */
+  @IsIn(['true', 'false'])
+  CONSOLE_SECURE_COOKIES: 'true' | 'false' = 'true';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

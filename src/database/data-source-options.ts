@@ -30,6 +30,7 @@ import { SecondFactorAndLockout1764470000000 } from './migrations/1764470000000-
 import { ErasureTombstones1764480000000 } from './migrations/1764480000000-ErasureTombstones.js';
 import { Retention1764490000000 } from './migrations/1764490000000-Retention.js';
 import { EnquirerStatus1764500000000 } from './migrations/1764500000000-EnquirerStatus.js';
+import { ConsoleSessions1764510000000 } from './migrations/1764510000000-ConsoleSessions.js';
 import { SealedFreeTexts1764550000000 } from './migrations/1764550000000-SealedFreeTexts.js';
 
 export const ENTITIES = [
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   ErasureTombstones1764480000000,
   Retention1764490000000,
   EnquirerStatus1764500000000,
+  ConsoleSessions1764510000000,
   SealedFreeTexts1764550000000,
 ];
 

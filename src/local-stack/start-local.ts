@@ -138,6 +138,7 @@ async function main(): Promise<void> {
   phase = 'running';
   say(`API ready: http://127.0.0.1:${port}/v1`);
   say(`OpenAPI docs: http://127.0.0.1:${port}/docs`);
+  say(`Web console: http://127.0.0.1:${port}/console`);
   say(`Worker metrics: http://127.0.0.1:${metricsPort}/metrics`);
 }
 

@@ -84,7 +84,7 @@ export async function ensureDebianTool(command: string, debianPackage: string): 
   return installed;
 }
 
-async function aptInstall(packages: readonly string[]): Promise<boolean> {
+export async function aptInstall(packages: readonly string[]): Promise<boolean> {
   // Non-interactive all the way down: debconf, ucf and dpkg conffile questions keep their defaults.
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', UCF_FORCE_CONFFOLD: '1' };
   const args = ['-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold'];

@@ -9,5 +9,6 @@ import { ReviewQueueReader } from './review-queue.reader.js';
 @Module({
   controllers: [ReviewController],
   providers: [ReviewQueueReader, CandidateViewReader, ClaimsService, DecisionsService],
+  exports: [ReviewQueueReader, CandidateViewReader, ClaimsService, DecisionsService],
 })
 export class ReviewModule {}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runMigrations } from '../../dist/database/migrate.js';
 import { startLocalServices } from '../../dist/local-stack/local-services.js';
 import { ensureDebianTool } from '../../dist/local-stack/system-packages.js';
+import { ensureTestBrowser } from '../../dist/local-stack/test-browser.js';
 
 const KEY = Symbol.for('rfl-tracing.test-stack');
 
@@ -21,6 +22,8 @@ function fixedPorts(env) {
 export default async function globalSetup() {
   // The data-set builder's test rebuilds the labelled sets with ICU's transforms (uconv).
   await ensureDebianTool('uconv', 'icu-devtools');
+  // The web console's browser tests drive Debian's chromium (with fonts for Arabic and Ge'ez text).
+  const browser = await ensureTestBrowser();
   // Under /tmp, never inside the checkout: the checkout may sit where the postgres user cannot go.
   const root = await mkdtemp('/tmp/rfl-tracing-test-');
   await chmod(root, 0o711);
@@ -43,5 +46,6 @@ export default async function globalSetup() {
     KEYSTORE_DATABASE_URL: services.keystoreDatabaseUrl,
     DATA_KEY_MASTER_KEYS: services.dataMasterKeys,
     TEST_DATA_DIR: root,
+    TEST_BROWSER: browser,
   });
 }

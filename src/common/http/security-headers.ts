@@ -46,6 +46,30 @@ const docsHeaders = helmet({
   },
 });
 
+/**
+ * The web console's pages: its own stylesheet and nothing else – no script at all (the pages work
+ * without one), no inline style, forms only to itself, never framed.
+ */
+const consoleHeaders = helmet({
+  ...common,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      scriptSrc: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+  },
+});
+
+export function isConsolePath(path: string): boolean {
+  return path === '/console' || path.startsWith('/console/');
+}
+
 export function isDocsPath(path: string): boolean {
   return path === '/docs' || path.startsWith('/docs/');
 }
@@ -58,5 +82,9 @@ export function securityHeaders(request: Request, response: Response, next: Next
   }
   // Answers carry personal data: no browser or intermediary may keep a copy.
   response.setHeader('Cache-Control', 'no-store');
+  if (isConsolePath(request.path)) {
+    consoleHeaders(request, response, next);
+    return;
+  }
   apiHeaders(request, response, next);
 }

@@ -119,6 +119,15 @@ describe('npm start (dist/local-stack/start-local.js)', () => {
     expect(response.status).toBe(200);
   });
 
+  it('serves the web console from the built code (templates, stylesheet and catalogues copied into dist/)', async () => {
+    expect(output).toMatch(new RegExp(`Web console: http://127\\.0\\.0\\.1:${port}/console`));
+    const page = await fetch(`http://127.0.0.1:${port}/console/login`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post" action="/console/login"');
+    const stylesheet = await fetch(`http://127.0.0.1:${port}/console/assets/console.css`);
+    expect(stylesheet.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
   it('stops cleanly on SIGTERM and leaves nothing listening', async () => {
     const [, postgresPort, redisPort] = output.match(/PostgreSQL on 127\.0\.0\.1:(\d+), Redis on 127\.0\.0\.1:(\d+)/) ?? [];
     const [, metricsPort] = output.match(/Worker metrics: http:\/\/127\.0\.0\.1:(\d+)/) ?? [];

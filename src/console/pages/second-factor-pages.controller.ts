@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
+import { CurrentUser, Roles, SecondFactorEnrolment } from '../../auth/decorators.js';
+import { InvalidInputError } from '../../common/errors/domain-errors.js';
+import { SecondFactorService } from '../../second-factor/second-factor.service.js';
+import { ROLES } from '../../users/role.js';
+import { ConsoleErrorFilter } from '../console-error.filter.js';
+import { ConsolePages } from '../console-pages.js';
+import type { ConsoleRequest } from '../session/console-request.js';
+
+interface EnrolmentPage {
+  started?: { secret: string; otpauthUri: string };
+  recoveryCodes?: string[];
+  problem?: string;
+}
+
+/**
+ * Every user's own second factor: its state, and enrolment (the secret and otpauth URI shown once,
+ * then a code to confirm, then the recovery codes shown once). Open to a user whose organisation
+ * requires a factor they have not enrolled yet, like the API's enrolment routes.
+ */
+@ApiExcludeController()
+@UseFilters(ConsoleErrorFilter)
+@Roles(...ROLES)
+@SecondFactorEnrolment()
+@Controller('console/second-factor')
+export class SecondFactorPagesController {
+  constructor(
+    private readonly secondFactor: SecondFactorService,
+    private readonly pages: ConsolePages,
+  ) {}
+
+  @Get()
+  async status(@Req() request: ConsoleRequest, @Res() response: Response, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.render(request, response, user, {}, 200);
+  }
+
+  @Post('enrolment')
+  async start(@Req() request: ConsoleRequest, @Res() response: Response, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    // Shown on this answer only: no redirect that could be reloaded.
+    await this.render(request, response, user, { started: await this.secondFactor.start(user) }, 200);
+  }
+
+  @Post('enrolment/confirm')
+  async confirm(
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() fields: Record<string, unknown>,
+  ): Promise<void> {
+    const code = typeof fields.code === 'string' ? fields.code.trim().slice(0, 64) : '';
+    try {
+      const { recoveryCodes } = await this.secondFactor.confirm(user, code);
+      await this.render(request, response, user, { recoveryCodes }, 200);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      await this.render(request, response, user, { problem: 'secondFactor.codeRefused' }, 400);
+    }
+  }
+
+  private async render(request: ConsoleRequest, response: Response, user: AuthenticatedUser, page: EnrolmentPage, status: number) {
+    const t = this.pages.catalogueFor(request).t;
+    const state = await this.secondFactor.status(user.id);
+    const required = await this.secondFactor.isRequired(user.organisationId);
+    this.pages.render(request, response, 'second-factor', { title: t('secondFactor.title'), state, required, ...page }, status);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Who may open which console page: the console's own access table, like the API's matrix
+ * (test/integration/authorisation/access-matrix.ts, which reads the OpenAPI document; console pages
+ * are not in it). Every served /console route must be listed here. A role refused gets 403; an
+ * allowed one asking for another organisation's record, or an unknown one, gets 404.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Role } from '../../../src/users/role.js';
+import { type ConsoleAgent, consoleAgent } from '../../support/console-agent.js';
+import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
+import { loginAs } from '../../support/http.js';
+import { makeRequestBody } from '../../support/request-bodies.js';
+import { dataSourceOf, startApi } from '../../support/test-app.js';
+
+const EVERYONE: Role[] = ['officer', 'reviewer', 'caseworker', 'admin', 'auditor'];
+
+/** Route → the roles that may use it, and the status an allowed role gets with the ids below. */
+const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number; fields?: Record<string, string> }> = {
+  'GET /console/login': { roles: 'public', allowed: 200 },
+  'POST /console/login': { roles: 'public', allowed: 401, fields: { email: 'nobody@test.example', password: 'wrong' } },
+  'POST /console/login/second-factor': { roles: 'public', allowed: 401, fields: { code: '000000' } },
+  'GET /console/language/{language}': { roles: 'public', allowed: 303 },
+  'GET /console/assets/console.css': { roles: 'public', allowed: 200 },
+  'GET /console': { roles: EVERYONE, allowed: 200 },
+  'POST /console/logout': { roles: EVERYONE, allowed: 303 },
+  'GET /console/requests': { roles: ['officer', 'reviewer', 'admin'], allowed: 200 },
+  'GET /console/requests/new': { roles: ['officer'], allowed: 200 },
+  'POST /console/requests': { roles: ['officer'], allowed: 400, fields: { action: 'submit' } },
+  'GET /console/requests/{id}': { roles: ['officer', 'reviewer', 'admin', 'caseworker'], allowed: 404 },
+  'POST /console/requests/{id}/withdraw': { roles: ['officer'], allowed: 404, fields: { reasonCode: 'officer_withdrew' } },
+  'GET /console/review': { roles: ['reviewer', 'admin'], allowed: 200 },
+  'GET /console/review/{id}': { roles: ['reviewer', 'admin'], allowed: 404 },
+  'POST /console/review/{id}/claim': { roles: ['reviewer'], allowed: 404 },
+  'POST /console/review/{id}/release': { roles: ['reviewer'], allowed: 404 },
+  'POST /console/review/{id}/decision': {
+    roles: ['reviewer'],
+    allowed: 404,
+    fields: { decision: 'reject', reasonCode: 'different_person', version: '1' },
+  },
+  'GET /console/case-status': { roles: ['caseworker'], allowed: 200 },
+  'GET /console/second-factor': { roles: EVERYONE, allowed: 200 },
+  // In this order: the enrolment started, a wrong code is refused.
+  'POST /console/second-factor/enrolment': { roles: EVERYONE, allowed: 200 },
+  'POST /console/second-factor/enrolment/confirm': { roles: EVERYONE, allowed: 400, fields: { code: 'not-a-code' } },
+  'GET /console/users': { roles: ['admin'], allowed: 200 },
+  'POST /console/users': { roles: ['admin'], allowed: 400, fields: { email: 'not an address' } },
+  'POST /console/users/{id}/deactivate': { roles: ['admin'], allowed: 404 },
+  'POST /console/users/{id}/password-reset': { roles: ['admin'], allowed: 404 },
+};
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe('console access by role', () => {
+  let api: NestExpressApplication;
+  let db: DataSource;
+  let own: TestOrganisation;
+  let foreignRequestId: string;
+  const agents = {} as Record<Role, ConsoleAgent>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = dataSourceOf(api);
+    own = await makeOrganisation(db);
+    const other = await makeOrganisation(db);
+    const officer = await loginAs(api, other.users.officer);
+    foreignRequestId = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id;
+    for (const role of EVERYONE) {
+      agents[role] = consoleAgent(api);
+      await agents[role].signIn(own.users[role]);
+    }
+  });
+
+  afterAll(() => api.close());
+
+  it('lists every /console route the service serves', () => {
+    const stack = api.getHttpAdapter().getInstance().router.stack as unknown as ExpressLayer[];
+    const served = stack
+      .filter((layer) => layer.route?.path.startsWith('/console'))
+      .flatMap((layer) =>
+        // Nest registers each path with and without a trailing slash.
+        Object.keys(layer.route!.methods).map(
+          (method) => `${method.toUpperCase()} ${layer.route!.path.replace(/(.)\/$/, '$1').replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      );
+    expect([...new Set(served)].sort()).toEqual(Object.keys(CONSOLE_ACCESS).sort());
+  });
+
+  it.each(Object.entries(CONSOLE_ACCESS).filter(([, access]) => access.roles === 'public'))(
+    '%s is open without a session',
+    async (key, access) => {
+      const [method, template] = key.split(' ');
+      const anonymous = consoleAgent(api);
+      await anonymous.get('/console/login');
+      const path = template.replace('{language}', 'ar');
+      const answer = method === 'GET' ? await anonymous.get(path) : await anonymous.post(path, access.fields ?? {});
+      expect(answer.status).toBe(access.allowed);
+    },
+  );
+
+  const signedInRoutes = Object.entries(CONSOLE_ACCESS).filter(
+    ([key, access]) => access.roles !== 'public' && key !== 'POST /console/logout',
+  );
+
+  it.each(signedInRoutes)('%s: allowed roles reach the page (or a 404 for a foreign id), the others get 403', async (key, access) => {
+    const [method, template] = key.split(' ');
+    const path = template.replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID());
+    for (const role of EVERYONE) {
+      const agent = agents[role];
+      await agent.get('/console'); // a fresh CSRF token for this session
+      const answer = method === 'GET' ? await agent.get(path) : await agent.post(path, access.fields ?? {});
+      const expected = (access.roles as Role[]).includes(role) ? access.allowed : 403;
+      expect({ role, status: answer.status }).toEqual({ role, status: expected });
+    }
+  });
+});

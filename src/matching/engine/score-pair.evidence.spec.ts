@@ -58,6 +58,29 @@ describe('scorePair: own names', () => {
   });
 });
 
+describe('scorePair: a word written twice in one name', () => {
+  it('counts both: "Farhan Farhan Kamal" leaves a Kamal against a Farhan of "Farhan Farhan Farhan"', () => {
+    const own = names('Farhan Farhan Farhan', 'Farhan Farhan Kamal');
+    expect(own).toMatchObject({ outcome: 'partial', unmatched: 1, extra: 0 });
+    expect(own.weight).toBeCloseTo(2 * W.token.exact + W.unmatchedOwnToken, 10);
+  });
+
+  it('pairs each copy once: "Ahmed Ali Ahmed" is not "Ahmed Ali"', () => {
+    const own = names('Ahmed Ali Ahmed', 'Ahmed Ali');
+    expect(own).toMatchObject({ outcome: 'agree', unmatched: 0, extra: 1 });
+    expect(own.matches).toEqual([
+      { a: 'ahmed', b: 'ahmed', agreement: 'exact' },
+      { a: 'ali', b: 'ali', agreement: 'exact' },
+    ]);
+  });
+
+  it('lets the second copy meet a slip of it (بلبل بلبل / تلبل بلبل)', () => {
+    const own = names('بلبل بلبل رفيق', 'تلبل بلبل رفيق');
+    expect(own).toMatchObject({ unmatched: 0, extra: 0 });
+    expect(own.matches?.map((m) => m.agreement).sort()).toEqual(['exact', 'exact', 'typo']);
+  });
+});
+
 describe('scorePair: names written together and apart', () => {
   it('pairs one token with two, counts the pair as one name, and weighs typos among the rest', () => {
     const own = names('Woldegebriel Samira', 'Wolde Gebriel Zamila');

@@ -37,12 +37,11 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
   // Strong agreements first, then joined names, then typos and short forms among what is left:
   // "Mohamedali" is "Mohamed" + "Ali", not a longer form of "Mohamed". Token pairs are compared once.
   const pairs = agreeingPairs(a, b);
-  const strong = pickGreedily(pairs, (pair) => !WEAK.has(pair.agreement));
-  const { joins, mergedA, mergedB } = joinLeftovers(a, b, strong);
-  const taken = [...strong, ...joins];
-  const usedOn = (side: 'a' | 'b') => new Set(taken.flatMap((m) => m[side].split('+')));
-  const weak = pickGreedily(pairs, () => true, usedOn('a'), usedOn('b'));
-  const matches = [...taken, ...weak];
+  const [usedA, usedB] = [new Set<number>(), new Set<number>()];
+  const strong = pickGreedily(pairs, (pair) => !WEAK.has(pair.agreement), usedA, usedB);
+  const { joins, mergedA, mergedB } = joinLeftovers(a, b, usedA, usedB);
+  const weak = pickGreedily(pairs, () => true, usedA, usedB);
+  const matches = [...strong, ...joins, ...weak];
   // A joined pair of tokens is one name: count each side as it would be written as the other is.
   const lengthA = a.length - mergedA;
   const lengthB = b.length - mergedB;

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+
+import { isConfusable, typingSlipCost, withinTwoTypingSlips } from './typing-slips.js';
+
+describe('isConfusable', () => {
+  it.each([
+    // neighbouring keys, on one row and between rows
+    ['q', 'w'],
+    ['g', 'h'],
+    ['a', 'z'],
+    ['d', 'e'],
+    ['d', 'x'],
+    ['n', 'j'],
+    // letters read alike, and letters heard alike
+    ['c', 'e'],
+    ['a', 'o'],
+    ['i', 'l'],
+    ['n', 'h'],
+    ['i', 'y'],
+    ['s', 'z'],
+  ])('%s / %s', (x, y) => {
+    expect(isConfusable(x, y)).toBe(true);
+    expect(isConfusable(y, x)).toBe(true);
+  });
+
+  it.each([
+    ['a', 'p'],
+    ['d', 'v'],
+    ['e', 'a'],
+    ['l', 's'],
+    ['a', 'a'],
+  ])('not %s / %s', (x, y) => {
+    expect(isConfusable(x, y)).toBe(false);
+  });
+});
+
+describe('typingSlipCost', () => {
+  it.each([
+    ['storozhuk', 'storozhuk', 0],
+    // r/e and k/j are neighbouring keys
+    ['storozhuk', 'stoeozhuj', 2],
+    // a swap and a doubled letter
+    ['anastasivna', 'anatsassivna', 2],
+    // li read as h
+    ['adrianovitch', 'adrianovitcli', 1],
+    // a/o read alike, and an s dropped for no visible reason
+    ['niewiadomski', 'niewiodomki', 2.5],
+    // two letters dropped for no visible reason
+    ['leonidovna', 'leonovna', 3],
+    // e/a and s/l are neither neighbours nor look-alikes
+    ['denisova', 'danilova', 4],
+  ])('%s / %s: %s', (a, b, cost) => {
+    expect(typingSlipCost(a, b)).toBe(cost);
+    expect(typingSlipCost(b, a)).toBe(cost);
+  });
+
+  it('never reads a different first letter as a slip (Cedomir / Radomir)', () => {
+    expect(typingSlipCost('cedomir', 'radomir')).toBe(Infinity);
+    expect(typingSlipCost('', 'radomir')).toBe(Infinity);
+  });
+
+  it('is symmetric, zero for a word and itself, and never below the number of differing positions allows', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abdeilmnorsuy'), minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const cost = typingSlipCost(a, b);
+        return cost === typingSlipCost(b, a) && typingSlipCost(a, a) === 0 && (a === b || cost >= 1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('withinTwoTypingSlips', () => {
+  it('takes two slips, or one and a stray letter, but not two stray letters nor another changed letter', () => {
+    expect(withinTwoTypingSlips('storozhuk', 'stoeozhuj')).toBe(true);
+    expect(withinTwoTypingSlips('niewiadomski', 'niewiodomki')).toBe(true);
+    expect(withinTwoTypingSlips('leonidovna', 'leonovna')).toBe(false);
+    expect(withinTwoTypingSlips('denisova', 'danilova')).toBe(false);
+  });
+});

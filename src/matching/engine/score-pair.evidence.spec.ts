@@ -58,6 +58,30 @@ describe('scorePair: own names', () => {
   });
 });
 
+describe('scorePair: names left out', () => {
+  it('counts words left out side by side as one name left out (a two-word middle name)', () => {
+    const own = names('Nguyen Kien Giang', 'Nguyen Huu Chien Kien Giang');
+    expect(own).toMatchObject({ outcome: 'agree', unmatched: 0, extra: 1 });
+    expect(own.weight).toBeCloseTo(3 * W.token.exact + W.extraOwnToken, 10);
+  });
+
+  it('counts words left out apart from each other as two', () => {
+    const own = names('Nguyen Kien Giang', 'Nguyen Huu Kien Chien Giang');
+    expect(own).toMatchObject({ unmatched: 0, extra: 2 });
+    expect(own.weight).toBeCloseTo(3 * W.token.exact + 2 * W.extraOwnToken, 10);
+  });
+
+  it('counts every extra word when some word found no partner', () => {
+    expect(names('Nguyen Kien Minh', 'Nguyen Huu Chien Kien Giang')).toMatchObject({ unmatched: 1, extra: 2 });
+  });
+
+  it('does not depend on the order of the shorter name', () => {
+    const x = scorePair(named('Nguyen Kien Giang'), named('Nguyen Huu Chien Kien Giang'));
+    const y = scorePair(named('Giang Kien Nguyen'), named('Nguyen Huu Chien Kien Giang'));
+    expect(y.score).toBeCloseTo(x.score, 12);
+  });
+});
+
 describe('scorePair: a word written twice in one name', () => {
   it('counts both: "Farhan Farhan Kamal" leaves a Kamal against a Farhan of "Farhan Farhan Farhan"', () => {
     const own = names('Farhan Farhan Farhan', 'Farhan Farhan Kamal');

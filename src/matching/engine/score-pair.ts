@@ -18,7 +18,10 @@ export interface Evidence {
   matches?: TokenMatch[];
   /** own tokens of the shorter name that found no partner (name fields only) */
   unmatched?: number;
-  /** own tokens the longer name has beyond the shorter one's length (name fields only) */
+  /**
+   * own tokens the longer name has beyond the shorter one's length (name fields only); when every
+   * token of the shorter found a partner, words left out side by side count as one name
+   */
   extra?: number;
   birth?: BirthComparison;
 }
@@ -46,7 +49,10 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
   const lengthA = a.length - mergedA;
   const lengthB = b.length - mergedB;
   const unmatched = Math.min(lengthA, lengthB) - matches.length;
-  const extra = Math.abs(lengthA - lengthB);
+  const extra =
+    unmatched === 0
+      ? leftOutNames(lengthA > lengthB ? a.length : b.length, lengthA > lengthB ? usedA : usedB)
+      : Math.abs(lengthA - lengthB);
   const weight = own
     ? matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
       unmatched * MODEL_WEIGHTS.unmatchedOwnToken +
@@ -54,6 +60,17 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
     : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m.agreement) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
   return { field, outcome, weight, matches, unmatched, extra };
+}
+
+/**
+ * How many names the longer of two agreeing names has beyond the shorter: words left out side by
+ * side are one name left out, as a two-word given name (Hữu Chiến) or the father's and
+ * grandfather's names of a chain dropped together (Ahmed [Mohamed Hassan] Ali) are one omission.
+ */
+function leftOutNames(length: number, used: ReadonlySet<number>): number {
+  let runs = 0;
+  for (let at = 0; at < length; at += 1) if (!used.has(at) && (at === 0 || used.has(at - 1))) runs += 1;
+  return runs;
 }
 
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {

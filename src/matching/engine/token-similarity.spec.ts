@@ -259,6 +259,14 @@ describe('compareTokens: typo grades', () => {
 
   it('does not read two slips in a name of five letters or fewer, or any slip in three letters, as a typo', () => {
     expect(compare('Lenzen', 'Lesen')).toBe('none');
+    expect(compare('Zaur', 'Zahir')).toBe('none');
     expect(compare('Nur', 'Nu')).toBe('none');
+  });
+
+  it('reads two slips of the hand or eye in four or five letters typed in Latin as a typo, and only those', () => {
+    // i/l and n/h look alike; u/v look alike and d/f are neighbouring keys
+    expect(compare('Odin', 'Odlh')).toBe('typo');
+    expect(compare('Nugud', 'Nvguf')).toBe('typo');
+    expect(compare('Один', 'Odlh')).toBe('none');
   });
 });

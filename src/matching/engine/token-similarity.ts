@@ -85,8 +85,8 @@ function isShortForm(short: string, long: string): boolean {
 
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
- * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names of six
- * or more both typed in Latin letters (typing-slips.ts); 2 for two other slips in names of six or more, or what fuse.js's fuzzy
+ * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
+ * typed in Latin letters (typing-slips.ts; in six letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's fuzzy
  * score still reads as one name mistyped; 0 for none of these. Names of three
  * letters or fewer are too short to tell a typo from another name.
  */
@@ -97,7 +97,10 @@ function typoSlips(a: string, b: string, typedInLatin: boolean): 0 | 1 | 2 {
   if (distance <= 1) return 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
-  if (shorter >= 6 && distance <= 2) return typedInLatin && withinTwoTypingSlips(a, b) ? 1 : 2;
+  if (shorter >= 6 && distance <= 2) return typedInLatin && withinTwoTypingSlips(a, b, true) ? 1 : 2;
+  // In four or five letters a stray letter beside a slip is often another name (Zaur / Zahir,
+  // Agafia / Agata); two slips of the hand or eye are not (Odin / Odlh, Nugud / Nvguf).
+  if (shorter < 6 && typedInLatin && withinTwoTypingSlips(a, b, false)) return 1;
   if (Math.abs(a.length - b.length) > 2) return 0;
   // fuse.js looks for its pattern inside the text, so the order matters: the longer token is the
   // pattern (the earlier one when of equal length), so that either order of a pair gives one answer

@@ -72,10 +72,22 @@ describe('typingSlipCost', () => {
 });
 
 describe('withinTwoTypingSlips', () => {
-  it('takes two slips, or one and a stray letter, but not two stray letters nor another changed letter', () => {
-    expect(withinTwoTypingSlips('storozhuk', 'stoeozhuj')).toBe(true);
-    expect(withinTwoTypingSlips('niewiadomski', 'niewiodomki')).toBe(true);
-    expect(withinTwoTypingSlips('leonidovna', 'leonovna')).toBe(false);
-    expect(withinTwoTypingSlips('denisova', 'danilova')).toBe(false);
+  it('takes two slips, or one and a stray letter where allowed, but not two stray letters nor another changed letter', () => {
+    expect(withinTwoTypingSlips('storozhuk', 'stoeozhuj', true)).toBe(true);
+    expect(withinTwoTypingSlips('niewiadomski', 'niewiodomki', true)).toBe(true);
+    expect(withinTwoTypingSlips('leonidovna', 'leonovna', true)).toBe(false);
+    expect(withinTwoTypingSlips('denisova', 'danilova', true)).toBe(false);
+  });
+
+  it('takes no stray letter when not allowed: Zaur / Zahir and Agafia / Agata are two names', () => {
+    expect(withinTwoTypingSlips('odin', 'odlh', false)).toBe(true);
+    expect(withinTwoTypingSlips('nugud', 'nvguf', false)).toBe(true);
+    expect(withinTwoTypingSlips('zaur', 'zahir', false)).toBe(false);
+    expect(withinTwoTypingSlips('agafia', 'agata', false)).toBe(false);
+    expect(withinTwoTypingSlips('agafia', 'agata', true)).toBe(true);
+  });
+
+  it('takes no more than two letters more or less', () => {
+    expect(withinTwoTypingSlips('anna', 'annnnna', true)).toBe(false);
   });
 });

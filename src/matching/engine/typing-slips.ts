@@ -77,9 +77,11 @@ export function typingSlipCost(a: string, b: string): number {
 }
 
 /**
- * Whether two tokens are at most two slips of the hand or eye apart (a cost of 2.5 allows one
- * stray letter beside one slip, never two stray letters nor any other changed letter).
+ * Whether two tokens are at most two slips of the hand or eye apart. With `strayLetter`, one of
+ * them may be a letter dropped or added for no visible reason (a cost of 2.5); never two such
+ * letters, nor any other changed letter.
  */
-export function withinTwoTypingSlips(a: string, b: string): boolean {
-  return typingSlipCost(a, b) <= 2 * SLIP + (STRAY - SLIP);
+export function withinTwoTypingSlips(a: string, b: string, strayLetter: boolean): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  return typingSlipCost(a, b) <= 2 * SLIP + (strayLetter ? STRAY - SLIP : 0);
 }

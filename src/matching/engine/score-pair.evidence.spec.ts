@@ -59,7 +59,7 @@ describe('scorePair: own names', () => {
 });
 
 describe('scorePair: names left out', () => {
-  it('counts words left out side by side as one name left out (a two-word middle name)', () => {
+  it('counts words left out side by side between agreeing words as one name left out (a two-word middle name)', () => {
     const own = names('Nguyen Kien Giang', 'Nguyen Huu Chien Kien Giang');
     expect(own).toMatchObject({ outcome: 'agree', unmatched: 0, extra: 1 });
     expect(own.weight).toBeCloseTo(3 * W.token.exact + W.extraOwnToken, 10);
@@ -69,6 +69,12 @@ describe('scorePair: names left out', () => {
     const own = names('Nguyen Kien Giang', 'Nguyen Huu Kien Chien Giang');
     expect(own).toMatchObject({ unmatched: 0, extra: 2 });
     expect(own.weight).toBeCloseTo(3 * W.token.exact + 2 * W.extraOwnToken, 10);
+  });
+
+  it('counts words left out before the first or after the last agreeing word one by one', () => {
+    expect(names('Imam', 'Husayn Fawzi Amadu Imam')).toMatchObject({ unmatched: 0, extra: 3 });
+    expect(names('Nguyen Kien', 'Nguyen Kien Huu Chien')).toMatchObject({ unmatched: 0, extra: 2 });
+    expect(names('Kien Giang', 'Nguyen Huu Kien Giang')).toMatchObject({ unmatched: 0, extra: 2 });
   });
 
   it('counts every extra word when some word found no partner', () => {

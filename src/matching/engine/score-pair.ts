@@ -64,13 +64,21 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
 
 /**
  * How many names the longer of two agreeing names has beyond the shorter: words left out side by
- * side are one name left out, as a two-word given name (Hữu Chiến) or the father's and
- * grandfather's names of a chain dropped together (Ahmed [Mohamed Hassan] Ali) are one omission.
+ * side between two words that agree are one middle name left out, as a two-word middle name
+ * (Nguyễn [Hữu Chiến] Kiên Giang) or a father's and grandfather's names dropped together (Ahmed
+ * [Mohamed Hassan] Ali) are one omission. Words beyond the first or last agreeing word count one by
+ * one: "Imam" alone is not "Husayn Fawzi Amadu al-Imam" with one name left out.
  */
 function leftOutNames(length: number, used: ReadonlySet<number>): number {
-  let runs = 0;
-  for (let at = 0; at < length; at += 1) if (!used.has(at) && (at === 0 || used.has(at - 1))) runs += 1;
-  return runs;
+  const agreeing = [...used].filter((at) => at < length);
+  const [first, last] = [Math.min(...agreeing), Math.max(...agreeing)];
+  let names = 0;
+  for (let at = 0; at < length; at += 1) {
+    if (used.has(at)) continue;
+    const inside = at > first && at < last;
+    if (!inside || used.has(at - 1)) names += 1;
+  }
+  return names;
 }
 
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {

@@ -6,6 +6,11 @@ export interface TokenMatch {
   a: string;
   b: string;
   agreement: TokenAgreement;
+  /**
+   * a second copy of a word written twice on both sides, met as its first copy was: the same
+   * spelling difference met twice is one difference, so it weighs as an exact agreement
+   */
+  repeated?: true;
 }
 
 export interface ScoredTokenPair {

@@ -104,6 +104,16 @@ describe('scorePair: a word written twice in one name', () => {
     ]);
   });
 
+  it('weighs the second copy of a word met as its first copy was as an exact agreement', () => {
+    const own = names('Asnaqa Seyon Seyon', 'Asnaqa Sayon Sayon');
+    expect(own.matches).toEqual([
+      { a: 'asnaqa', b: 'asnaqa', agreement: 'exact' },
+      { a: 'seyon', b: 'sayon', agreement: 'skeleton' },
+      { a: 'seyon', b: 'sayon', agreement: 'skeleton', repeated: true },
+    ]);
+    expect(own.weight).toBeCloseTo(2 * W.token.exact + W.token.skeleton, 10);
+  });
+
   it('lets the second copy meet a slip of it (بلبل بلبل / تلبل بلبل)', () => {
     const own = names('بلبل بلبل رفيق', 'تلبل بلبل رفيق');
     expect(own).toMatchObject({ unmatched: 0, extra: 0 });

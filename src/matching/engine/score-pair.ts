@@ -33,7 +33,21 @@ export interface PairScore {
   evidence: Evidence[];
 }
 
-const tokenWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
+const agreementWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
+const tokenWeight = (match: TokenMatch): number => agreementWeight(match.repeated ? 'exact' : match.agreement);
+
+/**
+ * Marks a match that repeats an earlier one word for word (Seyon Seyon / ጽዮን ጽዮን): one spelling
+ * of a repeated word is one choice of the writer, not a second slip or a second variant.
+ */
+function markRepeats(matches: TokenMatch[]): TokenMatch[] {
+  const seen = new Set<string>();
+  return matches.map((match) => {
+    const key = `${match.a}\u0000${match.b}`;
+    if (!seen.has(key)) return (seen.add(key), match);
+    return match.agreement === 'exact' ? match : { ...match, repeated: true };
+  });
+}
 
 function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], own: boolean): Evidence {
   if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
@@ -44,7 +58,7 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
   const strong = pickGreedily(pairs, (pair) => !WEAK.has(pair.agreement), usedA, usedB);
   const { joins, mergedA, mergedB } = joinLeftovers(a, b, usedA, usedB);
   const weak = pickGreedily(pairs, () => true, usedA, usedB);
-  const matches = [...strong, ...joins, ...weak];
+  const matches = markRepeats([...strong, ...joins, ...weak]);
   // A joined pair of tokens is one name: count each side as it would be written as the other is.
   const lengthA = a.length - mergedA;
   const lengthB = b.length - mergedB;
@@ -54,10 +68,10 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
       ? leftOutNames(lengthA > lengthB ? a.length : b.length, lengthA > lengthB ? usedA : usedB)
       : Math.abs(lengthA - lengthB);
   const weight = own
-    ? matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
+    ? matches.reduce((sum, m) => sum + tokenWeight(m), 0) +
       unmatched * MODEL_WEIGHTS.unmatchedOwnToken +
       extra * MODEL_WEIGHTS.extraOwnToken
-    : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m.agreement) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
+    : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
   return { field, outcome, weight, matches, unmatched, extra };
 }

@@ -18,6 +18,20 @@ describe('isConfusable', () => {
     ['n', 'h'],
     ['i', 'y'],
     ['s', 'z'],
+    ['i', 'j'],
+    ['n', 'u'],
+    ['u', 'v'],
+    ['g', 'q'],
+    ['c', 'k'],
+    ['k', 'q'],
+    ['v', 'w'],
+    // ends of rows, and the bottom row against the row above it
+    ['p', 'l'],
+    ['o', 'l'],
+    ['m', 'k'],
+    ['m', 'j'],
+    ['z', 's'],
+    ['b', 'h'],
   ])('%s / %s', (x, y) => {
     expect(isConfusable(x, y)).toBe(true);
     expect(isConfusable(y, x)).toBe(true);
@@ -29,6 +43,10 @@ describe('isConfusable', () => {
     ['e', 'a'],
     ['l', 's'],
     ['a', 'a'],
+    ['q', 's'],
+    ['p', 'k'],
+    ['m', 'l'],
+    ['z', 'd'],
   ])('not %s / %s', (x, y) => {
     expect(isConfusable(x, y)).toBe(false);
   });
@@ -47,6 +65,15 @@ describe('typingSlipCost', () => {
     ['niewiadomski', 'niewiodomki', 2.5],
     // two letters dropped for no visible reason
     ['leonidovna', 'leonovna', 3],
+    // rn read as m, cl as d: one slip each, from either side
+    ['amir', 'arnir', 1],
+    ['adam', 'aclam', 1],
+    ['arnirah', 'amira', 2.5],
+    // a doubled letter written single, whichever copy; another letter dropped costs more
+    ['anna', 'ana', 1],
+    ['annab', 'anab', 1],
+    ['anta', 'ana', 1.5],
+    ['abc', 'acb', 1],
     // e/a and s/l are neither neighbours nor look-alikes
     ['denisova', 'danilova', 4],
   ])('%s / %s: %s', (a, b, cost) => {
@@ -57,6 +84,7 @@ describe('typingSlipCost', () => {
   it('never reads a different first letter as a slip (Cedomir / Radomir)', () => {
     expect(typingSlipCost('cedomir', 'radomir')).toBe(Infinity);
     expect(typingSlipCost('', 'radomir')).toBe(Infinity);
+    expect(typingSlipCost('radomir', '')).toBe(Infinity);
   });
 
   it('is symmetric, zero for a word and itself, and never below the number of differing positions allows', () => {

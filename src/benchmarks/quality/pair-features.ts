@@ -33,7 +33,8 @@ export function pairFeatures(result: PairScore, source: 'records' | 'pairs'): nu
   const add = (name: string, value = 1) => row.set(name, (row.get(name) ?? 0) + value);
   for (const evidence of result.evidence) {
     if (evidence.field === 'names') {
-      for (const match of evidence.matches ?? []) add(`token:${match.agreement}`);
+      // A repeated match weighs as an exact one (score-pair's markRepeats).
+      for (const match of evidence.matches ?? []) add(`token:${match.repeated ? 'exact' : match.agreement}`);
       add('unmatchedOwnToken', evidence.unmatched ?? 0);
       add('extraOwnToken', evidence.extra ?? 0);
     } else if (evidence.field === 'birth_date' || evidence.field === 'sex' || evidence.field === 'place_of_birth') {

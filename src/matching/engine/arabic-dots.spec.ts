@@ -1,4 +1,4 @@
-import { arabicLetters, oneDotApart } from './arabic-dots.js';
+import { arabicLetters, dotSlips, dotsMisread, oneDotApart } from './arabic-dots.js';
 
 describe('arabicLetters', () => {
   it.each([
@@ -25,5 +25,42 @@ describe('oneDotApart', () => {
   ])('%s / %s: %s', (a, b, expected) => {
     expect(oneDotApart(a, b)).toBe(expected);
     expect(oneDotApart(b, a)).toBe(expected);
+  });
+});
+
+describe('dotSlips', () => {
+  it.each([
+    ['ربيع', 'رتيع', 1],
+    ['موكريان', 'موكزيات', 2],
+    // a final ى / ي or ة / ه is a convention of spelling, not a slip
+    ['عيسى', 'عيسي', 0],
+    ['جمعة', 'جمعه', 0],
+    ['عيسى', 'عيشي', 1],
+    // ى inside a word is a ي whose dots were lost: a slip
+    ['منير', 'منىر', 1],
+    ['ربيع', 'رفيع', undefined],
+    ['نور', 'نوري', undefined],
+  ])('%s / %s: %s', (a, b, expected) => {
+    expect(dotSlips(a, b)).toBe(expected);
+    expect(dotSlips(b, a)).toBe(expected);
+  });
+});
+
+describe('dotsMisread', () => {
+  it.each([
+    ['ربيع', 'رتيع', true],
+    ['عيسى', 'عيشي', true],
+    ['جمعة', 'جمعه', true],
+    ['بوجبل', 'توجتل', true],
+    ['موكريان', 'موكزيات', true],
+    // two dots in four letters: often two names
+    ['بشار', 'يسار', false],
+    ['منير', 'متىر', false],
+    // three dots are too many even in a long word
+    ['موكريان', 'موكزيتت', false],
+    ['ربيع', 'ربيع', false],
+  ])('%s / %s: %s', (a, b, expected) => {
+    expect(dotsMisread(a, b)).toBe(expected);
+    expect(dotsMisread(b, a)).toBe(expected);
   });
 });

@@ -17,14 +17,40 @@ export function arabicLetters(word: string): string | undefined {
   return letters.startsWith('ال') && letters.length > 3 ? letters.slice(2) : letters;
 }
 
-/** Whether two Arabic-script words are one letter apart, and those two letters of one shape. */
-export function oneDotApart(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
+/**
+ * Final letters that spellings of one name disagree on by convention, not by a slip: Egypt and Sudan
+ * write a final ي as ى (عيسى / عيسي), and a final ة is often written ه (جمعة / جمعه).
+ */
+const FINAL_CONVENTIONS: ReadonlySet<string> = new Set(['يى', 'ىي', 'ةه', 'هة']);
+
+/**
+ * How many letters of one shape two Arabic-script words of one length differ by (a final ى / ي or
+ * ة / ه counts none), or undefined when they differ otherwise.
+ */
+export function dotSlips(a: string, b: string): number | undefined {
+  if (a.length !== b.length) return undefined;
   let slips = 0;
   for (let i = 0; i < a.length; i += 1) {
     if (a[i] === b[i]) continue;
     const shape = SHAPE.get(a[i]);
-    if (shape === undefined || shape !== SHAPE.get(b[i]) || ++slips > 1) return false;
+    if (shape === undefined || shape !== SHAPE.get(b[i])) return undefined;
+    if (i === a.length - 1 && FINAL_CONVENTIONS.has(a[i] + b[i])) continue;
+    slips += 1;
   }
-  return true;
+  return slips;
+}
+
+/** Whether two Arabic-script words are one letter apart, and those two letters of one shape. */
+export function oneDotApart(a: string, b: string): boolean {
+  return a !== b && (dotSlips(a, b) ?? 2) <= 1;
+}
+
+/**
+ * Whether two Arabic-script words are one name misread: one dot missed or misread, or two in a word
+ * of five letters or more. Four-letter words two dots apart are often two names (بشار / يسار).
+ */
+export function dotsMisread(a: string, b: string): boolean {
+  if (a === b) return false;
+  const slips = dotSlips(a, b);
+  return slips !== undefined && (slips <= 1 || (slips === 2 && a.length >= 5));
 }

@@ -67,6 +67,10 @@ describe('blockingKeys: the kinds of key', () => {
     ).toEqual(['p:cali|ckarim', 'p:cali|cyusuf', 'p:ckarim|cyusuf']);
   });
 
+  it('keys a word written twice in one name as if written once', () => {
+    expect(blockingKeys(person('Farhan Farhan Kamal'))).toEqual(blockingKeys(person('Farhan Kamal')).concat('s:frhnfrhn').sort());
+  });
+
   it('keys two words written apart on their joined skeleton, when it has three consonants', () => {
     expect(keysOf([{ value: 'Sa Mir', part: 'full' }])).toEqual(['m:MR', 'p:smr|ss', 's:mr', 's:smr']);
     expect(keysOf([{ value: 'Wolde Gebriel', part: 'full' }])).toContain('s:wljprl');

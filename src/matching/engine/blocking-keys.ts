@@ -11,7 +11,9 @@ import { personTokens } from './person-names.js';
  * d skeleton + birth decade, x first four letters.
  */
 export function blockingKeys(person: PersonForMatching): string[] {
-  const { own, paternal } = personTokens(person);
+  // A word written twice in one name gives its keys once: scoring counts it twice, blocking need not.
+  const tokens = personTokens(person);
+  const [own, paternal] = [distinctTokens(tokens.own), distinctTokens(tokens.paternal)];
   const keys = new Set<string>();
   const decades = birthDecades(person.birth);
   for (const token of [...own, ...paternal]) {
@@ -48,6 +50,10 @@ export const BLOCKING_KEY_KIND_WEIGHTS: Readonly<Record<string, number>> = { p: 
 /** The weight of one blocking key by its kind (its prefix); an unknown kind weighs as one name. */
 export function blockingKeyWeight(key: string): number {
   return BLOCKING_KEY_KIND_WEIGHTS[key.slice(0, key.indexOf(':'))] ?? 1;
+}
+
+function distinctTokens(tokens: readonly NormalisedToken[]): NormalisedToken[] {
+  return tokens.filter((token, index) => tokens.findIndex((other) => other.token === token.token) === index);
 }
 
 /** What a token is known by across spellings: its class when it has one, else its skeleton. */

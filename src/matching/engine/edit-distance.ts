@@ -10,7 +10,7 @@ const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Whether `first` + `second` look like `letter` (no string built: this runs for every cell). */
-function readsAs(first: string, second: string, letter: string): boolean {
+export function readsAs(first: string, second: string, letter: string): boolean {
   const pair = LOOK_ALIKES.get(letter);
   return pair !== undefined && pair[0] === first && pair[1] === second;
 }

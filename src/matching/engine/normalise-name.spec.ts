@@ -53,20 +53,29 @@ describe('normaliseName', () => {
       metaphone: ['MHMT'],
       skeleton: 'mhmt',
       nameClass: { classId: 'muhammad', isNickname: false },
+      typedInLatin: true,
     });
     expect(hassan).not.toHaveProperty('bare');
     expect(elabed).toEqual({
       token: 'elabed',
       metaphone: ['ALPT'],
       skeleton: 'lpt',
-      bare: { token: 'abed', metaphone: ['APT'], skeleton: 'pt' },
+      typedInLatin: true,
+      bare: { token: 'abed', metaphone: ['APT'], skeleton: 'pt', typedInLatin: true },
     });
     expect(normaliseName('Alhassan').tokens[0].bare).toEqual({
       token: 'hassan',
       metaphone: ['HSN'],
       skeleton: 'hsn',
       nameClass: { classId: 'hassan', isNickname: false },
+      typedInLatin: true,
     });
+  });
+
+  it('marks tokens of a name written in Latin letters only as typed in Latin', () => {
+    expect(normaliseName('Storozhuk').tokens[0].typedInLatin).toBe(true);
+    expect(normaliseName('Сторожук').tokens[0]).not.toHaveProperty('typedInLatin');
+    expect(normaliseName('محمد Ali').tokens.map((t) => t.typedInLatin)).toEqual([undefined, undefined]);
   });
 
   it('is deterministic and never throws, whatever the input', () => {

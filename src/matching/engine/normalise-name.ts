@@ -16,6 +16,11 @@ export interface TokenForm extends TokenKeys {
   readings?: readonly string[];
   /** for a token written in Arabic script as one word: its letters, article and harakat left out */
   arabic?: string;
+  /**
+   * for a token of a name written in Latin letters only: its slips are those of a Latin keyboard
+   * and Latin letter shapes (typing-slips.ts), which say nothing of a name typed in another script
+   */
+  typedInLatin?: true;
 }
 
 /** One name token as the matcher compares it. */
@@ -85,12 +90,13 @@ function computeNormalisedName(original: string): NormalisedName {
   const { tokens, particles } = nameTokens(latin);
   const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');
   const arabic = scripts.includes('Arab') ? arabicWords(original, latin) : undefined;
+  const typedInLatin = scripts.length === 1 && scripts[0] === 'Latn';
   return {
     original,
     scripts,
     latin,
     particles,
-    tokens: tokens.map((token) => normalisedToken(token, source, arabic?.get(token))),
+    tokens: tokens.map((token) => normalisedToken(token, source, arabic?.get(token), typedInLatin)),
   };
 }
 
@@ -116,17 +122,25 @@ function arabicWords(original: string, latin: string): Map<string, string> {
 /** Scripts whose letters change how a token's skeletons are read (Arabic words come with their letters). */
 type SourceScript = 'Cyrl' | 'Ethi';
 
-function normalisedToken(token: string, source: SourceScript | undefined, arabic: string | undefined): NormalisedToken {
+function normalisedToken(
+  token: string,
+  source: SourceScript | undefined,
+  arabic: string | undefined,
+  typedInLatin: boolean,
+): NormalisedToken {
   // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
-  const key = `${source ?? ''} ${arabic ?? ''} ${token}`;
+  const key = `${source ?? ''} ${arabic ?? ''} ${typedInLatin ? 'L' : ''} ${token}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const bare = stripArticle(token);
-  const result: NormalisedToken = { ...tokenForm(token, source, arabic), ...(bare !== token && { bare: tokenForm(bare, source) }) };
+  const result: NormalisedToken = {
+    ...tokenForm(token, source, typedInLatin, arabic),
+    ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
+  };
   return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));
 }
 
-function tokenForm(token: string, source: SourceScript | undefined, arabic?: string): TokenForm {
+function tokenForm(token: string, source: SourceScript | undefined, typedInLatin: boolean, arabic?: string): TokenForm {
   const nameClass = nameClassOf(token);
   // Ge'ez ቀ (q) and ገ (g) are two letters, written apart in Latin: the guttural skeleton is for ق.
   const { guttural, ...keys } = tokenKeys(token);
@@ -141,5 +155,6 @@ function tokenForm(token: string, source: SourceScript | undefined, arabic?: str
     ...(nameClass && { nameClass }),
     ...(readings.length > 0 && { readings }),
     ...(arabic !== undefined && { arabic }),
+    ...(typedInLatin && { typedInLatin: true as const }),
   };
 }

@@ -23,18 +23,33 @@ describe('personTokens', () => {
     expect(words(tokens.mother)).toEqual(['amina']);
   });
 
-  it('removes duplicate tokens within each role, keeping the first', () => {
+  it('pools variants: a word that several names of one role share counts once', () => {
     const tokens = personTokens(
       person([
         { value: 'Amina Yusuf', part: 'full' },
         { value: 'Amina', part: 'given' },
-        { value: 'Ali Ali', part: 'father' },
-        { value: 'Hawa Hawa', part: 'mother' },
+        { value: 'Ali', part: 'father' },
+        { value: 'Ali', part: 'grandfather' },
+        { value: 'Hawa', part: 'mother' },
+        { value: 'Hawa', part: 'mother' },
       ]),
     );
     expect(words(tokens.own)).toEqual(['amina', 'yusuf']);
     expect(words(tokens.paternal)).toEqual(['ali']);
     expect(words(tokens.mother)).toEqual(['hawa']);
+  });
+
+  it('keeps a word as often as one name writes it: a boy named after his grandfather has it twice', () => {
+    const tokens = personTokens(
+      person([
+        { value: 'Ahmed Mohamed Ahmed', part: 'full' },
+        { value: 'Ahmed', part: 'given' },
+        { value: 'Farhan Farhan', part: 'father' },
+        { value: 'Farhan', part: 'father' },
+      ]),
+    );
+    expect(words(tokens.own)).toEqual(['ahmed', 'mohamed', 'ahmed']);
+    expect(words(tokens.paternal)).toEqual(['farhan', 'farhan']);
   });
 
   it('gives empty lists for roles with no name', () => {

@@ -58,6 +58,69 @@ describe('scorePair: own names', () => {
   });
 });
 
+describe('scorePair: names left out', () => {
+  it('counts words left out side by side between agreeing words as one name left out (a two-word middle name)', () => {
+    const own = names('Nguyen Kien Giang', 'Nguyen Huu Chien Kien Giang');
+    expect(own).toMatchObject({ outcome: 'agree', unmatched: 0, extra: 1 });
+    expect(own.weight).toBeCloseTo(3 * W.token.exact + W.extraOwnToken, 10);
+  });
+
+  it('counts words left out apart from each other as two', () => {
+    const own = names('Nguyen Kien Giang', 'Nguyen Huu Kien Chien Giang');
+    expect(own).toMatchObject({ unmatched: 0, extra: 2 });
+    expect(own.weight).toBeCloseTo(3 * W.token.exact + 2 * W.extraOwnToken, 10);
+  });
+
+  it('counts words left out before the first or after the last agreeing word one by one', () => {
+    expect(names('Imam', 'Husayn Fawzi Amadu Imam')).toMatchObject({ unmatched: 0, extra: 3 });
+    expect(names('Nguyen Kien', 'Nguyen Kien Huu Chien')).toMatchObject({ unmatched: 0, extra: 2 });
+    expect(names('Kien Giang', 'Nguyen Huu Kien Giang')).toMatchObject({ unmatched: 0, extra: 2 });
+  });
+
+  it('counts every extra word when some word found no partner', () => {
+    expect(names('Nguyen Kien Minh', 'Nguyen Huu Chien Kien Giang')).toMatchObject({ unmatched: 1, extra: 2 });
+  });
+
+  it('does not depend on the order of the shorter name', () => {
+    const x = scorePair(named('Nguyen Kien Giang'), named('Nguyen Huu Chien Kien Giang'));
+    const y = scorePair(named('Giang Kien Nguyen'), named('Nguyen Huu Chien Kien Giang'));
+    expect(y.score).toBeCloseTo(x.score, 12);
+  });
+});
+
+describe('scorePair: a word written twice in one name', () => {
+  it('counts both: "Farhan Farhan Kamal" leaves a Kamal against a Farhan of "Farhan Farhan Farhan"', () => {
+    const own = names('Farhan Farhan Farhan', 'Farhan Farhan Kamal');
+    expect(own).toMatchObject({ outcome: 'partial', unmatched: 1, extra: 0 });
+    expect(own.weight).toBeCloseTo(2 * W.token.exact + W.unmatchedOwnToken, 10);
+  });
+
+  it('pairs each copy once: "Ahmed Ali Ahmed" is not "Ahmed Ali"', () => {
+    const own = names('Ahmed Ali Ahmed', 'Ahmed Ali');
+    expect(own).toMatchObject({ outcome: 'agree', unmatched: 0, extra: 1 });
+    expect(own.matches).toEqual([
+      { a: 'ahmed', b: 'ahmed', agreement: 'exact' },
+      { a: 'ali', b: 'ali', agreement: 'exact' },
+    ]);
+  });
+
+  it('weighs the second copy of a word met as its first copy was as an exact agreement', () => {
+    const own = names('Asnaqa Seyon Seyon', 'Asnaqa Sayon Sayon');
+    expect(own.matches).toEqual([
+      { a: 'asnaqa', b: 'asnaqa', agreement: 'exact' },
+      { a: 'seyon', b: 'sayon', agreement: 'skeleton' },
+      { a: 'seyon', b: 'sayon', agreement: 'skeleton', repeated: true },
+    ]);
+    expect(own.weight).toBeCloseTo(2 * W.token.exact + W.token.skeleton, 10);
+  });
+
+  it('lets the second copy meet a slip of it (بلبل بلبل / تلبل بلبل)', () => {
+    const own = names('بلبل بلبل رفيق', 'تلبل بلبل رفيق');
+    expect(own).toMatchObject({ unmatched: 0, extra: 0 });
+    expect(own.matches?.map((m) => m.agreement).sort()).toEqual(['exact', 'exact', 'typo']);
+  });
+});
+
 describe('scorePair: names written together and apart', () => {
   it('pairs one token with two, counts the pair as one name, and weighs typos among the rest', () => {
     const own = names('Woldegebriel Samira', 'Wolde Gebriel Zamila');

@@ -18,7 +18,10 @@ export interface Evidence {
   matches?: TokenMatch[];
   /** own tokens of the shorter name that found no partner (name fields only) */
   unmatched?: number;
-  /** own tokens the longer name has beyond the shorter one's length (name fields only) */
+  /**
+   * own tokens the longer name has beyond the shorter one's length (name fields only); when every
+   * token of the shorter found a partner, words left out side by side count as one name
+   */
   extra?: number;
   birth?: BirthComparison;
 }
@@ -30,31 +33,66 @@ export interface PairScore {
   evidence: Evidence[];
 }
 
-const tokenWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
+const agreementWeight = (agreement: TokenAgreement): number => (agreement === 'none' ? 0 : MODEL_WEIGHTS.token[agreement]);
+const tokenWeight = (match: TokenMatch): number => agreementWeight(match.repeated ? 'exact' : match.agreement);
+
+/**
+ * Marks a match that repeats an earlier one word for word (Seyon Seyon / ጽዮን ጽዮን): one spelling
+ * of a repeated word is one choice of the writer, not a second slip or a second variant.
+ */
+function markRepeats(matches: TokenMatch[]): TokenMatch[] {
+  const seen = new Set<string>();
+  return matches.map((match) => {
+    const key = `${match.a}\u0000${match.b}`;
+    if (!seen.has(key)) return (seen.add(key), match);
+    return match.agreement === 'exact' ? match : { ...match, repeated: true };
+  });
+}
 
 function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: NormalisedToken[], own: boolean): Evidence {
   if (a.length === 0 || b.length === 0) return { field, outcome: 'unknown', weight: 0 };
   // Strong agreements first, then joined names, then typos and short forms among what is left:
   // "Mohamedali" is "Mohamed" + "Ali", not a longer form of "Mohamed". Token pairs are compared once.
   const pairs = agreeingPairs(a, b);
-  const strong = pickGreedily(pairs, (pair) => !WEAK.has(pair.agreement));
-  const { joins, mergedA, mergedB } = joinLeftovers(a, b, strong);
-  const taken = [...strong, ...joins];
-  const usedOn = (side: 'a' | 'b') => new Set(taken.flatMap((m) => m[side].split('+')));
-  const weak = pickGreedily(pairs, () => true, usedOn('a'), usedOn('b'));
-  const matches = [...taken, ...weak];
+  const [usedA, usedB] = [new Set<number>(), new Set<number>()];
+  const strong = pickGreedily(pairs, (pair) => !WEAK.has(pair.agreement), usedA, usedB);
+  const { joins, mergedA, mergedB } = joinLeftovers(a, b, usedA, usedB);
+  const weak = pickGreedily(pairs, () => true, usedA, usedB);
+  const matches = markRepeats([...strong, ...joins, ...weak]);
   // A joined pair of tokens is one name: count each side as it would be written as the other is.
   const lengthA = a.length - mergedA;
   const lengthB = b.length - mergedB;
   const unmatched = Math.min(lengthA, lengthB) - matches.length;
-  const extra = Math.abs(lengthA - lengthB);
+  const extra =
+    unmatched === 0
+      ? leftOutNames(lengthA > lengthB ? a.length : b.length, lengthA > lengthB ? usedA : usedB)
+      : Math.abs(lengthA - lengthB);
   const weight = own
-    ? matches.reduce((sum, m) => sum + tokenWeight(m.agreement), 0) +
+    ? matches.reduce((sum, m) => sum + tokenWeight(m), 0) +
       unmatched * MODEL_WEIGHTS.unmatchedOwnToken +
       extra * MODEL_WEIGHTS.extraOwnToken
-    : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m.agreement) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
+    : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
   return { field, outcome, weight, matches, unmatched, extra };
+}
+
+/**
+ * How many names the longer of two agreeing names has beyond the shorter: words left out side by
+ * side between two words that agree are one middle name left out, as a two-word middle name
+ * (Nguyễn [Hữu Chiến] Kiên Giang) or a father's and grandfather's names dropped together (Ahmed
+ * [Mohamed Hassan] Ali) are one omission. Words beyond the first or last agreeing word count one by
+ * one: "Imam" alone is not "Husayn Fawzi Amadu al-Imam" with one name left out.
+ */
+function leftOutNames(length: number, used: ReadonlySet<number>): number {
+  const agreeing = [...used].filter((at) => at < length);
+  const [first, last] = [Math.min(...agreeing), Math.max(...agreeing)];
+  let names = 0;
+  for (let at = 0; at < length; at += 1) {
+    if (used.has(at)) continue;
+    const inside = at > first && at < last;
+    if (!inside || used.has(at - 1)) names += 1;
+  }
+  return names;
 }
 
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {

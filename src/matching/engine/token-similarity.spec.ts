@@ -201,6 +201,13 @@ describe('compareTokens: Arabic-script spellings one dot apart', () => {
     ['الصيد', 'الضيد', 'typo'],
     // two dots apart is two names (Bashar / Yasar), or two slips
     ['بشار', 'يسار', 'none'],
+    ['منير', 'متىر', 'none'],
+    // ... except in a word of five letters or more, where two misread dots are still one name
+    ['موكريان', 'موكزيات', 'typo'],
+    ['بوجبل', 'توجتل', 'typo'],
+    // a final ى for ي, or ه for ة, is a spelling convention and costs no slip
+    ['عيسى', 'عيشي', 'typo'],
+    ['عوضية', 'غوضيه', 'typo'],
     // only for tokens written in Arabic script
     ['rbi', 'rti', 'none'],
     ['ربيع', 'rti', 'none'],
@@ -227,7 +234,22 @@ describe('compareTokens: typo grades', () => {
 
   it('reads two slips in a long name as near, weaker than a typo', () => {
     expect(compare('Cedomir', 'Radomir')).toBe('near');
-    expect(compare('Hemmat', 'Hemmayh')).toBe('near');
+    expect(compare('Denisova', 'Danilova')).toBe('near');
+    expect(compare('Leonidovna', 'Leonovna')).toBe('near');
+  });
+
+  it('reads two slips of the hand or eye in a long name typed in Latin letters as a typo', () => {
+    // neighbouring keys t/y and a stray h; r/e and k/j; a swap and a doubled s; a/o read alike and a dropped s
+    expect(compare('Hemmat', 'Hemmayh')).toBe('typo');
+    expect(compare('Storozhuk', 'Stoeozhuj')).toBe('typo');
+    expect(compare('Anastasivna', 'Anatsassivna')).toBe('typo');
+    expect(compare('Niewiadomski', 'Niewiodomki')).toBe('typo');
+  });
+
+  it('leaves two slips as near when either token was written in another script', () => {
+    // Stoeozhuj's letters came from a Cyrillic keyboard, whose neighbours are other letters
+    expect(compare('Сторожук', 'Stoeozhuj')).toBe('near');
+    expect(compare('Сторожук', 'Стороджуй')).not.toBe('typo');
   });
 
   it('reads what only fuse.js finds alike as near', () => {
@@ -237,6 +259,14 @@ describe('compareTokens: typo grades', () => {
 
   it('does not read two slips in a name of five letters or fewer, or any slip in three letters, as a typo', () => {
     expect(compare('Lenzen', 'Lesen')).toBe('none');
+    expect(compare('Zaur', 'Zahir')).toBe('none');
     expect(compare('Nur', 'Nu')).toBe('none');
+  });
+
+  it('reads two slips of the hand or eye in four or five letters typed in Latin as a typo, and only those', () => {
+    // i/l and n/h look alike; u/v look alike and d/f are neighbouring keys
+    expect(compare('Odin', 'Odlh')).toBe('typo');
+    expect(compare('Nugud', 'Nvguf')).toBe('typo');
+    expect(compare('Один', 'Odlh')).toBe('none');
   });
 });

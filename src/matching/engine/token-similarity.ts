@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
-import { oneDotApart } from './arabic-dots.js';
+import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
+import { withinTwoTypingSlips } from './typing-slips.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -56,9 +57,10 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   }
   if (sameSkeleton(a, b)) return 'skeleton';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
-  // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع).
-  if (a.arabic !== undefined && b.arabic !== undefined && oneDotApart(a.arabic, b.arabic)) return 'typo';
-  const slips = typoSlips(a.token, b.token);
+  // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
+  // and so are two dots apart in a long word (موكريان / موكزيات).
+  if (a.arabic !== undefined && b.arabic !== undefined && dotsMisread(a.arabic, b.arabic)) return 'typo';
+  const slips = typoSlips(a.token, b.token, a.typedInLatin === true && b.typedInLatin === true);
   if (slips === 1) return 'typo';
   if (slips === 2) return 'near';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
@@ -83,16 +85,22 @@ function isShortForm(short: string, long: string): boolean {
 
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
- * 1 for one slip in names of four letters or more; 2 for two in names of six or more, or what
- * fuse.js's fuzzy score still reads as one name mistyped; 0 for none of these. Names of three
+ * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
+ * typed in Latin letters (typing-slips.ts; in six letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's fuzzy
+ * score still reads as one name mistyped; 0 for none of these. Names of three
  * letters or fewer are too short to tell a typo from another name.
  */
-function typoSlips(a: string, b: string): 0 | 1 | 2 {
+function typoSlips(a: string, b: string, typedInLatin: boolean): 0 | 1 | 2 {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
   if (distance <= 1) return 1;
-  if (shorter >= 6 && distance <= 2) return 2;
+  // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
+  // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
+  if (shorter >= 6 && distance <= 2) return typedInLatin && withinTwoTypingSlips(a, b, true) ? 1 : 2;
+  // In four or five letters a stray letter beside a slip is often another name (Zaur / Zahir,
+  // Agafia / Agata); two slips of the hand or eye are not (Odin / Odlh, Nugud / Nvguf).
+  if (shorter < 6 && typedInLatin && withinTwoTypingSlips(a, b, false)) return 1;
   if (Math.abs(a.length - b.length) > 2) return 0;
   // fuse.js looks for its pattern inside the text, so the order matters: the longer token is the
   // pattern (the earlier one when of equal length), so that either order of a pair gives one answer

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { EngineNamePart, EngineRole, EngineSex } from './engine/person-for-matching.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 
@@ -8,7 +9,9 @@ export interface MatchSubject {
   requestId: string;
   /** the request's organisation */
   organisationId: string;
-  lifecycle: string;
+  lifecycle: RequestLifecycle;
+  /** the request's status when locked */
+  requestStatus: string;
   role: EngineRole;
   status: string;
   version: number;
@@ -41,7 +44,7 @@ export interface MatchSubject {
  * Names and keys are read under the person's lock: they change only with the person's version.
  */
 const SUBJECT_SQL = `
-  SELECT p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle,
+  SELECT p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle, r.status AS "requestStatus",
          p.role, p.status, p.version, p.sex,
          p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
          p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",

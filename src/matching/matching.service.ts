@@ -111,7 +111,8 @@ export class MatchingService {
 
   private propose(manager: EntityManager, subject: MatchSubject): Promise<boolean> {
     if (subject.role !== 'sought') return Promise.resolve(false);
-    return proposeLocked(manager, subject, this.env.MATCH_REVIEW_THRESHOLD);
+    const request = { id: subject.requestId, lifecycle: subject.lifecycle, status: subject.requestStatus };
+    return proposeLocked(manager, subject, request, this.env.MATCH_REVIEW_THRESHOLD);
   }
 
   /** The person's stored keys, rewritten first when an older matcher made them (or none exist). */

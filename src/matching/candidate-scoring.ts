@@ -1,6 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { PersonRecord } from '../persons/entities/person-record.entity.js';
-import { findCandidates } from './candidate-blocking.js';
 import type { PersonForMatching } from './engine/person-for-matching.js';
 import {
   completeScore,
@@ -10,11 +8,11 @@ import {
   type PairScore,
   type PreparedPerson,
 } from './engine/score-pair.js';
-import { loadPeople, type MatchingView } from './matching-views.js';
-import { toPersonForMatching } from './name-keys.js';
+import { loadBlockedPeople, loadPeople, type MatchingView } from './matching-views.js';
+import { toPersonForMatching, type PersonFields } from './name-keys.js';
 
 export interface ScoringQuery {
-  person: PersonRecord;
+  person: PersonFields & { requestId: string };
   names: PersonForMatching['names'];
   requestId: string;
   organisationIds: readonly string[];
@@ -40,12 +38,10 @@ export interface ScoredCandidate {
  */
 export async function blockAndScore(manager: EntityManager, query: ScoringQuery): Promise<ScoredCandidate[]> {
   const { person, requestId, reciprocityFloor } = query;
-  const blocked = await findCandidates(manager, { ...query, personId: person.id });
-  if (blocked.length === 0) return [];
-  const blockedIds = new Set(blocked.map((c) => c.personId));
-  const loaded = await loadPeople(manager, [...blockedIds], [requestId]);
-  const isHidden = loaded.some((p) => p.requestId === requestId && p.requestHidden);
-  const blockedPeople = loaded.filter((p) => blockedIds.has(p.id));
+  const { candidates: blockedPeople, ownRequest } = await loadBlockedPeople(manager, query);
+  if (blockedPeople.length === 0) return [];
+  const loaded = [...ownRequest, ...blockedPeople];
+  const isHidden = ownRequest.some((p) => p.requestHidden);
   // An enquirer who did not agree to be found may still be compared with other enquirers
   // (a duplicate request), but never paired with someone's sought person: that would be finding them.
   const candidates = person.role === 'enquirer' && isHidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { BLOCKING_SQL, blockingParameters, type BlockingQuery } from './candidate-blocking.js';
 import type { EngineNamePart, EngineRole, EngineSex, PersonForMatching } from './engine/person-for-matching.js';
 import { toPersonForMatching } from './name-keys.js';
 
@@ -52,6 +53,36 @@ export const PEOPLE_SQL = `
   WHERE p.id = ANY($1::uuid[]) OR p.request_id = ANY($2::uuid[])
   ORDER BY p.id`;
 
+/**
+ * Blocking and the rows it found in one statement, with everyone in the record's own request
+ * (for its counterparts): the candidates' ids no longer travel to the client and back, a round
+ * trip less per job. The two halves are a UNION rather than one OR, which PostgreSQL could only
+ * answer with a scan of person_record; blocking never returns the record's own request, so
+ * nothing is read twice. Ordered by id so results are deterministic.
+ */
+export const BLOCKED_PEOPLE_SQL = `
+  WITH blocked AS (${BLOCKING_SQL})
+  SELECT ${VIEW_COLUMNS} FROM blocked b JOIN person_record p ON p.id = b."personId"
+  UNION ALL
+  SELECT ${VIEW_COLUMNS} FROM person_record p WHERE p.request_id = $3
+  ORDER BY id`;
+
+/** What BLOCKED_PEOPLE_SQL returns, split: blocking's candidates, and the people of the record's own request. */
+export interface BlockedPeople {
+  candidates: MatchingView[];
+  ownRequest: MatchingView[];
+}
+
+export async function loadBlockedPeople(manager: EntityManager, query: Omit<BlockingQuery, 'personId'>): Promise<BlockedPeople> {
+  if (query.keys.length === 0) return { candidates: [], ownRequest: [] };
+  const rows: ViewRow[] = await manager.query(BLOCKED_PEOPLE_SQL, blockingParameters(query));
+  const views = rows.map(toView);
+  return {
+    candidates: views.filter((view) => view.requestId !== query.requestId),
+    ownRequest: views.filter((view) => view.requestId === query.requestId),
+  };
+}
+
 export async function loadPeople(
   manager: EntityManager,
   personIds: readonly string[],
@@ -59,11 +90,15 @@ export async function loadPeople(
 ): Promise<MatchingView[]> {
   if (personIds.length === 0 && requestIds.length === 0) return [];
   const rows: ViewRow[] = await manager.query(PEOPLE_SQL, [personIds, requestIds]);
-  return rows.map((row) => ({
+  return rows.map(toView);
+}
+
+function toView(row: ViewRow): MatchingView {
+  return {
     id: row.id,
     requestId: row.requestId,
     role: row.role,
     requestHidden: row.requestHidden,
     engine: toPersonForMatching(row, row.names ?? []),
-  }));
+  };
 }

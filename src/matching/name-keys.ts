@@ -4,7 +4,7 @@ import { blockingKeys } from './engine/blocking-keys.js';
 import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
 import { PersonNameKey } from './entities/person-name-key.entity.js';
 
-type PersonFields = Pick<
+export type PersonFields = Pick<
   PersonRecord,
   'id' | 'role' | 'sex' | 'birthEarliest' | 'birthLatest' | 'placeOfBirth' | 'placeOfBirthCountry' | 'lastKnownCountry'
 >;

@@ -44,13 +44,29 @@ export async function refreshRequestStatus(
 ): Promise<void> {
   const request = await manager.findOneByOrFail(TracingRequest, { id: requestId });
   const sought = await manager.find(PersonRecord, { where: { requestId, role: 'sought' }, select: { id: true, status: true } });
-  const status = deriveRequestStatus(
-    request.lifecycle,
+  await applyDerivedRequestStatus(
+    manager,
+    request,
     sought.map((p) => p.status as SoughtPersonStatus),
+    cause,
   );
+}
+
+/**
+ * refreshRequestStatus for a caller that has read the locked request's lifecycle and status and its
+ * sought people's statuses already (the match job reads them with its locks: two statements less
+ * per proposal). The request row must be locked, and the statuses read after its lock was taken.
+ */
+export async function applyDerivedRequestStatus(
+  manager: EntityManager,
+  request: { id: string; lifecycle: RequestLifecycle; status: string },
+  soughtStatuses: readonly SoughtPersonStatus[],
+  cause: { reasonCode: string; by: string | null },
+): Promise<void> {
+  const status = deriveRequestStatus(request.lifecycle, soughtStatuses);
   if (status === request.status) return;
-  const enquirer = await writeRequestStatus(manager, requestId, { status });
-  await recordStatusChange(manager, { requestId, from: request.status, to: status, ...cause, enquirer });
+  const enquirer = await writeRequestStatus(manager, request.id, { status });
+  await recordStatusChange(manager, { requestId: request.id, from: request.status, to: status, ...cause, enquirer });
 }
 
 /**

@@ -6,11 +6,13 @@ import type { LoadedDataset } from './load-dataset.js';
 /**
  * Puts a loaded data set back as it was loaded: the query requests of earlier runs or phases go
  * (with their people, names, keys, candidates and match runs), as do candidates, match runs,
- * status history and outbox rows; people a candidate moved on are searching again. Each run, and
- * each phase of a run, starts from the same state.
+ * status history, review announcements and outbox rows; people a candidate moved on are searching
+ * again. Each run, and each phase of a run, starts from the same state. CASCADE: the review
+ * tables reference candidates (a benchmark writes none of their rows, but PostgreSQL refuses to
+ * truncate a referenced table alone).
  */
 export async function resetRunState(pool: pg.Pool, dataset: LoadedDataset): Promise<void> {
-  await pool.query(`TRUNCATE status_change, candidate_match, match_run, outbox_message`);
+  await pool.query(`TRUNCATE status_change, candidate_match, candidate_review_notice, match_run, outbox_message CASCADE`);
   await pool.query(`DELETE FROM tracing_request WHERE officer_id = $1`, [dataset.queryOfficerId]);
   await pool.query(`UPDATE person_record SET status = 'searching' WHERE role = 'sought' AND status <> 'searching'`);
   await pool.query(`UPDATE tracing_request SET status = 'searching' WHERE status <> 'searching'`);

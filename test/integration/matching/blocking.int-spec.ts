@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { PEOPLE_SQL } from '../../../src/matching/matching-views.js';
+import { BLOCKED_PEOPLE_SQL, PEOPLE_SQL } from '../../../src/matching/matching-views.js';
 import { BLOCKING_SQL, blockingParameters, findCandidates } from '../../../src/matching/candidate-blocking.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
@@ -252,7 +252,17 @@ describe('blocking on stored name keys', () => {
     expect(viaHotKeyOnly.some((r: { person_id: string }) => foundIds.has(r.person_id))).toBe(false);
     expect(found.length).toBeGreaterThan(0);
 
-    // The job then reads the candidates with its own request, and the requests of some candidates: index lookups too.
+    // The job blocks and reads its candidates' rows with its own request in one statement, then
+    // reads the requests of some candidates: index lookups too.
+    const [blockedPlan] = await db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKED_PEOPLE_SQL}`,
+      blockingParameters({ organisationIds: [orgId], keys, requestId, limit: 200, hotKeyRows }),
+    );
+    const blockedNodes = planNodes(blockedPlan['QUERY PLAN'][0].Plan);
+    const blockedSeqScans = blockedNodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    expect(blockedSeqScans).not.toContain('person_name_key');
+    expect(blockedSeqScans).not.toContain('person_record');
+    expect(blockedNodes.filter((n) => n['Relation Name'] === 'person_record').length).toBeGreaterThan(0);
     const candidateIds = found.slice(0, 200).map((c) => c.personId);
     const candidateRequests: { request_id: string }[] = await db.query(`SELECT request_id FROM person_record WHERE id = ANY($1::uuid[])`, [
       candidateIds,
@@ -282,3 +292,7 @@ describe('blocking on stored name keys', () => {
     expect(await keysOf(created.enquirer.id)).toEqual([]);
   });
 });
+
+function planNodes(root: PlanNode): PlanNode[] {
+  return [root, ...(root.Plans ?? []).flatMap(planNodes)];
+}

@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
+import type { EngineNamePart, EngineRole, EngineSex } from './engine/person-for-matching.js';
+import { MATCHER_VERSION } from './engine/person-for-matching.js';
+
+/** The record a match job is about, read and locked in one statement: everything the job needs of it. */
+export interface MatchSubject {
+  id: string;
+  requestId: string;
+  /** the request's organisation */
+  organisationId: string;
+  lifecycle: RequestLifecycle;
+  /** the request's status when locked */
+  requestStatus: string;
+  role: EngineRole;
+  status: string;
+  version: number;
+  sex: EngineSex;
+  birthEarliest: string | null;
+  birthLatest: string | null;
+  placeOfBirth: string | null;
+  placeOfBirthCountry: string | null;
+  lastKnownCountry: string | null;
+  names: { value: string; part: EngineNamePart }[];
+  /** the request's enquirer agreed to be found (null: no intake consent recorded) */
+  agreesToBeFound: boolean | null;
+  /** the record's stored blocking keys */
+  keys: string[];
+  /** every stored key was made by this matcher version (false when there are none) */
+  keysCurrent: boolean;
+  /** the organisation and those with a live sharing agreement with it */
+  organisationIds: string[];
+}
+
+/**
+ * One statement instead of seven (request id, request lock, person lock, names, keys, consent,
+ * sharing partners), each of which was a round trip, and two of them TypeORM entity hydrations.
+ *
+ * The request and the person are locked `FOR NO KEY UPDATE OF r, p`: PostgreSQL locks the rows of
+ * one statement in the order of the OF list, so the request is locked before the person, the order
+ * every writer locks in. NO KEY UPDATE still keeps writers out, but not the foreign-key checks of
+ * other jobs' candidate rows that name this person: with FOR UPDATE, two jobs whose records were
+ * each other's candidates waited on each other's person row (decision 0008).
+ * Names and keys are read under the person's lock: they change only with the person's version.
+ */
+const SUBJECT_SQL = `
+  SELECT p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle, r.status AS "requestStatus",
+         p.role, p.status, p.version, p.sex,
+         p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
+         p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",
+         p.last_known_country AS "lastKnownCountry",
+         (SELECT ic.agrees_to_be_found FROM intake_consent ic WHERE ic.request_id = r.id) AS "agreesToBeFound",
+         coalesce((SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
+                   FROM name_variant n WHERE n.person_id = p.id), '[]'::json) AS names,
+         k.keys, k.current AS "keysCurrent",
+         (ARRAY[r.organisation_id::text] || ARRAY(
+            SELECT (CASE WHEN sa.organisation_a_id = r.organisation_id THEN sa.organisation_b_id ELSE sa.organisation_a_id END)::text
+            FROM sharing_agreement sa
+            WHERE (sa.organisation_a_id = r.organisation_id OR sa.organisation_b_id = r.organisation_id)
+              AND sa.withdrawn_at IS NULL AND sa.approved_at_a IS NOT NULL AND sa.approved_at_b IS NOT NULL
+            ORDER BY 1)) AS "organisationIds"
+  FROM person_record p
+  JOIN tracing_request r ON r.id = p.request_id
+  CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(nk.key), '{}') AS keys, coalesce(bool_and(nk.matcher_version = $2), false) AS current
+    FROM person_name_key nk WHERE nk.person_id = p.id
+  ) k
+  WHERE p.id = $1
+  FOR NO KEY UPDATE OF r, p`;
+
+/** Locks the job's request and person and reads them; null when the person is gone. */
+export async function lockMatchSubject(manager: EntityManager, personId: string): Promise<MatchSubject | null> {
+  const [row]: MatchSubject[] = await manager.query(SUBJECT_SQL, [personId, MATCHER_VERSION]);
+  return row ?? null;
+}

@@ -5,7 +5,6 @@
  * the whole database.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,36 +16,30 @@ import { runMigrations } from '../../../src/database/migrate.js';
 import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { KeyStore, SubjectErasedError } from '../../../src/key-store/key-store.js';
 import { makeOrganisation } from '../../support/factories.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { loginAs } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 
 describe('backup and restore', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const admin = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
-  const urlOf = (name: string) => {
-    const parsed = new URL(process.env.DATABASE_URL!);
-    parsed.pathname = `/${name}`;
-    return parsed.toString();
-  };
-  const dataUrl = urlOf(`restore_data_${suffix}`);
-  const keysUrl = urlOf(`restore_keys_${suffix}`);
+  let dataDb: ScratchDatabase;
+  let keysDb: ScratchDatabase;
+  let dataUrl: string;
+  let keysUrl: string;
   let stack: TestStack | undefined;
   let folder: string;
 
   beforeAll(async () => {
-    await admin.initialize();
-    for (const url of [dataUrl, keysUrl]) {
-      await admin.query(`CREATE DATABASE ${new URL(url).pathname.slice(1)} TEMPLATE template0 ENCODING 'UTF8'`);
-    }
+    [dataDb, keysDb] = [await createScratchDatabase('restore_data'), await createScratchDatabase('restore_keys')];
+    [dataUrl, keysUrl] = [dataDb.url, keysDb.url];
     await runMigrations(dataUrl);
     folder = await mkdtemp(join(tmpdir(), 'rfl-backup-'));
   });
 
   afterAll(async () => {
     await stack?.stop();
-    for (const url of [dataUrl, keysUrl]) await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
-    await admin.destroy();
+    await dataDb?.drop();
+    await keysDb?.drop();
     await rm(folder, { recursive: true, force: true });
   });
 

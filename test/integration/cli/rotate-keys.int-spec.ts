@@ -14,39 +14,33 @@ import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { KeyStore } from '../../../src/key-store/key-store.js';
 import { SEALED_COLUMNS } from '../../../src/key-store/sealed-columns.js';
 import { makeOrganisation } from '../../support/factories.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 
 const hexKey = () => randomBytes(32).toString('hex');
 
 describe('rotate-keys', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const admin = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
-  const urlOf = (name: string) => {
-    const parsed = new URL(process.env.DATABASE_URL!);
-    parsed.pathname = `/${name}`;
-    return parsed.toString();
-  };
+  let dataDb: ScratchDatabase;
+  let keysDb: ScratchDatabase;
   let data: DataSource;
   const stores: KeyStore[] = [];
   const store = async (keys: string[]) => {
-    const opened = await KeyStore.connect(urlOf(`keys_${suffix}`), new DataKeyRing(keys));
+    const opened = await KeyStore.connect(keysDb.url, new DataKeyRing(keys));
     stores.push(opened);
     return opened;
   };
 
   beforeAll(async () => {
-    await admin.initialize();
-    for (const name of [`data_${suffix}`, `keys_${suffix}`])
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-    await runMigrations(urlOf(`data_${suffix}`));
-    data = new DataSource(dataSourceOptions(urlOf(`data_${suffix}`)));
+    [dataDb, keysDb] = [await createScratchDatabase('rotate_data'), await createScratchDatabase('rotate_keys')];
+    await runMigrations(dataDb.url);
+    data = new DataSource(dataSourceOptions(dataDb.url));
     await data.initialize();
   });
 
   afterAll(async () => {
     for (const opened of stores) await opened.close();
     await data?.destroy();
-    for (const name of [`data_${suffix}`, `keys_${suffix}`]) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.destroy();
+    await dataDb?.drop();
+    await keysDb?.drop();
   });
 
   async function insertRequest(organisationId: string, officerId: string, circumstances: string | null): Promise<string> {

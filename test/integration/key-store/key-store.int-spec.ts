@@ -1,16 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { DataKeyRing } from '../../../src/crypto/data-key-ring.js';
 import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { KeyStore, SubjectErasedError } from '../../../src/key-store/key-store.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 
 const hexKey = () => randomBytes(32).toString('hex');
 
 /** The key store on a PostgreSQL database of its own, made for this file (rotation touches every key in it). */
 describe('key store', () => {
-  const name = `keystore_${randomBytes(4).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  let scratch: ScratchDatabase;
   let url: string;
   const opened: KeyStore[] = [];
   const open = async (keys: string[]) => {
@@ -20,17 +19,13 @@ describe('key store', () => {
   };
 
   beforeAll(async () => {
-    await admin.initialize();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-    const parsed = new URL(process.env.DATABASE_URL!);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
+    scratch = await createScratchDatabase('keystore');
+    url = scratch.url;
   });
 
   afterAll(async () => {
     for (const store of opened) await store.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.destroy();
+    await scratch?.drop();
   });
 
   it('makes one key per subject however many writers ask at once, and gives it back later', async () => {

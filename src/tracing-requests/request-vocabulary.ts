@@ -28,8 +28,24 @@ export const SAFEGUARDING_FLAGS = [
 ] as const;
 export type SafeguardingFlag = (typeof SAFEGUARDING_FLAGS)[number];
 
-/** Reason codes on status changes and withdrawals: codes only, never free text, so history can outlive erasure. */
+/** How an officer closes a request, and the reason codes each outcome allows. */
+export const CLOSURE_OUTCOMES = ['found', 'no_match'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+
+export const CLOSURE_REASONS = {
+  found: ['contact_restored', 'found_outside_service'],
+  no_match: ['search_exhausted', 'enquirer_unreachable', 'enquirer_asked_to_stop'],
+} as const satisfies Record<ClosureOutcome, readonly string[]>;
+export const ALL_CLOSURE_REASONS = [...CLOSURE_REASONS.found, ...CLOSURE_REASONS.no_match] as const;
+
+export const REOPEN_REASONS = ['new_information', 'closed_in_error', 'enquirer_asked_to_resume'] as const;
+
+/**
+ * Reason codes on status changes and withdrawals: codes only, never free text, so history can outlive
+ * erasure. An officer's closure records its own reason code (ALL_CLOSURE_REASONS) as the change's.
+ */
 export const STATUS_REASON_CODES = [
+  ...ALL_CLOSURE_REASONS,
   'intake',
   'queued_for_matching',
   'matching_started',

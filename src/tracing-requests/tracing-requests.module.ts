@@ -10,6 +10,6 @@ import { TracingRequestsService } from './tracing-requests.service.js';
 @Module({
   controllers: [TracingRequestsController, RequestClosureController],
   providers: [TracingRequestsService, TracingRequestReader, RequestClosureService, FollowUpsService, RequestLinksService],
-  exports: [TracingRequestReader, TracingRequestsService],
+  exports: [TracingRequestReader, TracingRequestsService, RequestClosureService],
 })
 export class TracingRequestsModule {}

@@ -12,7 +12,16 @@ import {
   toTracingRequestResponse,
   toTracingRequestSummary,
 } from '../../tracing-requests/dto/tracing-request-response.dto.js';
-import { REQUEST_STATUSES, SAFEGUARDING_FLAGS, WITHDRAWAL_REASON_CODES } from '../../tracing-requests/request-vocabulary.js';
+import {
+  CLOSURE_OUTCOMES,
+  CLOSURE_REASONS,
+  REOPEN_REASONS,
+  REQUEST_STATUSES,
+  SAFEGUARDING_FLAGS,
+  WITHDRAWAL_REASON_CODES,
+} from '../../tracing-requests/request-vocabulary.js';
+import { CloseTracingRequestDto, ReopenTracingRequestDto } from '../../tracing-requests/dto/request-closure.dto.js';
+import { RequestClosureService } from '../../tracing-requests/request-closure.service.js';
 import { WithdrawTracingRequestDto } from '../../tracing-requests/dto/update-tracing-request.dto.js';
 import { TracingRequestReader } from '../../tracing-requests/tracing-request-reader.js';
 import { TracingRequestsService } from '../../tracing-requests/tracing-requests.service.js';
@@ -36,6 +45,7 @@ export class RequestsPagesController {
   constructor(
     private readonly reader: TracingRequestReader,
     private readonly requests: TracingRequestsService,
+    private readonly closure: RequestClosureService,
     private readonly pages: ConsolePages,
   ) {}
 
@@ -133,7 +143,41 @@ export class RequestsPagesController {
       created: created !== undefined,
       mayWithdraw: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
       withdrawalReasons: WITHDRAWAL_REASON_CODES,
+      // The API decides (a refused consent closes only by the schedule: 409); the page offers what the lifecycle allows.
+      mayClose: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
+      mayReopen: user.roles.includes('officer') && ['closed', 'closed_no_match'].includes(tracingRequest.status),
+      closureOutcomes: CLOSURE_OUTCOMES,
+      closureReasons: CLOSURE_REASONS,
+      reopenReasons: REOPEN_REASONS,
     });
+  }
+
+  @Post(':id/close')
+  @Roles('officer')
+  async close(
+    @Res() response: Response,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() fields: Record<string, unknown>,
+  ): Promise<void> {
+    const input = await validateInput(CloseTracingRequestDto, { outcome: fields.outcome, reasonCode: fields.reasonCode });
+    if (!input.ok) throw new InvalidInputError('reasonCode', 'choose an outcome and one of its reasons');
+    await this.closure.close(user, id, input.value);
+    response.redirect(303, `/console/requests/${id}`);
+  }
+
+  @Post(':id/reopen')
+  @Roles('officer')
+  async reopen(
+    @Res() response: Response,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() fields: Record<string, unknown>,
+  ): Promise<void> {
+    const input = await validateInput(ReopenTracingRequestDto, { reasonCode: fields.reasonCode });
+    if (!input.ok) throw new InvalidInputError('reasonCode', 'choose a reason for reopening');
+    await this.closure.reopen(user, id, input.value.reasonCode);
+    response.redirect(303, `/console/requests/${id}`);
   }
 
   @Post(':id/withdraw')

@@ -30,6 +30,12 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   'POST /console/requests': { roles: ['officer'], allowed: 400, fields: { action: 'submit' } },
   'GET /console/requests/{id}': { roles: ['officer', 'reviewer', 'admin', 'caseworker'], allowed: 404 },
   'POST /console/requests/{id}/withdraw': { roles: ['officer'], allowed: 404, fields: { reasonCode: 'officer_withdrew' } },
+  'POST /console/requests/{id}/close': {
+    roles: ['officer'],
+    allowed: 404,
+    fields: { outcome: 'no_match', reasonCode: 'search_exhausted' },
+  },
+  'POST /console/requests/{id}/reopen': { roles: ['officer'], allowed: 404, fields: { reasonCode: 'new_information' } },
   'GET /console/review': { roles: ['reviewer', 'admin'], allowed: 200 },
   'GET /console/review/{id}': { roles: ['reviewer', 'admin'], allowed: 404 },
   'POST /console/review/{id}/claim': { roles: ['reviewer'], allowed: 404 },

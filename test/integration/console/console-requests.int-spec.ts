@@ -1,12 +1,14 @@
 /**
  * The officer's pages without a browser: a request submitted through the form (a row added on the
- * way, names in Ge'ez and Latin script), found by the list's filters, and withdrawn with a reason.
+ * way, names in Ge'ez and Latin script), found by the list's filters, and withdrawn with a reason;
+ * another closed and reopened, its history naming each reason in the interface's language.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { consoleAgent } from '../../support/console-agent.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
-import { uniqueName } from '../../support/request-bodies.js';
+import { loginAs } from '../../support/http.js';
+import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
 import { dataSourceOf, startApi } from '../../support/test-app.js';
 
 describe('console request pages', () => {
@@ -73,5 +75,38 @@ describe('console request pages', () => {
     const refused = await officer.get('/console/requests?status=lost');
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('status');
+  });
+
+  it('closes a request with an outcome and a reason, and reopens it, the history naming both', async () => {
+    const id = (await (await loginAs(api, org.users.officer)).post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id;
+    const officer = consoleAgent(api);
+    await officer.signIn(org.users.officer);
+    const open = await officer.get(`/console/requests/${id}`);
+    expect(open.text).toContain(`action="/console/requests/${id}/close"`);
+    expect(open.text).not.toContain(`action="/console/requests/${id}/reopen"`);
+
+    // A reason that does not belong to the outcome is refused, and nothing changes.
+    expect((await officer.post(`/console/requests/${id}/close`, { outcome: 'found', reasonCode: 'search_exhausted' })).status).toBe(400);
+    expect((await db.query(`SELECT status FROM tracing_request WHERE id = $1`, [id]))[0].status).not.toMatch(/^closed/);
+
+    expect((await officer.post(`/console/requests/${id}/close`, { outcome: 'no_match', reasonCode: 'search_exhausted' })).status).toBe(303);
+    expect((await db.query(`SELECT status FROM tracing_request WHERE id = $1`, [id]))[0].status).toBe('closed_no_match');
+    const closed = await officer.get(`/console/requests/${id}`);
+    expect(closed.text).toContain('no match: search exhausted');
+    expect(closed.text).toContain(`action="/console/requests/${id}/reopen"`);
+    expect(closed.text).not.toContain(`action="/console/requests/${id}/close"`);
+
+    expect((await officer.post(`/console/requests/${id}/reopen`, { reasonCode: 'new_information' })).status).toBe(303);
+    const reopened = await officer.get(`/console/requests/${id}`);
+    expect(reopened.text).toContain('reopened');
+    expect(reopened.text).toContain(`action="/console/requests/${id}/close"`);
+    const audited = await db.query(
+      `SELECT action, reason_code FROM audit_event WHERE entity_id = $1 AND action IN ('tracing_request.closed', 'tracing_request.reopened') ORDER BY id`,
+      [id],
+    );
+    expect(audited).toEqual([
+      { action: 'tracing_request.closed', reason_code: 'search_exhausted' },
+      { action: 'tracing_request.reopened', reason_code: 'new_information' },
+    ]);
   });
 });

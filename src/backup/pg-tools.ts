@@ -20,6 +20,17 @@ export async function runPgTool(tool: 'pg_dump' | 'pg_restore', databaseUrl: str
     PGDATABASE: decodeURIComponent(url.pathname.slice(1)),
   };
   const result = await runCommand(join(binDir, tool), args, { env });
-  // Its output names tables and options, never row values; shown so an operator sees why.
-  if (result.code !== 0) throw new Error(`${tool} failed (exit ${result.code}): ${result.output.trim().slice(0, 2000)}`);
+  if (result.code !== 0) throw new Error(`${tool} failed (exit ${result.code}): ${withoutRowValues(result.output).slice(0, 2000)}`);
+}
+
+/**
+ * The tool's messages name tables, options and SQL states, which an operator needs; PostgreSQL's
+ * DETAIL lines can quote a row's values (a key that clashes), so they are left out.
+ */
+export function withoutRowValues(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => !/\bDETAIL:/.test(line))
+    .join('\n')
+    .trim();
 }

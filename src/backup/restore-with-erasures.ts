@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment.js';
-import { DataKeyRing } from '../crypto/data-key-ring.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { runMigrations } from '../database/migrate.js';
 import { KeyStore } from '../key-store/key-store.js';
@@ -18,7 +17,7 @@ export async function restoreWithErasures(
 ): Promise<ReappliedErasures> {
   await restoreDatabase(env.DATABASE_URL, dataDump);
   await runMigrations(env.DATABASE_URL);
-  const keys = await KeyStore.connect(env.KEYSTORE_DATABASE_URL, new DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(',')));
+  const keys = await KeyStore.fromSettings(env);
   const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL));
   try {
     await dataSource.initialize();

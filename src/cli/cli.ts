@@ -13,7 +13,6 @@ import { rematchAll } from './rematch-all.js';
 import { rotateKeys } from './rotate-keys.js';
 import { backupDatabase, restoreDatabase } from '../backup/backup.js';
 import { restoreWithErasures } from '../backup/restore-with-erasures.js';
-import { DataKeyRing } from '../crypto/data-key-ring.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { KeyStore } from '../key-store/key-store.js';
 import { DataSource } from 'typeorm';
@@ -149,7 +148,7 @@ async function runRotateKeys(args: string[]): Promise<number> {
   if (values.help) return (out(USAGE), 0);
   // Only the databases and the master keys are read; the API's secret and Redis are not needed here.
   const env = loadEnvironment({ JWT_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://unused', ...process.env });
-  const keys = await KeyStore.connect(env.KEYSTORE_DATABASE_URL, new DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(',')));
+  const keys = await KeyStore.fromSettings(env);
   const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL));
   await dataSource.initialize();
   try {

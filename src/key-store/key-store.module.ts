@@ -1,6 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
-import { DataKeyRing } from '../crypto/data-key-ring.js';
 import { FieldVault } from './field-vault.js';
 import { KeyStore } from './key-store.js';
 
@@ -11,7 +10,7 @@ import { KeyStore } from './key-store.js';
     {
       provide: KeyStore,
       inject: [Environment],
-      useFactory: (env: Environment) => KeyStore.connect(env.KEYSTORE_DATABASE_URL, new DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(','))),
+      useFactory: (env: Environment) => KeyStore.fromSettings(env),
     },
     { provide: FieldVault, inject: [KeyStore], useFactory: (keys: KeyStore) => new FieldVault(keys) },
   ],

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { isDatabaseUnavailable } from '../common/errors/database-unavailable.js';
-import type { DataKeyRing, WrappedDataKey } from '../crypto/data-key-ring.js';
+import { DataKeyRing, type WrappedDataKey } from '../crypto/data-key-ring.js';
 import { ensureKeyStoreSchema } from './key-store-schema.js';
 
 export type SubjectType = 'person' | 'request' | 'candidate';
@@ -28,6 +28,11 @@ export class KeyStore {
     private readonly pool: pg.Pool,
     readonly ring: DataKeyRing,
   ) {}
+
+  /** The key store the settings name, with their master keys (comma-separated, newest first). */
+  static fromSettings(settings: { KEYSTORE_DATABASE_URL: string; DATA_KEY_MASTER_KEYS: string }): Promise<KeyStore> {
+    return KeyStore.connect(settings.KEYSTORE_DATABASE_URL, new DataKeyRing(settings.DATA_KEY_MASTER_KEYS.split(',')));
+  }
 
   /**
    * Opens the pool and makes sure the tables exist. A process started while the key store's server

@@ -8,7 +8,6 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../database/demo-seed/seed-demo-data.js';
 import { runMigrations } from '../database/migrate.js';
-import { DataKeyRing } from '../crypto/data-key-ring.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { KeyStore } from '../key-store/key-store.js';
 import { spawnApp, waitForHttpOk, type AppProcess } from './app-process.js';
@@ -89,7 +88,10 @@ async function backingServices(dataDir: string) {
 
 /** The demo's free texts are sealed like any other (decision 0024), so the seed needs the key store. */
 async function seedWithKeys(services: { databaseUrl: string; keystoreDatabaseUrl: string; dataMasterKeys: string }) {
-  const keys = await KeyStore.connect(services.keystoreDatabaseUrl, new DataKeyRing(services.dataMasterKeys.split(',')));
+  const keys = await KeyStore.fromSettings({
+    KEYSTORE_DATABASE_URL: services.keystoreDatabaseUrl,
+    DATA_KEY_MASTER_KEYS: services.dataMasterKeys,
+  });
   try {
     return await seedDemoData(services.databaseUrl, new FieldVault(keys));
   } finally {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { backupDatabase } from '../../../src/backup/backup.js';
 import { restoreWithErasures } from '../../../src/backup/restore-with-erasures.js';
-import { DataKeyRing } from '../../../src/crypto/data-key-ring.js';
 import { runMigrations } from '../../../src/database/migrate.js';
 import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { KeyStore, SubjectErasedError } from '../../../src/key-store/key-store.js';
@@ -89,7 +88,7 @@ describe('backup and restore', () => {
       await db.destroy();
     }
 
-    const keys = await KeyStore.connect(keysUrl, new DataKeyRing(env.DATA_KEY_MASTER_KEYS.split(',')));
+    const keys = await KeyStore.fromSettings(env);
     try {
       await expect(new FieldVault(keys).open({ id: erased.id, type: 'request' }, 'circumstances', sealed.circumstances)).rejects.toThrow(
         SubjectErasedError,

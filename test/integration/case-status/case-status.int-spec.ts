@@ -404,6 +404,14 @@ describe('the survivor’s status through the caseworker', () => {
     await Promise.all(workers.map((worker) => worker.get(SearchCloser).closeExpired()));
 
     const ids = requests.map((r) => r.id);
+    // The workers' own one-second schedule runs too: a request it held locked (SKIP LOCKED) at that
+    // moment is closed by its run, or the next. Every one closes; none twice.
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT count(*)::int AS n FROM tracing_request WHERE id = ANY ($1) AND status = 'closed_no_match'`, [
+        ids,
+      ]);
+      return row.n === ids.length;
+    });
     const closures = await db.query(
       `SELECT request_id, count(*)::int AS n FROM status_change WHERE request_id = ANY ($1) AND to_status = 'closed_no_match' GROUP BY request_id`,
       [ids],

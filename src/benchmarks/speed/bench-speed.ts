@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { benchRoot, openBenchServices } from '../support/bench-services.js';
+import { benchRoot, openBenchKeys, openBenchServices } from '../support/bench-services.js';
 import { median, quantile } from '../support/stats.js';
 import { baselineName } from './baseline-names.js';
 import { datasetFolder, datasetIdentity, socketPathLength } from './dataset-folder.js';
@@ -58,7 +58,9 @@ async function main(options: SpeedOptions): Promise<void> {
   const pool = new pg.Pool({ connectionString: services.databaseUrl, max: 4 });
   cleanups.push(() => pool.end());
 
-  const { dataset, reused } = await openDataset(pool, identity);
+  const keys = await openBenchKeys(services.databaseUrl);
+  cleanups.push(() => keys.close());
+  const { dataset, reused } = await openDataset(pool, identity, keys);
   if (reused) say(`data set reused (loaded in ${dataset.loadSeconds} s)`);
   if (options.loadOnly) {
     say(`load only: ${options.records} records ready; per 100k: ${dataset.secondsPer100k.join(', ') || 'n/a'} s`);

@@ -38,8 +38,8 @@ export function datasetIdentity(records: number, seed: number): DatasetIdentity 
     generatorVersion: GENERATOR_VERSION,
     schema: MIGRATIONS[MIGRATIONS.length - 1].name,
     matcherVersion: MATCHER_VERSION,
-    // Name encryption does not exist yet; the folder says so, so an encrypted set will not be mistaken for this one.
-    encryption: 'off',
+    // Names sealed and blocking keys blind-indexed, as the service stores them (decision 0028).
+    encryption: 'on',
     rowsFingerprint: rowsFingerprint(seed),
   };
 }

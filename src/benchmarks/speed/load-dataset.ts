@@ -6,9 +6,11 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type pg from 'pg';
+import type { BlindIndex } from '../../key-store/blind-index.js';
+import type { FieldVault } from '../../key-store/field-vault.js';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
 import { todayUtc } from '../../persons/birth-dates/today-utc.js';
-import { addRequest, emptyBatch, type BatchRows } from './dataset-rows.js';
+import { addRequest, emptyBatch, sealBatch, type BatchRows } from './dataset-rows.js';
 import type { DatasetIdentity } from './dataset-folder.js';
 import { describeDistribution, type DistributionSummary } from './describe-distribution.js';
 import { storedRequests } from './generate-people.js';
@@ -46,7 +48,11 @@ async function readMarker(pool: pg.Pool): Promise<LoadedDataset | null> {
 }
 
 /** Opens the data set in the database: reused when the marker names the same identity, else (re)loaded. */
-export async function openDataset(pool: pg.Pool, identity: DatasetIdentity): Promise<{ dataset: LoadedDataset; reused: boolean }> {
+export async function openDataset(
+  pool: pg.Pool,
+  identity: DatasetIdentity,
+  keys: { vault: FieldVault; index: BlindIndex },
+): Promise<{ dataset: LoadedDataset; reused: boolean }> {
   const marker = await readMarker(pool);
   const differences = marker ? identityDifferences(marker.identity, identity) : [];
   if (marker && differences.length === 0) return { dataset: marker, reused: true };
@@ -56,7 +62,7 @@ export async function openDataset(pool: pg.Pool, identity: DatasetIdentity): Pro
       : 'no complete data set in the database: loading one',
   );
   await wipe(pool);
-  return { dataset: await load(pool, identity), reused: false };
+  return { dataset: await load(pool, identity, keys), reused: false };
 }
 
 async function wipe(pool: pg.Pool): Promise<void> {
@@ -68,7 +74,7 @@ async function wipe(pool: pg.Pool): Promise<void> {
   );
 }
 
-async function load(pool: pg.Pool, identity: DatasetIdentity): Promise<LoadedDataset> {
+async function load(pool: pg.Pool, identity: DatasetIdentity, keys: { vault: FieldVault; index: BlindIndex }): Promise<LoadedDataset> {
   const started = performance.now();
   const { seed, records } = identity;
   const organisationId = seededUuid(seed, -1, 0, 10);
@@ -98,7 +104,8 @@ async function load(pool: pg.Pool, identity: DatasetIdentity): Promise<LoadedDat
     const size = batchSize;
     batch = emptyBatch();
     batchSize = 0;
-    const insert = insertBatch(pool, rows, { organisationId, loaderOfficerId })
+    const insert = sealBatch(rows, keys)
+      .then(() => insertBatch(pool, rows, { organisationId, loaderOfficerId }))
       .then(() => {
         const before = loaded;
         loaded += size;
@@ -189,12 +196,13 @@ async function insertBatch(pool: pg.Pool, rows: BatchRows, ids: { organisationId
     await client.query(
       `INSERT INTO person_record (id, request_id, organisation_id, role, position, relationship_to_enquirer, sex, birth_date_kind,
          birth_calendar, birth_date_input, birth_earliest, birth_latest, place_of_birth_country, nationality, languages,
-         preferred_language, legal_basis, status, created_at, updated_at)
+         preferred_language, legal_basis, status, created_at, updated_at, match_profile)
        SELECT id, rid, $1, role, pos, rel, sex, kind, cal, input::jsonb, earliest, latest, pob, nat, string_to_array(langs, ','),
-         pref, basis, status, c, c
+         pref, basis, status, c, c, profile
        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-         $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
-         AS t(id, rid, role, pos, rel, sex, kind, cal, input, earliest, latest, pob, nat, langs, pref, basis, status, c)`,
+         $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
+         $20::text[])
+         AS t(id, rid, role, pos, rel, sex, kind, cal, input, earliest, latest, pob, nat, langs, pref, basis, status, c, profile)`,
       [
         ids.organisationId,
         p.id,
@@ -215,6 +223,7 @@ async function insertBatch(pool: pg.Pool, rows: BatchRows, ids: { organisationId
         p.legalBasis,
         p.status,
         p.createdAt,
+        p.matchProfile,
       ],
     );
     const n = rows.names;

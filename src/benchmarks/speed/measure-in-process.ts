@@ -18,7 +18,9 @@ import { ApiModule } from '../../api.module.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Environment, loadEnvironment } from '../../config/environment.js';
 import { findCandidates } from '../../matching/candidate-blocking.js';
+import { FieldVault } from '../../key-store/field-vault.js';
 import { blockAndScore } from '../../matching/candidate-scoring.js';
+import { openPersonRecord } from '../../persons/sealed-person.js';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
 import { MatchingService } from '../../matching/matching.service.js';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
@@ -100,6 +102,7 @@ async function run(
   const requests = app.get(TracingRequestsService);
   const matching = app.get(MatchingService);
   const dataSource = app.get(DataSource);
+  const vault = app.get(FieldVault);
   const officer: AuthenticatedUser = {
     id: options.dataset.queryOfficerId,
     organisationId: options.dataset.organisationId,
@@ -118,7 +121,7 @@ async function run(
     const matchMs = performance.now() - started;
     const { user, system } = process.cpuUsage(cpu);
     const trueMatchStored = await hasCandidate(dataSource.manager, sought.id, query.trueMatchIds);
-    const ranked = await rankedCandidates(dataSource.manager, env, sought.id, options.dataset.organisationId);
+    const ranked = await rankedCandidates(dataSource.manager, vault, env, sought.id, options.dataset.organisationId);
     outcomes.push({
       query,
       personId: sought.id,
@@ -151,13 +154,17 @@ async function hasCandidate(manager: EntityManager, personId: string, candidateI
 /** Every candidate blocking finds for the record, scored by the engine, best first; the first k ids. */
 async function rankedCandidates(
   manager: EntityManager,
+  vault: FieldVault,
   env: Environment,
   personId: string,
   organisationId: string,
   k = 10,
 ): Promise<{ top: string[]; blocked: string[]; scored: number }> {
-  const person = await manager.findOneOrFail(PersonRecord, { where: { id: personId }, relations: { names: true } });
-  const scored = await blockAndScore(manager, {
+  const person = await openPersonRecord(
+    vault,
+    await manager.findOneOrFail(PersonRecord, { where: { id: personId }, relations: { names: true } }),
+  );
+  const scored = await blockAndScore(manager, vault, {
     person,
     names: person.names,
     requestId: person.requestId,

@@ -28,7 +28,7 @@ export interface MatchSubject {
   agreesToBeFound: boolean | null;
   /** the record's stored blocking keys (blind indexes) */
   keys: string[];
-  /** every stored key was made by this matcher version as a blind index (false when there are none) */
+  /** every stored key was made by this matcher version (false when there are none) */
   keysCurrent: boolean;
   /** the organisation and those with a live sharing agreement with it */
   organisationIds: string[];
@@ -63,8 +63,7 @@ const SUBJECT_SQL = `
   FROM person_record p
   JOIN tracing_request r ON r.id = p.request_id
   CROSS JOIN LATERAL (
-    SELECT coalesce(array_agg(nk.key), '{}') AS keys,
-           coalesce(bool_and(nk.matcher_version = $2 AND nk.key LIKE '%:#%'), false) AS current
+    SELECT coalesce(array_agg(nk.key), '{}') AS keys, coalesce(bool_and(nk.matcher_version = $2), false) AS current
     FROM person_name_key nk WHERE nk.person_id = p.id
   ) k
   WHERE p.id = $1

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { BLOCKING_SQL, blockingParameters, type BlockingQuery } from './candidate-blocking.js';
-import type { FieldVault } from '../key-store/field-vault.js';
+import { isSealed, type FieldVault } from '../key-store/field-vault.js';
 import { SubjectErasedError } from '../key-store/key-store.js';
 import { openMatchProfile, type MatchProfile } from '../persons/sealed-person.js';
 import type { EngineRole, EngineSex, PersonForMatching } from './engine/person-for-matching.js';
@@ -106,7 +106,8 @@ export async function loadPeople(
  * if blocking had not found them.
  */
 async function openViews(vault: FieldVault, rows: readonly ViewRow[]): Promise<MatchingView[]> {
-  await vault.preload(rows.map((row) => row.id));
+  // Keys only for sealed profiles: a record from before decision 0028 is read as it is until sealed.
+  await vault.preload(rows.filter((row) => row.matchProfile !== null && isSealed(row.matchProfile)).map((row) => row.id));
   const views: MatchingView[] = [];
   for (const row of rows) {
     let profile: MatchProfile = { names: [], placeOfBirth: null };

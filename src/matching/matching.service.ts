@@ -118,7 +118,7 @@ export class MatchingService {
     return proposeLocked(manager, subject, request, this.env.MATCH_REVIEW_THRESHOLD);
   }
 
-  /** The person's stored keys, rewritten first when an older matcher made them, or they are not blind indexes yet, or none exist. */
+  /** The person's stored keys, rewritten first when an older matcher made them (or none exist). */
   private async currentKeys(manager: EntityManager, subject: MatchSubject): Promise<string[]> {
     if (subject.keysCurrent) return subject.keys;
     if (subject.role === 'enquirer' && subject.agreesToBeFound === null) throw new Error('the request has no intake consent');

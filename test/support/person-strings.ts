@@ -79,3 +79,31 @@ function profileTexts(profile: string): string[] {
   const { names, placeOfBirth } = JSON.parse(profile) as { names: { value: string }[]; placeOfBirth: string | null };
   return [...names.map((n) => n.value), ...(placeOfBirth ? [placeOfBirth] : [])];
 }
+
+/** The people's name variants as recorded – opened, since they are stored sealed – by person position, then name position. */
+export async function namesOf(
+  db: DataSource,
+  personIds: readonly string[],
+): Promise<{ personId: string; value: string; script: string | null }[]> {
+  const rows: { personId: string; value: string; script: string | null }[] = await db.query(
+    `SELECT n.person_id AS "personId", n.value, n.script FROM name_variant n JOIN person_record p ON p.id = n.person_id
+     WHERE n.person_id = ANY($1::uuid[]) ORDER BY p.position, n.position`,
+    [personIds],
+  );
+  const { keys, vault } = await openTestKeyStore();
+  try {
+    for (const row of rows) row.value = (await vault.open({ id: row.personId, type: 'person' }, 'name', row.value)) as string;
+    return rows;
+  } finally {
+    await keys.close();
+  }
+}
+
+/** The name variants of every person of a request, opened, in the order of namesOf. */
+export async function namesOfRequest(db: DataSource, requestId: string) {
+  const people: { id: string }[] = await db.query(`SELECT id FROM person_record WHERE request_id = $1`, [requestId]);
+  return namesOf(
+    db,
+    people.map((p) => p.id),
+  );
+}

@@ -124,10 +124,13 @@ describe('the survivor’s status through the caseworker', () => {
 
   /**
    * Every value stored for a person in the tables that describe them, read from the database, not
-   * from a list – sealed values opened, since what they hold is what could leak.
+   * from a list – their ids, and sealed values opened, since what they hold is what could leak.
    */
   async function storedValuesOf(personId: string): Promise<string[]> {
-    return (await personStrings(db, [personId])).filter((value) => !SHARED_CODES.has(value));
+    const [ids] = await db.query(`SELECT id::text, request_id::text AS "requestId" FROM person_record WHERE id = $1`, [personId]);
+    return [...Object.values(ids as Record<string, string>), ...(await personStrings(db, [personId]))].filter(
+      (value) => !SHARED_CODES.has(value),
+    );
   }
 
   it('reads the same text and day before a candidate, with one pending or on hold, after confirmation and after the found person refuses', async () => {

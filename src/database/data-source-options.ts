@@ -33,6 +33,7 @@ import { EnquirerStatus1764500000000 } from './migrations/1764500000000-Enquirer
 import { ConsoleSessions1764510000000 } from './migrations/1764510000000-ConsoleSessions.js';
 import { SealedFreeTexts1764550000000 } from './migrations/1764550000000-SealedFreeTexts.js';
 import { SealedNamesAndBlindKeys1764580000000 } from './migrations/1764580000000-SealedNamesAndBlindKeys.js';
+import { IdempotentCreates1764590000000 } from './migrations/1764590000000-IdempotentCreates.js';
 
 export const ENTITIES = [
   Organisation,
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   ConsoleSessions1764510000000,
   SealedFreeTexts1764550000000,
   SealedNamesAndBlindKeys1764580000000,
+  IdempotentCreates1764590000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

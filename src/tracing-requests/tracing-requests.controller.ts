@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CreateTracingRequestDto } from './dto/create-tracing-request.dto.js';
@@ -14,6 +23,7 @@ import {
 } from './dto/tracing-request-response.dto.js';
 import { UpdateTracingRequestDto, WithdrawTracingRequestDto } from './dto/update-tracing-request.dto.js';
 import type { TracingRequest } from './entities/tracing-request.entity.js';
+import { idempotencyKeyOf } from './idempotent-create.js';
 import { mayReadCircumstances, TracingRequestReader } from './tracing-request-reader.js';
 import { TracingRequestsService } from './tracing-requests.service.js';
 
@@ -28,9 +38,23 @@ export class TracingRequestsController {
 
   @Post()
   @Roles('officer')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'a random token of the client (8–100 of A-Z, a-z, 0-9, "-", "_"; a UUID will do): sent again with the same body, ' +
+      'the request the first call made comes back (with Idempotent-Replayed: true) instead of a second one; with another body, 409',
+  })
   @ApiCreatedResponse({ type: TracingRequestResponseDto })
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateTracingRequestDto): Promise<TracingRequestResponseDto> {
-    return respond(user, await this.requests.create(user, body));
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateTracingRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TracingRequestResponseDto> {
+    const { request, replayed } = await this.requests.createOnce(user, body, idempotencyKeyOf(idempotencyKey, body));
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return respond(user, request);
   }
 
   @Get()

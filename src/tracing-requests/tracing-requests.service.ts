@@ -22,6 +22,7 @@ import type { UpdateTracingRequestDto } from './dto/update-tracing-request.dto.j
 import type { WithdrawalReasonCode } from './request-vocabulary.js';
 import { IntakeConsent } from './entities/intake-consent.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
+import { rememberCreate, requestCreatedWith, type IdempotencyKey } from './idempotent-create.js';
 import { isEditable } from './request-lifecycle.js';
 import { changeLifecycle, recordStatusChange, refreshRequestStatus } from './status-recorder.js';
 import { TracingRequestReader } from './tracing-request-reader.js';
@@ -39,44 +40,65 @@ export class TracingRequestsService {
   ) {}
 
   async create(officer: AuthenticatedUser, dto: CreateTracingRequestDto): Promise<TracingRequest> {
-    const id = await this.dataSource.transaction(async (manager) => {
-      if (dto.caseworkerId) await assertCaseworkerOf(manager, officer.organisationId, dto.caseworkerId, 'caseworkerId');
-      const [{ reference }] = await manager.query(
-        `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference`,
-      );
-      const request = await manager.save(
-        TracingRequest,
-        manager.create(TracingRequest, {
-          reference,
-          organisationId: officer.organisationId,
-          officerId: officer.id,
-          caseworkerId: dto.caseworkerId ?? null,
-          lifecycle: 'open',
-          status: 'submitted',
-          safeguardingFlags: dto.safeguardingFlags ?? [],
-        }),
-      );
-      // Sealed with the request's own key, which exists once the request has its id.
-      if (dto.circumstances !== undefined) {
-        const circumstances = await this.vault.seal({ id: request.id, type: 'request' }, 'circumstances', dto.circumstances);
-        await manager.update(TracingRequest, { id: request.id }, { circumstances });
-      }
-      await manager.insert(IntakeConsent, { ...dto.intakeConsent, requestId: request.id, recordedBy: officer.id, recordedAt: new Date() });
-      await recordStatusChange(manager, { requestId: request.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
+    return (await this.createOnce(officer, dto)).request;
+  }
 
-      const findable = dto.intakeConsent.agreesToBeFound;
-      await this.insertPerson(manager, officer, request, dto.enquirer, 0, 'enquirer', findable);
-      for (const [index, sought] of dto.soughtPeople.entries()) {
-        await this.insertPerson(manager, officer, request, sought, index + 1, `soughtPeople.${index}`, findable);
-      }
-      await this.audit.record(
-        { actor: officer, action: 'tracing_request.created', entityType: 'tracing_request', entityId: request.id },
-        manager,
-      );
-      return request.id;
+  /**
+   * A create that an `Idempotency-Key` makes safe to send again: a retry with the same key (after
+   * an answer lost on a bad connection) gives back the request the first one made, and a second
+   * request for the same family is never opened. Without a key, every call creates.
+   */
+  async createOnce(
+    officer: AuthenticatedUser,
+    dto: CreateTracingRequestDto,
+    key?: IdempotencyKey,
+  ): Promise<{ request: TracingRequest; replayed: boolean }> {
+    const { id, replayed } = await this.dataSource.transaction(async (manager) => {
+      const earlier = key ? await requestCreatedWith(manager, officer.id, key) : null;
+      if (earlier) return { id: earlier, replayed: true };
+      const created = await this.insertRequest(manager, officer, dto);
+      if (key) await rememberCreate(manager, officer.id, key, created);
+      return { id: created, replayed: false };
     });
-    this.relay.kick();
-    return this.reader.load(officer, id);
+    if (!replayed) this.relay.kick();
+    return { request: await this.reader.load(officer, id), replayed };
+  }
+
+  private async insertRequest(manager: EntityManager, officer: AuthenticatedUser, dto: CreateTracingRequestDto): Promise<string> {
+    if (dto.caseworkerId) await assertCaseworkerOf(manager, officer.organisationId, dto.caseworkerId, 'caseworkerId');
+    const [{ reference }] = await manager.query(
+      `SELECT 'TR-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('tracing_request_number_seq')::text, 6, '0') AS reference`,
+    );
+    const request = await manager.save(
+      TracingRequest,
+      manager.create(TracingRequest, {
+        reference,
+        organisationId: officer.organisationId,
+        officerId: officer.id,
+        caseworkerId: dto.caseworkerId ?? null,
+        lifecycle: 'open',
+        status: 'submitted',
+        safeguardingFlags: dto.safeguardingFlags ?? [],
+      }),
+    );
+    // Sealed with the request's own key, which exists once the request has its id.
+    if (dto.circumstances !== undefined) {
+      const circumstances = await this.vault.seal({ id: request.id, type: 'request' }, 'circumstances', dto.circumstances);
+      await manager.update(TracingRequest, { id: request.id }, { circumstances });
+    }
+    await manager.insert(IntakeConsent, { ...dto.intakeConsent, requestId: request.id, recordedBy: officer.id, recordedAt: new Date() });
+    await recordStatusChange(manager, { requestId: request.id, from: null, to: 'submitted', reasonCode: 'intake', by: officer.id });
+
+    const findable = dto.intakeConsent.agreesToBeFound;
+    await this.insertPerson(manager, officer, request, dto.enquirer, 0, 'enquirer', findable);
+    for (const [index, sought] of dto.soughtPeople.entries()) {
+      await this.insertPerson(manager, officer, request, sought, index + 1, `soughtPeople.${index}`, findable);
+    }
+    await this.audit.record(
+      { actor: officer, action: 'tracing_request.created', entityType: 'tracing_request', entityId: request.id },
+      manager,
+    );
+    return request.id;
   }
 
   async update(officer: AuthenticatedUser, id: string, dto: UpdateTracingRequestDto): Promise<TracingRequest> {

@@ -10,6 +10,7 @@ export const DOMAIN_TABLES = [
   'password_setup_code',
   'webhook_receiver',
   'tracing_request',
+  'request_idempotency_key',
   'person_record',
   'name_variant',
   'person_name_key',

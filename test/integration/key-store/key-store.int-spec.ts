@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataKeyRing } from '../../../src/crypto/data-key-ring.js';
 import { FieldVault } from '../../../src/key-store/field-vault.js';
-import { KeyStore, SubjectErasedError } from '../../../src/key-store/key-store.js';
+import { BLIND_INDEX_SUBJECT_ID, KeyStore, SubjectErasedError } from '../../../src/key-store/key-store.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 
 const hexKey = () => randomBytes(32).toString('hex');
@@ -54,6 +54,29 @@ describe('key store', () => {
     await expect(new FieldVault(store).open(person, 'contact_details', stored)).rejects.toThrow(SubjectErasedError);
     await expect(store.dataKeyFor(person)).rejects.toThrow(SubjectErasedError);
     expect(await store.erasedSubjects()).toEqual(expect.arrayContaining([{ id: person.id, type: 'person' }]));
+  });
+
+  it('makes the keys of a bulk load in one write, keeps the keys that exist, and makes none for an erased subject', async () => {
+    const store = await open([hexKey()]);
+    const known = { id: randomUUID(), type: 'person' as const };
+    const erased = { id: randomUUID(), type: 'person' as const };
+    const knownKey = await store.dataKeyFor(known);
+    await store.destroy([erased]);
+    const fresh = Array.from({ length: 3 }, () => randomUUID());
+    const keys = await store.keysFor([known.id, erased.id, ...fresh]);
+    expect([...keys.keys()].sort()).toEqual([known.id, ...fresh].sort());
+    expect(keys.get(known.id)).toEqual(knownKey);
+    // What was made is what the store gives back to anyone asking later.
+    for (const id of fresh) expect(await store.dataKeyFor({ id, type: 'person' })).toEqual(keys.get(id));
+  });
+
+  it('keeps the blind-index key apart: one key, made once, that no erasure can destroy', async () => {
+    const store = await open([hexKey()]);
+    const [a, b] = await Promise.all([store.blindIndexKey(), store.blindIndexKey()]);
+    expect(a).toEqual(b);
+    await store.destroy([{ id: BLIND_INDEX_SUBJECT_ID, type: 'person' }]);
+    expect(await store.blindIndexKey()).toEqual(a);
+    expect((await store.erasedSubjects()).map((s) => s.id)).not.toContain(BLIND_INDEX_SUBJECT_ID);
   });
 
   it('rotates: re-wraps every key under the newest master key while the old one is still configured, values unchanged', async () => {

@@ -3,6 +3,7 @@
  * fields named after the API's body) and back: form → API body, and the API's field paths → the
  * form's fields, so validation messages appear beside what the officer typed. Pure functions.
  */
+import { fieldId, textOf, valuesOf } from './form-fields.js';
 
 export interface NameRow {
   value: string;
@@ -53,24 +54,23 @@ export function emptyRequestForm(): RequestForm {
   };
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function personFrom(fields: Record<string, unknown>, prefix: string): PersonForm {
   const names: NameRow[] = [];
   for (let i = 0; i < MAX_NAMES && `${prefix}.names.${i}.value` in fields; i++) {
     names.push({
-      value: text(fields[`${prefix}.names.${i}.value`]),
-      part: text(fields[`${prefix}.names.${i}.part`]) || 'full',
-      script: text(fields[`${prefix}.names.${i}.script`]),
+      value: textOf(fields[`${prefix}.names.${i}.value`]),
+      part: textOf(fields[`${prefix}.names.${i}.part`]) || 'full',
+      script: textOf(fields[`${prefix}.names.${i}.script`]),
     });
   }
   return {
     names: names.length > 0 ? names : [emptyName()],
-    sex: text(fields[`${prefix}.sex`]) || 'unknown',
-    birthYear: text(fields[`${prefix}.birthYear`]),
-    relationshipToEnquirer: text(fields[`${prefix}.relationshipToEnquirer`]),
-    preferredLanguage: text(fields[`${prefix}.preferredLanguage`]),
-    contact: text(fields[`${prefix}.contact`]),
+    sex: textOf(fields[`${prefix}.sex`]) || 'unknown',
+    birthYear: textOf(fields[`${prefix}.birthYear`]),
+    relationshipToEnquirer: textOf(fields[`${prefix}.relationshipToEnquirer`]),
+    preferredLanguage: textOf(fields[`${prefix}.preferredLanguage`]),
+    contact: textOf(fields[`${prefix}.contact`]),
   };
 }
 
@@ -80,7 +80,6 @@ export function readRequestForm(fields: Record<string, unknown>): RequestForm {
   for (let j = 0; j < MAX_SOUGHT_PEOPLE && `soughtPeople.${j}.names.0.value` in fields; j++) {
     soughtPeople.push(personFrom(fields, `soughtPeople.${j}`));
   }
-  const flags = fields.safeguardingFlags;
   return {
     enquirer: personFrom(fields, 'enquirer'),
     soughtPeople: soughtPeople.length > 0 ? soughtPeople : [emptyPerson()],
@@ -88,10 +87,10 @@ export function readRequestForm(fields: Record<string, unknown>): RequestForm {
       processing: fields['consent.processing'] === 'yes',
       found: fields['consent.found'] === 'yes',
       identity: fields['consent.identity'] === 'yes',
-      notice: text(fields['consent.notice']),
+      notice: textOf(fields['consent.notice']),
     },
-    circumstances: text(fields.circumstances),
-    safeguardingFlags: (Array.isArray(flags) ? flags : [flags]).filter((f): f is string => typeof f === 'string'),
+    circumstances: textOf(fields.circumstances),
+    safeguardingFlags: valuesOf(fields.safeguardingFlags),
   };
 }
 
@@ -199,5 +198,4 @@ function formFieldOf(path: string, enquirerRows: number[], soughtRows: number[][
   return ['sex', 'relationshipToEnquirer', 'preferredLanguage'].includes(field) ? `${prefix}.${field}` : prefix;
 }
 
-/** The id of a form field's element (dots are awkward in CSS selectors and fragment links). */
-export const fieldId = (name: string): string => `f-${name.replace(/\./g, '-')}`;
+export { fieldId };

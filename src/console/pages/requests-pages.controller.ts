@@ -29,6 +29,7 @@ import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabular
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { emptyRequestForm, fieldId, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
+import { fieldErrors } from '../forms/form-fields.js';
 import { validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 
@@ -196,8 +197,6 @@ export class RequestsPagesController {
 
   private renderForm(request: ConsoleRequest, response: Response, form: RequestForm, problems: FieldProblem[], status: number): void {
     const t = this.pages.catalogueFor(request).t;
-    const byField = new Map<string, string[]>();
-    for (const { field, problems: messages } of problems) byField.set(field, [...(byField.get(field) ?? []), ...messages]);
     this.pages.render(
       request,
       response,
@@ -205,8 +204,7 @@ export class RequestsPagesController {
       {
         title: t('form.title'),
         form,
-        problems: [...byField].map(([field, messages]) => ({ field, id: fieldId(field), messages })),
-        errorsOf: (field: string) => byField.get(field) ?? [],
+        ...fieldErrors(problems),
         fieldId,
         vocabulary: {
           parts: NAME_PARTS,

@@ -45,6 +45,14 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
     allowed: 404,
     fields: { decision: 'reject', reasonCode: 'different_person', version: '1' },
   },
+  'GET /console/finds': { roles: ['caseworker'], allowed: 200 },
+  'GET /console/finds/{id}': { roles: ['caseworker'], allowed: 404 },
+  'POST /console/finds/{id}/consent': { roles: ['caseworker'], allowed: 404, fields: { decision: 'granted', scopes: 'found' } },
+  'POST /console/finds/{id}/consents/{consentId}/withdraw': {
+    roles: ['caseworker'],
+    allowed: 404,
+    fields: { reasonCode: 'found_person_withdrew' },
+  },
   'GET /console/case-status': { roles: ['caseworker'], allowed: 200 },
   'GET /console/second-factor': { roles: EVERYONE, allowed: 200 },
   // In this order: the enrolment started, a wrong code is refused.
@@ -113,7 +121,9 @@ describe('console access by role', () => {
 
   it.each(signedInRoutes)('%s: allowed roles reach the page (or a 404 for a foreign id), the others get 403', async (key, access) => {
     const [method, template] = key.split(' ');
-    const path = template.replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID());
+    const path = template
+      .replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID())
+      .replace('{consentId}', randomUUID());
     for (const role of EVERYONE) {
       const agent = agents[role];
       await agent.get('/console'); // a fresh CSRF token for this session

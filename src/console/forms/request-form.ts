@@ -54,7 +54,6 @@ export function emptyRequestForm(): RequestForm {
   };
 }
 
-
 function personFrom(fields: Record<string, unknown>, prefix: string): PersonForm {
   const names: NameRow[] = [];
   for (let i = 0; i < MAX_NAMES && `${prefix}.names.${i}.value` in fields; i++) {

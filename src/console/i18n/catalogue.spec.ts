@@ -1,4 +1,10 @@
-import { CHECK_METHODS, CHECK_OUTCOMES, CONSENT_DECISIONS, CONSENT_SCOPES, WITHDRAWAL_REASONS } from '../../disclosure/disclosure-vocabulary.js';
+import {
+  CHECK_METHODS,
+  CHECK_OUTCOMES,
+  CONSENT_DECISIONS,
+  CONSENT_SCOPES,
+  WITHDRAWAL_REASONS,
+} from '../../disclosure/disclosure-vocabulary.js';
 import { FIND_SIDES } from '../../disclosure/dto/find-list.dto.js';
 import { FIND_STATES } from '../../disclosure/find-state.js';
 import { IDENTITY_CHECK_STATES } from '../../disclosure/identity-check-rule.js';

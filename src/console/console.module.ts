@@ -14,6 +14,7 @@ import { ConsolePages } from './console-pages.js';
 import { CaseStatusPageController } from './pages/case-status-page.controller.js';
 import { ConsoleAssetsController } from './pages/console-assets.controller.js';
 import { FindsPagesController } from './pages/finds-pages.controller.js';
+import { RequestEditPagesController } from './pages/request-edit-pages.controller.js';
 import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { SecondFactorPagesController } from './pages/second-factor-pages.controller.js';
@@ -44,6 +45,7 @@ import { formBody } from './session/form-body.js';
     SignInController,
     ConsoleAssetsController,
     RequestsPagesController,
+    RequestEditPagesController,
     ReviewPagesController,
     FindsPagesController,
     CaseStatusPageController,
@@ -61,6 +63,7 @@ export class ConsoleModule implements NestModule {
       .forRoutes(
         SignInController,
         RequestsPagesController,
+        RequestEditPagesController,
         ReviewPagesController,
         FindsPagesController,
         CaseStatusPageController,

@@ -17,7 +17,6 @@ import {
   CLOSURE_REASONS,
   REOPEN_REASONS,
   REQUEST_STATUSES,
-  SAFEGUARDING_FLAGS,
   WITHDRAWAL_REASON_CODES,
 } from '../../tracing-requests/request-vocabulary.js';
 import { CloseTracingRequestDto, ReopenTracingRequestDto } from '../../tracing-requests/dto/request-closure.dto.js';
@@ -25,18 +24,12 @@ import { RequestClosureService } from '../../tracing-requests/request-closure.se
 import { WithdrawTracingRequestDto } from '../../tracing-requests/dto/update-tracing-request.dto.js';
 import { TracingRequestReader } from '../../tracing-requests/tracing-request-reader.js';
 import { TracingRequestsService } from '../../tracing-requests/tracing-requests.service.js';
-import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabulary.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
-import { emptyRequestForm, fieldId, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
-import { fieldErrors } from '../forms/form-fields.js';
+import { emptyRequestForm, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
 import { validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
-
-/** Scripts offered in the form; the API takes any ISO 15924 code, these are the ones the matcher reads. */
-const SCRIPTS = ['', 'Arab', 'Latn', 'Cyrl', 'Ethi', 'Grek'];
-/** Languages the survivor-facing status has texts in (src/case-status/messages). */
-const STATUS_LANGUAGES = ['ar', 'en', 'fr', 'uk', 'ti', 'am', 'so', 'ps', 'prs', 'ckb'];
+import { requestFormData } from './request-form-view.js';
 
 /** The officer's pages: the organisation's requests, a request with its history, and the intake form. */
 @ApiExcludeController()
@@ -131,6 +124,7 @@ export class RequestsPagesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('created') created: unknown,
+    @Query('updated') updated: unknown,
   ): Promise<void> {
     const tracingRequest = toTracingRequestResponse(await this.reader.read(user, id), { withCircumstances: false });
     const history = (await this.reader.history(user, id)).map(toStatusChangeResponse);
@@ -142,6 +136,8 @@ export class RequestsPagesController {
       history,
       people,
       created: created !== undefined,
+      updated: updated !== undefined,
+      mayEdit: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
       mayWithdraw: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
       withdrawalReasons: WITHDRAWAL_REASON_CODES,
       // The API decides (a refused consent closes only by the schedule: 409); the page offers what the lifecycle allows.
@@ -197,25 +193,7 @@ export class RequestsPagesController {
 
   private renderForm(request: ConsoleRequest, response: Response, form: RequestForm, problems: FieldProblem[], status: number): void {
     const t = this.pages.catalogueFor(request).t;
-    this.pages.render(
-      request,
-      response,
-      'request-form',
-      {
-        title: t('form.title'),
-        form,
-        ...fieldErrors(problems),
-        fieldId,
-        vocabulary: {
-          parts: NAME_PARTS,
-          scripts: SCRIPTS,
-          sexes: SEXES,
-          relationships: RELATIONSHIPS,
-          flags: SAFEGUARDING_FLAGS,
-          languages: STATUS_LANGUAGES,
-        },
-      },
-      status,
-    );
+    const target = { title: t('form.title'), action: '/console/requests', submitLabel: t('form.submit'), edit: null };
+    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, problems) }, status);
   }
 }

@@ -29,6 +29,8 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   'GET /console/requests/new': { roles: ['officer'], allowed: 200 },
   'POST /console/requests': { roles: ['officer'], allowed: 400, fields: { action: 'submit' } },
   'GET /console/requests/{id}': { roles: ['officer', 'reviewer', 'admin', 'caseworker'], allowed: 404 },
+  'GET /console/requests/{id}/edit': { roles: ['officer'], allowed: 404 },
+  'POST /console/requests/{id}/edit': { roles: ['officer'], allowed: 404, fields: { version: '1' } },
   'POST /console/requests/{id}/withdraw': { roles: ['officer'], allowed: 404, fields: { reasonCode: 'officer_withdrew' } },
   'POST /console/requests/{id}/close': {
     roles: ['officer'],

@@ -7,7 +7,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { decide, reviewFlow } from '../../support/review-flow.js';
+import { uniqueName } from '../../support/request-bodies.js';
+import { decide, nextPairYear, reviewFlow } from '../../support/review-flow.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 
 const passCheck = { outcome: 'passed', methods: ['knowledge_questions'], reasonCode: 'answers_match_circumstances' };
@@ -128,6 +129,32 @@ describe('the caseworker’s finds', () => {
     for (const role of ['officer', 'reviewer', 'admin', 'auditor'] as const) {
       await (await loginAs(api, org.users[role])).get('/v1/finds').expect(403);
     }
+  });
+
+  it('lists a find across two organisations to the found person’s side only while their sharing agreement lives', async () => {
+    const [north, south] = [await makeOrganisation(db), await makeOrganisation(db)];
+    const as = async (org: TestOrganisation, role: 'officer' | 'reviewer' | 'caseworker' | 'admin') => loginAs(api, org.users[role]);
+    const agreement = (await (await as(north, 'admin')).post('/v1/sharing-agreements', { partnerOrganisationId: south.id }).expect(201))
+      .body;
+    await (await as(south, 'admin')).post(`/v1/sharing-agreements/${agreement.id}/approve`).expect(200);
+    const family = uniqueName();
+    const year = nextPairYear();
+    const amina = { value: `Amina ${family}`, sex: 'female', year } as const;
+    const omar = { value: `Omar ${family}`, sex: 'male', year: year + 3 } as const;
+    const a = await reviewFlow(db, await as(north, 'officer')).submit(amina, omar, { caseworkerId: north.users.caseworker.id });
+    const southFlow = reviewFlow(db, await as(south, 'officer'));
+    const b = await southFlow.submit({ ...omar, value: `عمر ${family}`, script: 'Arab' }, amina);
+    const found = await southFlow.candidateBetween(a.soughtPeople[0].id, b.enquirer.id);
+    await decide(await as(north, 'reviewer'), found.id);
+    expect((await decide(await as(south, 'reviewer'), found.id)).reviewStatus).toBe('confirmed');
+
+    const southCaseworker = await as(south, 'caseworker');
+    expect(await entry(southCaseworker, found.id)).toMatchObject({ side: 'found_person', reference: b.reference, requestId: b.id });
+    expect(JSON.stringify(await finds(southCaseworker, '?limit=100'))).not.toContain(a.reference);
+    expect(await entry(await as(north, 'caseworker'), found.id)).toBeUndefined();
+
+    await (await as(north, 'admin')).post(`/v1/sharing-agreements/${agreement.id}/withdraw`).expect(200);
+    expect(await entry(southCaseworker, found.id)).toBeUndefined();
   });
 
   it('answers a state or cursor it does not know with 400, naming the field', async () => {

@@ -17,7 +17,7 @@ import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { type ConsentForm, consentFieldOf, emptyConsentForm, readConsentForm, toConsentBody } from '../forms/consent-form.js';
 import { fieldErrors, fieldId } from '../forms/form-fields.js';
-import { validateInput } from '../forms/validate-input.js';
+import { submitForm, validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 
 type FindSummary = Awaited<ReturnType<FindSummaryReader['read']>>;
@@ -84,18 +84,10 @@ export class FindsPagesController {
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
     const form = readConsentForm(fields);
-    const input = await validateInput(ConsentInputDto, toConsentBody(form));
-    if (!input.ok) {
-      const problems = input.fields.map((problem) => ({ ...problem, field: consentFieldOf(problem.field) }));
-      return this.renderFind(request, response, user, id, { form, problems, notice: null }, 400);
-    }
-    try {
-      await this.consents.record(user, id, input.value);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      const problems = [{ field: consentFieldOf(error.field), problems: [error.message] }];
-      return this.renderFind(request, response, user, id, { form, problems, notice: null }, 400);
-    }
+    const submitted = await submitForm(ConsentInputDto, toConsentBody(form), consentFieldOf, (input) =>
+      this.consents.record(user, id, input),
+    );
+    if (!submitted.ok) return this.renderFind(request, response, user, id, { form, problems: submitted.problems, notice: null }, 400);
     response.redirect(303, `/console/finds/${id}?done=recorded`);
   }
 

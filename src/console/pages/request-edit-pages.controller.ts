@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import { InvalidInputError } from '../../common/errors/domain-errors.js';
 import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { toTracingRequestResponse } from '../../tracing-requests/dto/tracing-request-response.dto.js';
 import { UpdateTracingRequestDto } from '../../tracing-requests/dto/update-tracing-request.dto.js';
@@ -13,7 +12,7 @@ import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { type RecordedRequest, recordedRequest, toEditForm, toUpdateBody, withRecordedDetails } from '../forms/request-edit-form.js';
 import { readRequestForm, type RequestForm, withAddedRow } from '../forms/request-form.js';
-import { validateInput } from '../forms/validate-input.js';
+import { submitForm } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 import { requestFormData } from './request-form-view.js';
 
@@ -62,17 +61,8 @@ export class RequestEditPagesController {
 
     const { body, changes, fieldOf } = toUpdateBody(form, recorded, fields.version);
     if (!changes) return response.redirect(303, `/console/requests/${id}`);
-    const input = await validateInput(UpdateTracingRequestDto, body);
-    if (!input.ok) {
-      const problems = input.fields.map((problem) => ({ ...problem, field: fieldOf(problem.field) }));
-      return this.render(request, response, id, version, form, problems, 400);
-    }
-    try {
-      await this.requests.update(user, id, input.value);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      return this.render(request, response, id, version, form, [{ field: fieldOf(error.field), problems: [error.message] }], 400);
-    }
+    const submitted = await submitForm(UpdateTracingRequestDto, body, fieldOf, (input) => this.requests.update(user, id, input));
+    if (!submitted.ok) return this.render(request, response, id, version, form, submitted.problems, 400);
     response.redirect(303, `/console/requests/${id}?updated=1`);
   }
 

@@ -27,7 +27,7 @@ import { TracingRequestsService } from '../../tracing-requests/tracing-requests.
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { emptyRequestForm, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
-import { validateInput } from '../forms/validate-input.js';
+import { submitForm, validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 import { requestFormData } from './request-form-view.js';
 
@@ -102,18 +102,9 @@ export class RequestsPagesController {
     if (grown) return this.renderForm(request, response, grown, [], 200);
 
     const { body, fieldOf } = toRequestBody(form);
-    const input = await validateInput(CreateTracingRequestDto, body);
-    if (!input.ok) {
-      const problems = input.fields.map((problem) => ({ ...problem, field: fieldOf(problem.field) }));
-      return this.renderForm(request, response, form, problems, 400);
-    }
-    try {
-      const created = await this.requests.create(user, input.value);
-      response.redirect(303, `/console/requests/${created.id}?created=1`);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      this.renderForm(request, response, form, [{ field: fieldOf(error.field), problems: [error.message] }], 400);
-    }
+    const submitted = await submitForm(CreateTracingRequestDto, body, fieldOf, (input) => this.requests.create(user, input));
+    if (!submitted.ok) return this.renderForm(request, response, form, submitted.problems, 400);
+    response.redirect(303, `/console/requests/${submitted.result.id}?created=1`);
   }
 
   @Get(':id')

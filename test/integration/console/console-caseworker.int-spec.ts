@@ -7,29 +7,20 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { type ConsoleAgent, consoleAgent } from '../../support/console-agent.js';
-import { addUser, makeOrganisation, type TestOrganisation, type TestUser } from '../../support/factories.js';
-import { loginAs, type Session } from '../../support/http.js';
-import { decide, reviewFlow } from '../../support/review-flow.js';
+import { makeOrganisation, type TestUser } from '../../support/factories.js';
+import { type FindStaff, findStaff } from '../../support/find-staff.js';
 import { startStack, type TestStack } from '../../support/stack.js';
-
-const passCheck = { outcome: 'passed', methods: ['documents_seen'], reasonCode: 'documents_verified' };
 
 describe('console caseworker pages', () => {
   let stack: TestStack;
   let api: NestExpressApplication;
   let db: DataSource;
-  let org: TestOrganisation;
-  let officer: Session;
-  let reviewer: Session;
-  let foundCaseworkerUser: TestUser;
+  let staff: FindStaff;
 
   beforeAll(async () => {
     stack = await startStack();
     ({ api, db } = stack);
-    org = await makeOrganisation(db);
-    officer = await loginAs(api, org.users.officer);
-    reviewer = await loginAs(api, org.users.reviewer);
-    foundCaseworkerUser = await addUser(db, org, 'caseworker');
+    staff = await findStaff(api, db);
   });
 
   afterAll(() => stack.stop());
@@ -42,15 +33,9 @@ describe('console caseworker pages', () => {
 
   /** A find whose identity check has passed: the found person's answer is awaited. */
   async function findAwaitingConsent() {
-    const pair = await reviewFlow(db, officer).reciprocalPair(
-      { caseworkerId: org.users.caseworker.id },
-      { caseworkerId: foundCaseworkerUser.id },
-    );
-    await decide(reviewer, pair.found.id, { decision: 'confirm', reasonCode: 'reciprocal_search' });
-    await reviewer.post(`/v1/finds/${pair.found.id}/identity-checks`, passCheck).expect(200);
+    const pair = await staff.confirmedFind({ checked: true });
     // The found person's contact details, read the way their own caseworker reads them.
-    const foundCaseworker = await loginAs(api, foundCaseworkerUser);
-    const contact = (await foundCaseworker.get(`/v1/tracing-requests/${pair.b.id}/persons/${pair.b.enquirer.id}/contact`).expect(200))
+    const contact = (await staff.foundCaseworker.get(`/v1/tracing-requests/${pair.b.id}/persons/${pair.b.enquirer.id}/contact`).expect(200))
       .body as { contactDetails: string; currentWhereabouts: string };
     return { ...pair, contact };
   }
@@ -60,8 +45,8 @@ describe('console caseworker pages', () => {
 
   it('records the found person’s consent through the form, and shows the contact details only once released', async () => {
     const { found, contact } = await findAwaitingConsent();
-    const foundSide = await signedIn(foundCaseworkerUser);
-    const enquirerSide = await signedIn(org.users.caseworker);
+    const foundSide = await signedIn(staff.foundCaseworkerUser);
+    const enquirerSide = await signedIn(staff.org.users.caseworker);
 
     const list = await foundSide.get('/console/finds?state=awaiting_consent');
     expect(list.status).toBe(200);
@@ -114,7 +99,7 @@ describe('console caseworker pages', () => {
 
   it('records a refusal, and shows the page in Arabic, mirrored', async () => {
     const { found } = await findAwaitingConsent();
-    const foundSide = await signedIn(foundCaseworkerUser);
+    const foundSide = await signedIn(staff.foundCaseworkerUser);
     await foundSide.get(`/console/language/ar?back=/console/finds/${found.id}`);
     const page = await foundSide.get(`/console/finds/${found.id}`);
     expect(page.text).toContain('<html lang="ar" dir="rtl">');

@@ -5,13 +5,13 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
+import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
+import { type FindStaff, findStaff, PASSED_CHECK } from '../../support/find-staff.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { uniqueName } from '../../support/request-bodies.js';
 import { decide, nextPairYear, reviewFlow } from '../../support/review-flow.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 
-const passCheck = { outcome: 'passed', methods: ['knowledge_questions'], reasonCode: 'answers_match_circumstances' };
 const ITEM_KEYS = ['candidateId', 'side', 'state', 'requestId', 'reference', 'safeguarding', 'confirmedAt', 'consentRecordedAt'];
 
 interface Item {
@@ -26,36 +26,23 @@ describe('the caseworker’s finds', () => {
   let stack: TestStack;
   let api: NestExpressApplication;
   let db: DataSource;
-  let org: TestOrganisation;
+  let staff: FindStaff;
   let officer: Session;
   let reviewer: Session;
   let enquirersCaseworker: Session;
   let foundCaseworker: Session;
-  let foundCaseworkerId: string;
 
   beforeAll(async () => {
     stack = await startStack();
     ({ api, db } = stack);
-    org = await makeOrganisation(db);
-    officer = await loginAs(api, org.users.officer);
-    reviewer = await loginAs(api, org.users.reviewer);
-    enquirersCaseworker = await loginAs(api, org.users.caseworker);
-    const second = await addUser(db, org, 'caseworker');
-    foundCaseworkerId = second.id;
-    foundCaseworker = await loginAs(api, second);
+    staff = await findStaff(api, db);
+    ({ officer, reviewer, enquirersCaseworker, foundCaseworker } = staff);
   });
 
   afterAll(() => stack.stop());
 
   /** A confirmed find: request a (the enquirer's side) seeks the enquirer of request b (the found person). */
-  async function confirmedFind() {
-    const pair = await reviewFlow(db, officer).reciprocalPair(
-      { caseworkerId: org.users.caseworker.id },
-      { caseworkerId: foundCaseworkerId },
-    );
-    await decide(reviewer, pair.found.id, { decision: 'confirm', reasonCode: 'reciprocal_search' });
-    return pair;
-  }
+  const confirmedFind = () => staff.confirmedFind({ checked: false });
 
   const finds = async (session: Session, query = ''): Promise<{ items: Item[]; nextCursor: string | null }> =>
     (await session.get(`/v1/finds${query}`).expect(200)).body;
@@ -72,7 +59,7 @@ describe('the caseworker’s finds', () => {
     });
     expect(await entry(enquirersCaseworker, found.id)).toBeUndefined();
 
-    await reviewer.post(`/v1/finds/${found.id}/identity-checks`, passCheck).expect(200);
+    await reviewer.post(`/v1/finds/${found.id}/identity-checks`, PASSED_CHECK).expect(200);
     expect((await entry(foundCaseworker, found.id))?.state).toBe('awaiting_consent');
     expect((await finds(foundCaseworker, '?state=awaiting_consent&limit=100')).items.map((i) => i.candidateId)).toContain(found.id);
     expect((await finds(foundCaseworker, '?state=released&limit=100')).items.map((i) => i.candidateId)).not.toContain(found.id);
@@ -100,7 +87,7 @@ describe('the caseworker’s finds', () => {
 
   it('shows a refusal to the found person’s side only', async () => {
     const { found } = await confirmedFind();
-    await reviewer.post(`/v1/finds/${found.id}/identity-checks`, passCheck).expect(200);
+    await reviewer.post(`/v1/finds/${found.id}/identity-checks`, PASSED_CHECK).expect(200);
     await foundCaseworker.post(`/v1/finds/${found.id}/consents`, { decision: 'refused', scopes: [] }).expect(201);
     expect((await entry(foundCaseworker, found.id))?.state).toBe('refused');
     expect(await entry(enquirersCaseworker, found.id)).toBeUndefined();
@@ -127,7 +114,7 @@ describe('the caseworker’s finds', () => {
     const other = await makeOrganisation(db);
     expect(await finds(await loginAs(api, other.users.caseworker))).toEqual({ items: [], nextCursor: null });
     for (const role of ['officer', 'reviewer', 'admin', 'auditor'] as const) {
-      await (await loginAs(api, org.users[role])).get('/v1/finds').expect(403);
+      await (await loginAs(api, staff.org.users[role])).get('/v1/finds').expect(403);
     }
   });
 

@@ -3,6 +3,7 @@ import {
   CHECK_OUTCOMES,
   CONSENT_DECISIONS,
   CONSENT_SCOPES,
+  OVERRIDE_REASONS,
   WITHDRAWAL_REASONS,
 } from '../../disclosure/disclosure-vocabulary.js';
 import { FIND_SIDES } from '../../disclosure/dto/find-list.dto.js';
@@ -58,6 +59,7 @@ describe('console catalogues', () => {
       ...CONSENT_DECISIONS.map((v) => `consentDecision.${v}`),
       ...CONSENT_SCOPES.map((v) => `scope.${v}`),
       ...WITHDRAWAL_REASONS.map((v) => `consentWithdrawal.${v}`),
+      ...OVERRIDE_REASONS.map((v) => `overrideReason.${v}`),
     ];
     expect(keys.filter((key) => !(key in english))).toEqual([]);
   });

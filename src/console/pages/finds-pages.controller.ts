@@ -7,8 +7,8 @@ import { ForbiddenActionError, InvalidInputError } from '../../common/errors/dom
 import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { ConsentsService } from '../../disclosure/consents.service.js';
 import { type DisclosureView, DisclosureService } from '../../disclosure/disclosure.service.js';
-import { CONSENT_DECISIONS, CONSENT_SCOPES, WITHDRAWAL_REASONS } from '../../disclosure/disclosure-vocabulary.js';
-import { ConsentInputDto, ConsentWithdrawalDto } from '../../disclosure/dto/disclosure-inputs.dto.js';
+import { CONSENT_DECISIONS, CONSENT_SCOPES, OVERRIDE_REASONS, WITHDRAWAL_REASONS } from '../../disclosure/disclosure-vocabulary.js';
+import { ConsentInputDto, ConsentWithdrawalDto, OverrideInputDto } from '../../disclosure/dto/disclosure-inputs.dto.js';
 import { FindListQuery } from '../../disclosure/dto/find-list.dto.js';
 import { FindListReader } from '../../disclosure/find-list.reader.js';
 import { FIND_STATES } from '../../disclosure/find-state.js';
@@ -70,7 +70,7 @@ export class FindsPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query('done') done: unknown,
   ): Promise<void> {
-    const notice = done === 'recorded' || done === 'withdrawn' ? done : null;
+    const notice = typeof done === 'string' && ['recorded', 'withdrawn', 'overridden'].includes(done) ? done : null;
     await this.renderFind(request, response, user, id, { form: emptyConsentForm(), problems: [], notice }, 200);
   }
 
@@ -106,6 +106,21 @@ export class FindsPagesController {
     response.redirect(303, `/console/finds/${id}?done=withdrawn`);
   }
 
+  @Post(':id/consents/:consentId/override')
+  @Roles('caseworker')
+  async override(
+    @Res() response: Response,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('consentId', ParseUUIDPipe) consentId: string,
+    @Body() fields: Record<string, unknown>,
+  ): Promise<void> {
+    const input = await validateInput(OverrideInputDto, { reasonCode: fields.reasonCode });
+    if (!input.ok) throw new InvalidInputError('reasonCode', 'choose a reason for the override');
+    await this.disclosures.override(user, id, consentId, input.value.reasonCode);
+    response.redirect(303, `/console/finds/${id}?done=overridden`);
+  }
+
   private async renderFind(
     request: ConsoleRequest,
     response: Response,
@@ -131,7 +146,12 @@ export class FindsPagesController {
         // ConsentsService has the last word (the caseworker assigned, the sought person awaiting consent).
         mayRecord: onFoundSide && find.identityCheck.state === 'passed' && find.consents.length === 0,
         disclosure: await this.disclosureFor(user, find),
-        vocabulary: { decisions: CONSENT_DECISIONS, scopes: CONSENT_SCOPES, withdrawalReasons: WITHDRAWAL_REASONS },
+        vocabulary: {
+          decisions: CONSENT_DECISIONS,
+          scopes: CONSENT_SCOPES,
+          withdrawalReasons: WITHDRAWAL_REASONS,
+          overrideReasons: OVERRIDE_REASONS,
+        },
       },
       status,
     );

@@ -55,6 +55,11 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
     allowed: 404,
     fields: { reasonCode: 'found_person_withdrew' },
   },
+  'POST /console/finds/{id}/consents/{consentId}/override': {
+    roles: ['caseworker'],
+    allowed: 404,
+    fields: { reasonCode: 'found_person_safety_assessed' },
+  },
   'GET /console/case-status': { roles: ['caseworker'], allowed: 200 },
   'GET /console/second-factor': { roles: EVERYONE, allowed: 200 },
   // In this order: the enrolment started, a wrong code is refused.

@@ -7,8 +7,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { type ConsoleAgent, consoleAgent } from '../../support/console-agent.js';
-import { makeOrganisation, type TestUser } from '../../support/factories.js';
-import { type FindStaff, findStaff } from '../../support/find-staff.js';
+import { addUser, makeOrganisation, type TestUser } from '../../support/factories.js';
+import { type FindStaff, findStaff, PASSED_CHECK } from '../../support/find-staff.js';
+import { loginAs } from '../../support/http.js';
+import { decide, reviewFlow } from '../../support/review-flow.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 
 describe('console caseworker pages', () => {
@@ -107,6 +109,42 @@ describe('console caseworker pages', () => {
     expect((await foundSide.post(`/console/finds/${found.id}/consent`, { decision: 'refused' })).status).toBe(303);
     const [row] = await db.query(`SELECT decision, scopes FROM found_person_consent WHERE candidate_id = $1`, [found.id]);
     expect(row).toEqual({ decision: 'refused', scopes: [] });
+  });
+
+  it('releases a flagged find only after two different people overrode the flag on the page', async () => {
+    const secondReviewer = await loginAs(api, await addUser(db, staff.org, 'reviewer'));
+    const { b, found } = await reviewFlow(db, staff.officer).reciprocalPair(
+      { caseworkerId: staff.org.users.caseworker.id, safeguardingFlags: ['trafficking_survivor'] },
+      { caseworkerId: staff.foundCaseworkerUser.id },
+    );
+    for (const reviewer of [staff.reviewer, secondReviewer])
+      await decide(reviewer, found.id, { decision: 'confirm', reasonCode: 'reciprocal_search' });
+    for (const reviewer of [staff.reviewer, secondReviewer])
+      await reviewer.post(`/v1/finds/${found.id}/identity-checks`, PASSED_CHECK).expect(200);
+    const { contactDetails } = (
+      await staff.foundCaseworker.get(`/v1/tracing-requests/${b.id}/persons/${b.enquirer.id}/contact`).expect(200)
+    ).body;
+
+    const foundSide = await signedIn(staff.foundCaseworkerUser);
+    const enquirerSide = await signedIn(staff.org.users.caseworker);
+    await foundSide.get(`/console/finds/${found.id}`);
+    expect(
+      (await foundSide.post(`/console/finds/${found.id}/consent`, { decision: 'granted', scopes: ['found', 'contact_details'] })).status,
+    ).toBe(303);
+    expect((await enquirerSide.get(`/console/finds/${found.id}`)).text).toContain('Nothing is released');
+
+    const [{ id: consentId }] = await db.query(`SELECT id FROM found_person_consent WHERE candidate_id = $1`, [found.id]);
+    const override = `/console/finds/${found.id}/consents/${consentId}/override`;
+    await foundSide.get(`/console/finds/${found.id}`);
+    expect((await foundSide.post(override, { reasonCode: 'found_person_safety_assessed' })).status).toBe(303);
+    // The same person twice is still one person.
+    expect((await foundSide.post(override, { reasonCode: 'found_person_safety_assessed' })).status).toBe(409);
+    const once = await enquirerSide.get(`/console/finds/${found.id}`);
+    expect(once.text).toContain('Nothing is released');
+    expect(once.text).not.toContain(contactDetails);
+
+    expect((await enquirerSide.post(override, { reasonCode: 'protection_officer_approved' })).status).toBe(303);
+    expect((await enquirerSide.get(`/console/finds/${found.id}`)).text).toContain(contactDetails);
   });
 
   it('answers another organisation’s caseworker with 404 and lists nothing of ours', async () => {

@@ -87,6 +87,17 @@ describe('the web console in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshotBothLanguages(page, 'request');
 
+    // The officer corrects the sought person's name on the edit page.
+    const corrected = `Yusuf ${family}`;
+    await page.getByRole('link', { name: 'Edit the request' }).click();
+    await page.waitForURL(`${base}/console/requests/${id}/edit`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotBothLanguages(page, 'request-edit');
+    await page.locator('#f-soughtPeople-0-names-0-value').fill(corrected);
+    await page.getByRole('button', { name: 'Save the changes' }).last().click();
+    await page.waitForURL(`${base}/console/requests/${id}?updated=1`);
+    await expect(page.locator('bdi[dir="auto"]', { hasText: corrected }).count()).resolves.toBe(1);
+
     await page.getByRole('link', { name: 'Tracing requests' }).click();
     await expect(page.getByRole('link', { name: reference }).count()).resolves.toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

@@ -111,6 +111,7 @@ describe('console request edit page', () => {
 
     const page = await officer.get(saved.headers.location);
     expect(page.text).toContain('The changes were saved.');
+    expect(page.text).toContain(`href="/console/requests/${before.id}/edit"`);
     expect(page.text).toContain(`<bdi dir="auto">${renamed}</bdi>`);
     expect(page.text).toContain('Status history');
     const [{ n }] = await db.query(

@@ -10,20 +10,19 @@ import { MATCHER_VERSION } from '../matching/engine/person-for-matching.js';
 import { SETUP_CODE_TTL_HOURS } from '../users/setup-codes.js';
 import { CreateAdminRefused, createAdmin } from './create-admin.js';
 import { rematchAll } from './rematch-all.js';
-import { rotateKeys } from './rotate-keys.js';
+import { rotateKeysIn } from './rotate-keys.js';
 import { backupDatabase, restoreDatabase } from '../backup/backup.js';
 import { restoreWithErasures } from '../backup/restore-with-erasures.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
 import { KeyStore } from '../key-store/key-store.js';
-import { DataSource } from 'typeorm';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   create-admin    create an admin account, and its organisation if the code is new
   rematch-all     after a matcher-version change, re-match every open record, showing progress
-  rotate-keys     re-wrap every data key under the newest master key, and seal free texts written
-                  before encryption at rest; safe while the service runs
+  rotate-keys     re-wrap every data key under the newest master key, seal names and texts written
+                  before encryption at rest, and store older blocking keys as blind indexes; safe
+                  while the service runs. Run it after an upgrade that adds sealed columns
   backup          dump the data (DATABASE_URL) into --out <folder>, consistent, owner-readable only
   backup-keys     dump the key store (KEYSTORE_DATABASE_URL) into --out <folder>; keep these apart
                   from the data's backups and only briefly (erasure destroys keys; docs/operations)
@@ -149,18 +148,16 @@ async function runRotateKeys(args: string[]): Promise<number> {
   // Only the databases and the master keys are read; the API's secret and Redis are not needed here.
   const env = loadEnvironment({ JWT_SECRET: 'x'.repeat(32), REDIS_URL: 'redis://unused', ...process.env });
   const keys = await KeyStore.fromSettings(env);
-  const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL));
-  await dataSource.initialize();
   try {
-    const report = await rotateKeys(dataSource, keys, {
-      onProgress: (r) => out(`${r.rewrapped} data keys re-wrapped, ${r.sealedLegacy} older texts sealed\n`),
+    const report = await rotateKeysIn(env.DATABASE_URL, keys, {
+      onProgress: (r) =>
+        out(`${r.rewrapped} data keys re-wrapped, ${r.sealedLegacy} older values sealed, ${r.reindexed} people re-keyed\n`),
     });
     out(
-      `Done: ${report.rewrapped} data keys re-wrapped under master key ${keys.ring.currentKeyId}, ${report.sealedLegacy} older texts sealed.\n`,
+      `Done: ${report.rewrapped} data keys re-wrapped under master key ${keys.ring.currentKeyId}, ${report.sealedLegacy} older values sealed, ${report.reindexed} people re-keyed.\n`,
     );
     return 0;
   } finally {
-    await dataSource.destroy();
     await keys.close();
   }
 }

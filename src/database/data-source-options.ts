@@ -32,6 +32,7 @@ import { Retention1764490000000 } from './migrations/1764490000000-Retention.js'
 import { EnquirerStatus1764500000000 } from './migrations/1764500000000-EnquirerStatus.js';
 import { ConsoleSessions1764510000000 } from './migrations/1764510000000-ConsoleSessions.js';
 import { SealedFreeTexts1764550000000 } from './migrations/1764550000000-SealedFreeTexts.js';
+import { SealedNamesAndBlindKeys1764580000000 } from './migrations/1764580000000-SealedNamesAndBlindKeys.js';
 
 export const ENTITIES = [
   Organisation,
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   EnquirerStatus1764500000000,
   ConsoleSessions1764510000000,
   SealedFreeTexts1764550000000,
+  SealedNamesAndBlindKeys1764580000000,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

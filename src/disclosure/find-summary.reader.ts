@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import { loadFind } from './find.js';
 import { identityCheckState, type RecordedCheck } from './identity-check-rule.js';
 
@@ -16,6 +17,7 @@ export class FindSummaryReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly vault: FieldVault,
   ) {}
 
   async read(user: AuthenticatedUser, candidateId: string) {
@@ -70,9 +72,19 @@ export class FindSummaryReader {
         },
         consents,
         searchedForBy: onFoundSide
-          ? { relationship: enquirer.relationship, names: enquirer.mayBeNamed ? enquirer.names : undefined }
+          ? {
+              relationship: enquirer.relationship,
+              names: enquirer.mayBeNamed ? await this.openNames(find.recipientPersonId, enquirer.names) : undefined,
+            }
           : undefined,
       };
     });
+  }
+
+  /** The enquirer's names, sealed with their key, opened only when they agreed to be named. */
+  private async openNames(personId: string, sealed: readonly string[]): Promise<string[]> {
+    const names: string[] = [];
+    for (const value of sealed) names.push((await this.vault.open({ id: personId, type: 'person' }, 'name', value)) as string);
+    return names;
   }
 }

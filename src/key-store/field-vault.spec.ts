@@ -13,6 +13,14 @@ class MemoryKeys implements DataKeySource {
     if (!key) this.keys.set(subject.id, (key = newDataKey()));
     return key;
   }
+  async keysFor(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    return new Map(await Promise.all(ids.map(async (id) => [id, await this.dataKeyFor({ id, type: 'person' })] as const)));
+  }
+  batchReads = 0;
+  async existingKeys(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    this.batchReads += 1;
+    return new Map(ids.flatMap((id) => (this.keys.has(id) ? [[id, this.keys.get(id)!] as const] : [])));
+  }
 }
 
 const alice: ErasedSubject = { id: '00000000-0000-4000-8000-000000000001', type: 'person' };
@@ -66,5 +74,21 @@ describe('FieldVault', () => {
     vault.forget();
     await vault.seal(alice, 'circumstances', 'four');
     expect(keys.calls).toBe(3);
+  });
+
+  it('preloads the keys of many subjects in one read, and opens their values without another', async () => {
+    const keys = new MemoryKeys();
+    const writer = new FieldVault(keys);
+    const sealed = [await writer.seal(alice, 'match_profile', 'A'), await writer.seal(bob, 'match_profile', 'B')];
+    const reader = new FieldVault(keys);
+    const callsBefore = keys.calls;
+    await reader.preload([alice.id, bob.id, '00000000-0000-4000-8000-00000000000f']);
+    expect(keys.batchReads).toBe(1);
+    expect(await reader.open(alice, 'match_profile', sealed[0])).toBe('A');
+    expect(await reader.open(bob, 'match_profile', sealed[1])).toBe('B');
+    expect(keys.calls).toBe(callsBefore);
+    // Everything known already: no read at all.
+    await reader.preload([alice.id, bob.id]);
+    expect(keys.batchReads).toBe(1);
   });
 });

@@ -4,14 +4,28 @@ import type { ErasedSubject } from './key-store.js';
 /** Where the vault gets a subject's data key: the key store (key-store.ts). */
 export interface DataKeySource {
   dataKeyFor(subject: ErasedSubject): Promise<Buffer>;
+  /** The keys that exist among `ids`, in one read: none for an erased subject. */
+  existingKeys(ids: readonly string[]): Promise<Map<string, Buffer>>;
+  /** Keys for all of `ids`, the missing ones made in one write: none for an erased subject. */
+  keysFor(ids: readonly string[]): Promise<Map<string, Buffer>>;
 }
 
 /** How a sealed field starts; anything else stored in a sealed column is legacy plaintext (see isSealed). */
 const PREFIX = 'enc:v1:';
 const MEMO_LIMIT = 5_000;
 
-/** The sensitive free-text fields, each sealed with its subject's key and bound to its own name. */
-export type SealedField = 'contact_details' | 'current_whereabouts' | 'circumstances' | 'decision_note' | 'consent_message';
+/** The sensitive fields, each sealed with its subject's key and bound to its own name. */
+export type SealedField =
+  | 'contact_details'
+  | 'current_whereabouts'
+  | 'circumstances'
+  | 'decision_note'
+  | 'consent_message'
+  | 'name'
+  | 'place_of_birth'
+  | 'last_known_place'
+  | 'birth_date_original'
+  | 'match_profile';
 
 export function isSealed(stored: string): boolean {
   return stored.startsWith(PREFIX);
@@ -48,6 +62,25 @@ export class FieldVault {
     return open(key, Buffer.from(body ?? '', 'base64url'), `${subject.id}/${field}`).toString('utf8');
   }
 
+  /**
+   * Fetches, in one read of the key store, the keys of those subjects not in the memo: a match job
+   * opens a few hundred candidates' profiles, and a read per candidate would cost a round trip
+   * each. A subject without a key (erased since, or never sealed for) stays out; opening a sealed
+   * value of theirs then fails as `open` does.
+   */
+  async preload(subjectIds: readonly string[]): Promise<void> {
+    const missing = [...new Set(subjectIds)].filter((id) => !this.memo.has(id));
+    if (missing.length === 0) return;
+    for (const [id, key] of await this.keys.existingKeys(missing)) this.remember(id, key);
+  }
+
+  /** Makes, in one write, the keys of many new subjects about to be sealed for (a bulk load). */
+  async prepare(subjectIds: readonly string[]): Promise<void> {
+    const missing = [...new Set(subjectIds)].filter((id) => !this.memo.has(id));
+    if (missing.length === 0) return;
+    for (const [id, key] of await this.keys.keysFor(missing)) this.remember(id, key);
+  }
+
   /** After an erasure, in every process: the erased subjects' keys must not outlive them in memory. */
   forget(ids?: readonly string[]): void {
     if (!ids) this.memo.clear();
@@ -58,8 +91,12 @@ export class FieldVault {
     const known = this.memo.get(subject.id);
     if (known) return known;
     const key = await this.keys.dataKeyFor(subject);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string);
-    this.memo.set(subject.id, key);
+    this.remember(subject.id, key);
     return key;
+  }
+
+  private remember(id: string, key: Buffer): void {
+    if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string);
+    this.memo.set(id, key);
   }
 }

@@ -6,6 +6,9 @@ import { ensureKeyStoreSchema } from './key-store-schema.js';
 
 export type SubjectType = 'person' | 'request' | 'candidate';
 
+/** The reserved subject whose data key is the blind-index key; never a person, request or pair. */
+export const BLIND_INDEX_SUBJECT_ID = '00000000-0000-0000-0000-000000000001';
+
 export interface ErasedSubject {
   id: string;
   type: SubjectType;
@@ -59,22 +62,55 @@ export class KeyStore {
   }
 
   /** The subject's data key, made and stored the first time; refused for an erased subject. */
-  async dataKeyFor(subject: ErasedSubject): Promise<Buffer> {
-    const found = await this.find([subject.id]);
-    const stored = found.get(subject.id);
-    if (stored) return this.ring.unwrap(stored, subject.id);
-    const { dataKey, stored: fresh } = this.ring.create(subject.id);
+  dataKeyFor(subject: ErasedSubject): Promise<Buffer> {
+    return this.keyFor(subject.id);
+  }
+
+  /**
+   * The service's blind-index key (src/key-store/blind-index.ts): one key for every organisation,
+   * since blocking crosses organisations under sharing agreements. Kept here as the data key of a
+   * reserved subject that no erasure names, so it is wrapped, rotated and backed up with the others,
+   * and a stolen dump of the data does not hold it.
+   */
+  blindIndexKey(): Promise<Buffer> {
+    return this.keyFor(BLIND_INDEX_SUBJECT_ID);
+  }
+
+  private async keyFor(subjectId: string): Promise<Buffer> {
+    const found = await this.find([subjectId]);
+    const stored = found.get(subjectId);
+    if (stored) return this.ring.unwrap(stored, subjectId);
+    const { dataKey, stored: fresh } = this.ring.create(subjectId);
     // Two writers may make the first key at once: the one that lands wins, the other reads it back.
     const { rows } = await this.pool.query<{ master_key_id: string; wrapped: Buffer }>(
       `INSERT INTO data_key (subject_id, master_key_id, wrapped)
        SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM erasure_log WHERE subject_id = $1)
        ON CONFLICT (subject_id) DO NOTHING RETURNING master_key_id, wrapped`,
-      [subject.id, fresh.masterKeyId, fresh.wrapped],
+      [subjectId, fresh.masterKeyId, fresh.wrapped],
     );
     if (rows.length === 1) return dataKey;
-    const again = (await this.find([subject.id])).get(subject.id);
+    const again = (await this.find([subjectId])).get(subjectId);
     if (!again) throw new SubjectErasedError();
-    return this.ring.unwrap(again, subject.id);
+    return this.ring.unwrap(again, subjectId);
+  }
+
+  /**
+   * Keys for many subjects at once (a bulk load): those missing are made and stored in one
+   * statement, the others read. An erased subject gets none.
+   */
+  async keysFor(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    const made = ids.map((id) => ({ id, ...this.ring.create(id) }));
+    const { rows } = await this.pool.query<{ subject_id: string }>(
+      `INSERT INTO data_key (subject_id, master_key_id, wrapped)
+       SELECT t.s, t.m, t.w FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS t(s, m, w)
+       WHERE NOT EXISTS (SELECT 1 FROM erasure_log e WHERE e.subject_id = t.s)
+       ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id`,
+      [made.map((m) => m.id), made.map((m) => m.stored.masterKeyId), made.map((m) => m.stored.wrapped)],
+    );
+    const inserted = new Set(rows.map((row) => row.subject_id));
+    const keys = new Map(made.filter((m) => inserted.has(m.id)).map((m) => [m.id, m.dataKey]));
+    for (const [id, key] of await this.existingKeys(ids.filter((id) => !inserted.has(id)))) keys.set(id, key);
+    return keys;
   }
 
   /** The data keys that exist among `ids` (none for a subject never sealed for, or erased). */
@@ -88,7 +124,9 @@ export class KeyStore {
    * Every copy of what the keys sealed – in the data's backups and WAL too – is unreadable from
    * then on, once the key store's own backups have aged out.
    */
-  async destroy(subjects: readonly ErasedSubject[]): Promise<void> {
+  async destroy(erased: readonly ErasedSubject[]): Promise<void> {
+    // The blind-index key belongs to no one; destroying it would hide every record from blocking.
+    const subjects = erased.filter((s) => s.id !== BLIND_INDEX_SUBJECT_ID);
     if (subjects.length === 0) return;
     const client = await this.pool.connect();
     try {

@@ -12,7 +12,10 @@ export interface SealedColumn {
   rowKey: string;
 }
 
-/** Every column the vault seals (decision 0024); migration 1764550000000 guards the same five. */
+/**
+ * Every column the vault seals (decisions 0024, 0028); migrations 1764550000000 and 1764580000000
+ * guard the same ones. Columns of one table share its row key, so a row is sealed in one update.
+ */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'tracing_request', column: 'circumstances', field: 'circumstances', subjectColumn: 'id', subjectType: 'request', rowKey: 'id' },
   {
@@ -47,4 +50,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     subjectType: 'person',
     rowKey: 'id',
   },
+  { table: 'name_variant', column: 'value', field: 'name', subjectColumn: 'person_id', subjectType: 'person', rowKey: 'id' },
+  ...(['place_of_birth', 'last_known_place', 'birth_date_original', 'match_profile'] as const).map((column) => ({
+    table: 'person_record',
+    column,
+    field: column,
+    subjectColumn: 'id',
+    subjectType: 'person' as const,
+    rowKey: 'id',
+  })),
 ];

@@ -6,8 +6,10 @@
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { rotateKeysIn } from '../cli/rotate-keys.js';
 import { seedDemoData } from '../database/demo-seed/seed-demo-data.js';
 import { runMigrations } from '../database/migrate.js';
+import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { KeyStore } from '../key-store/key-store.js';
 import { spawnApp, waitForHttpOk, type AppProcess } from './app-process.js';
@@ -86,14 +88,21 @@ async function backingServices(dataDir: string) {
   return { ...local, seed: true };
 }
 
-/** The demo's free texts are sealed like any other (decision 0024), so the seed needs the key store. */
-async function seedWithKeys(services: { databaseUrl: string; keystoreDatabaseUrl: string; dataMasterKeys: string }) {
+/**
+ * The local data as this version stores it: what an older version left in plaintext sealed and
+ * re-keyed (`cli rotate-keys` does the same on a deployment), then the demo seeded, its names and
+ * free texts sealed like any other (decisions 0024, 0028).
+ */
+async function sealAndSeed(services: { databaseUrl: string; keystoreDatabaseUrl: string; dataMasterKeys: string }) {
   const keys = await KeyStore.fromSettings({
     KEYSTORE_DATABASE_URL: services.keystoreDatabaseUrl,
     DATA_KEY_MASTER_KEYS: services.dataMasterKeys,
   });
   try {
-    return await seedDemoData(services.databaseUrl, new FieldVault(keys));
+    const sealed = await rotateKeysIn(services.databaseUrl, keys);
+    if (sealed.sealedLegacy + sealed.reindexed > 0)
+      say(`Sealed ${sealed.sealedLegacy} values and re-keyed ${sealed.reindexed} people from an older version.`);
+    return await seedDemoData(services.databaseUrl, new FieldVault(keys), new BlindIndex(await keys.blindIndexKey()));
   } finally {
     await keys.close();
   }
@@ -105,7 +114,7 @@ async function main(): Promise<void> {
   checkpoint();
   await runMigrations(services.databaseUrl);
   checkpoint();
-  const demoAccounts = services.seed ? await seedWithKeys(services) : null;
+  const demoAccounts = services.seed ? await sealAndSeed(services) : null;
   if (demoAccounts) process.stdout.write(formatDemoAccounts(demoAccounts));
   checkpoint();
 

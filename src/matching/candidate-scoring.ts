@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { FieldVault } from '../key-store/field-vault.js';
 import type { PersonForMatching } from './engine/person-for-matching.js';
 import {
   completeScore,
@@ -36,9 +37,9 @@ export interface ScoredCandidate {
  * the floor: most candidates stay far under it, and reading every candidate's request cost about
  * as much as reading the candidates.
  */
-export async function blockAndScore(manager: EntityManager, query: ScoringQuery): Promise<ScoredCandidate[]> {
+export async function blockAndScore(manager: EntityManager, vault: FieldVault, query: ScoringQuery): Promise<ScoredCandidate[]> {
   const { person, requestId, reciprocityFloor } = query;
-  const { candidates: blockedPeople, ownRequest } = await loadBlockedPeople(manager, query);
+  const { candidates: blockedPeople, ownRequest } = await loadBlockedPeople(manager, vault, query);
   if (blockedPeople.length === 0) return [];
   const loaded = [...ownRequest, ...blockedPeople];
   const isHidden = ownRequest.some((p) => p.requestHidden);
@@ -50,7 +51,7 @@ export async function blockAndScore(manager: EntityManager, query: ScoringQuery)
   const within = fields.filter((f) => reciprocityFloor === undefined || reciprocityCanReach(f.fields, reciprocityFloor));
   const otherRequests = [...new Set(within.map((f) => f.candidate.requestId))].filter((id) => id !== requestId);
   const known = new Set(loaded.map((p) => p.id));
-  const everyone = [...loaded, ...(await loadPeople(manager, [], otherRequests)).filter((p) => !known.has(p.id))];
+  const everyone = [...loaded, ...(await loadPeople(manager, vault, [], otherRequests)).filter((p) => !known.has(p.id))];
   const counterpartsOf = counterparts(everyone);
   return fields.map(({ candidate, fields: scored }) => ({
     candidate,

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { FieldVault } from '../key-store/field-vault.js';
+import { openMatchProfile } from '../persons/sealed-person.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { EngineNamePart, EngineRole, EngineSex } from './engine/person-for-matching.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
@@ -24,7 +26,7 @@ export interface MatchSubject {
   names: { value: string; part: EngineNamePart }[];
   /** the request's enquirer agreed to be found (null: no intake consent recorded) */
   agreesToBeFound: boolean | null;
-  /** the record's stored blocking keys */
+  /** the record's stored blocking keys (blind indexes) */
   keys: string[];
   /** every stored key was made by this matcher version (false when there are none) */
   keysCurrent: boolean;
@@ -41,17 +43,16 @@ export interface MatchSubject {
  * every writer locks in. NO KEY UPDATE still keeps writers out, but not the foreign-key checks of
  * other jobs' candidate rows that name this person: with FOR UPDATE, two jobs whose records were
  * each other's candidates waited on each other's person row (decision 0008).
- * Names and keys are read under the person's lock: they change only with the person's version.
+ * The match profile (names, place of birth; sealed) and keys are read under the person's lock:
+ * they change only with the person's version.
  */
 const SUBJECT_SQL = `
   SELECT p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle, r.status AS "requestStatus",
          p.role, p.status, p.version, p.sex,
          p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
-         p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",
+         p.match_profile AS "matchProfile", p.place_of_birth_country AS "placeOfBirthCountry",
          p.last_known_country AS "lastKnownCountry",
          (SELECT ic.agrees_to_be_found FROM intake_consent ic WHERE ic.request_id = r.id) AS "agreesToBeFound",
-         coalesce((SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
-                   FROM name_variant n WHERE n.person_id = p.id), '[]'::json) AS names,
          k.keys, k.current AS "keysCurrent",
          (ARRAY[r.organisation_id::text] || ARRAY(
             SELECT (CASE WHEN sa.organisation_a_id = r.organisation_id THEN sa.organisation_b_id ELSE sa.organisation_a_id END)::text
@@ -68,8 +69,15 @@ const SUBJECT_SQL = `
   WHERE p.id = $1
   FOR NO KEY UPDATE OF r, p`;
 
-/** Locks the job's request and person and reads them; null when the person is gone. */
-export async function lockMatchSubject(manager: EntityManager, personId: string): Promise<MatchSubject | null> {
-  const [row]: MatchSubject[] = await manager.query(SUBJECT_SQL, [personId, MATCHER_VERSION]);
-  return row ?? null;
+/** Locks the job's request and person and reads them, names opened; null when the person is gone. */
+export async function lockMatchSubject(manager: EntityManager, vault: FieldVault, personId: string): Promise<MatchSubject | null> {
+  const [row]: (Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile: string | null })[] = await manager.query(SUBJECT_SQL, [
+    personId,
+    MATCHER_VERSION,
+  ]);
+  if (!row) return null;
+  const { matchProfile, ...subject } = row;
+  // A record written before match profiles existed has none until `cli rotate-keys` makes it.
+  const profile = matchProfile === null ? { names: [], placeOfBirth: null } : await openMatchProfile(vault, row.id, matchProfile);
+  return { ...subject, names: profile.names, placeOfBirth: profile.placeOfBirth };
 }

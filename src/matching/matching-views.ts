@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { BLOCKING_SQL, blockingParameters, type BlockingQuery } from './candidate-blocking.js';
-import type { EngineNamePart, EngineRole, EngineSex, PersonForMatching } from './engine/person-for-matching.js';
+import { isSealed, type FieldVault } from '../key-store/field-vault.js';
+import { SubjectErasedError } from '../key-store/key-store.js';
+import { openMatchProfile, type MatchProfile } from '../persons/sealed-person.js';
+import type { EngineRole, EngineSex, PersonForMatching } from './engine/person-for-matching.js';
 import { toPersonForMatching } from './name-keys.js';
 
 /** A stored person as the matcher needs them: ids for the job, the engine's view for scoring. */
@@ -21,26 +24,25 @@ interface ViewRow {
   sex: EngineSex;
   birthEarliest: string | null;
   birthLatest: string | null;
-  placeOfBirth: string | null;
   placeOfBirthCountry: string | null;
   lastKnownCountry: string | null;
-  names: { value: string; part: EngineNamePart }[] | null;
+  /** names and place of birth, sealed with the person's key */
+  matchProfile: string | null;
 }
 
 /**
- * Only the matching-relevant columns, names aggregated per person, in one statement: a match job
- * reads up to a few hundred candidates, and loading them as entities with a join cost more than scoring
- * them. Dates come as ISO text (pg would make Date objects of them). Whether the request is hidden
+ * Only the matching-relevant columns, in one statement: a match job reads up to a few hundred
+ * candidates, and loading them as entities with a join cost more than scoring them. Names and the
+ * place of birth come as the person's sealed match profile, one value to open per person (decision
+ * 0028). Dates come as ISO text (pg would make Date objects of them). Whether the request is hidden
  * comes along, as a statement of its own cost a round trip per job.
  */
 const VIEW_COLUMNS = `
   p.id, p.request_id AS "requestId", p.role, p.sex,
   p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
-  p.place_of_birth AS "placeOfBirth", p.place_of_birth_country AS "placeOfBirthCountry",
-  p.last_known_country AS "lastKnownCountry",
+  p.place_of_birth_country AS "placeOfBirthCountry", p.last_known_country AS "lastKnownCountry",
   EXISTS (SELECT 1 FROM intake_consent ic WHERE ic.request_id = p.request_id AND NOT ic.agrees_to_be_found) AS "requestHidden",
-  (SELECT json_agg(json_build_object('value', n.value, 'part', n.part) ORDER BY n.position)
-     FROM name_variant n WHERE n.person_id = p.id) AS names`;
+  p.match_profile AS "matchProfile"`;
 
 /**
  * The given people ($1) and everyone in the given requests ($2), in one statement: a job's
@@ -73,10 +75,14 @@ export interface BlockedPeople {
   ownRequest: MatchingView[];
 }
 
-export async function loadBlockedPeople(manager: EntityManager, query: Omit<BlockingQuery, 'personId'>): Promise<BlockedPeople> {
+export async function loadBlockedPeople(
+  manager: EntityManager,
+  vault: FieldVault,
+  query: Omit<BlockingQuery, 'personId'>,
+): Promise<BlockedPeople> {
   if (query.keys.length === 0) return { candidates: [], ownRequest: [] };
   const rows: ViewRow[] = await manager.query(BLOCKED_PEOPLE_SQL, blockingParameters(query));
-  const views = rows.map(toView);
+  const views = await openViews(vault, rows);
   return {
     candidates: views.filter((view) => view.requestId !== query.requestId),
     ownRequest: views.filter((view) => view.requestId === query.requestId),
@@ -85,20 +91,39 @@ export async function loadBlockedPeople(manager: EntityManager, query: Omit<Bloc
 
 export async function loadPeople(
   manager: EntityManager,
+  vault: FieldVault,
   personIds: readonly string[],
   requestIds: readonly string[],
 ): Promise<MatchingView[]> {
   if (personIds.length === 0 && requestIds.length === 0) return [];
   const rows: ViewRow[] = await manager.query(PEOPLE_SQL, [personIds, requestIds]);
-  return rows.map(toView);
+  return openViews(vault, rows);
 }
 
-function toView(row: ViewRow): MatchingView {
-  return {
-    id: row.id,
-    requestId: row.requestId,
-    role: row.role,
-    requestHidden: row.requestHidden,
-    engine: toPersonForMatching(row, row.names ?? []),
-  };
+/**
+ * The engine's views of the rows, their profiles opened with keys fetched in one read. A person
+ * erased since blocking read them (their key destroyed, their rows about to go) is left out, as
+ * if blocking had not found them.
+ */
+async function openViews(vault: FieldVault, rows: readonly ViewRow[]): Promise<MatchingView[]> {
+  // Keys only for sealed profiles: a record from before decision 0028 is read as it is until sealed.
+  await vault.preload(rows.filter((row) => row.matchProfile !== null && isSealed(row.matchProfile)).map((row) => row.id));
+  const views: MatchingView[] = [];
+  for (const row of rows) {
+    let profile: MatchProfile = { names: [], placeOfBirth: null };
+    try {
+      if (row.matchProfile !== null) profile = await openMatchProfile(vault, row.id, row.matchProfile);
+    } catch (error) {
+      if (error instanceof SubjectErasedError) continue;
+      throw error;
+    }
+    views.push({
+      id: row.id,
+      requestId: row.requestId,
+      role: row.role,
+      requestHidden: row.requestHidden,
+      engine: toPersonForMatching({ ...row, placeOfBirth: profile.placeOfBirth }, profile.names),
+    });
+  }
+  return views;
 }

@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Environment } from '../config/environment.js';
+import { BlindIndex } from '../key-store/blind-index.js';
+import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
-import { blockingKeys } from './engine/blocking-keys.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import type { MatchingView } from './matching-views.js';
-import { replaceNameKeys, toPersonForMatching } from './name-keys.js';
+import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
 import { movePerson, proposeLocked, proposeOther } from './possible-match.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
@@ -36,6 +37,8 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
+    private readonly vault: FieldVault,
+    private readonly index: BlindIndex,
   ) {}
 
   async matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
@@ -45,7 +48,7 @@ export class MatchingService {
     const started = performance.now();
     const matched = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | MatchedPerson> => {
       // Request and person locked, and everything the job needs of them read, in one statement.
-      const subject = await lockMatchSubject(manager, job.personId);
+      const subject = await lockMatchSubject(manager, this.vault, job.personId);
       if (!subject) return 'gone';
       if (subject.lifecycle !== 'open') return 'request_closed';
       if (subject.version > job.personVersion) return 'superseded';
@@ -54,7 +57,7 @@ export class MatchingService {
       if (startsSearching) await movePerson(manager, subject, 'searching');
 
       const keys = await this.currentKeys(manager, subject);
-      const scored = await blockAndScore(manager, {
+      const scored = await blockAndScore(manager, this.vault, {
         person: subject,
         names: subject.names,
         requestId: subject.requestId,
@@ -121,7 +124,7 @@ export class MatchingService {
     if (subject.role === 'enquirer' && subject.agreesToBeFound === null) throw new Error('the request has no intake consent');
     const isTarget = subject.role === 'sought' || subject.agreesToBeFound === true;
     const self = toPersonForMatching(subject, subject.names);
-    await replaceNameKeys(manager, self, subject.organisationId, isTarget);
-    return blockingKeys(self);
+    await replaceNameKeys(manager, this.index, self, subject.organisationId, isTarget);
+    return storedBlockingKeys(this.index, self);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { BlindIndex } from '../key-store/blind-index.js';
 import type { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { blockingKeys } from './engine/blocking-keys.js';
 import { MATCHER_VERSION, type PersonForMatching } from './engine/person-for-matching.js';
@@ -23,9 +24,20 @@ export function toPersonForMatching(person: PersonFields, names: PersonForMatchi
   };
 }
 
+/** A person's blocking keys as stored and looked up: blind indexes of the engine's keys (decision 0028). */
+export function storedBlockingKeys(index: BlindIndex, person: PersonForMatching): string[] {
+  return index.ofAll(blockingKeys(person));
+}
+
 /** The key rows of one person, ready to insert. */
-export function nameKeyRows(person: PersonForMatching, organisationId: string, isTarget: boolean): PersonNameKey[] {
-  return blockingKeys(person).map((key) => ({ organisationId, key, personId: person.id, isTarget, matcherVersion: MATCHER_VERSION }));
+export function nameKeyRows(index: BlindIndex, person: PersonForMatching, organisationId: string, isTarget: boolean): PersonNameKey[] {
+  return storedBlockingKeys(index, person).map((key) => ({
+    organisationId,
+    key,
+    personId: person.id,
+    isTarget,
+    matcherVersion: MATCHER_VERSION,
+  }));
 }
 
 /**
@@ -34,12 +46,13 @@ export function nameKeyRows(person: PersonForMatching, organisationId: string, i
  */
 export async function replaceNameKeys(
   manager: EntityManager,
+  index: BlindIndex,
   person: PersonForMatching,
   organisationId: string,
   isTarget: boolean,
 ): Promise<void> {
   await manager.delete(PersonNameKey, { personId: person.id });
-  const rows = nameKeyRows(person, organisationId, isTarget);
+  const rows = nameKeyRows(index, person, organisationId, isTarget);
   if (rows.length > 0) await manager.insert(PersonNameKey, rows);
 }
 

@@ -7,6 +7,7 @@ import { NameVariant } from './entities/name-variant.entity.js';
 import { PersonContact } from './entities/person-contact.entity.js';
 import type { FieldVault } from '../key-store/field-vault.js';
 import { PersonRecord } from './entities/person-record.entity.js';
+import { sealMatchProfile, sealName } from './sealed-person.js';
 
 /** The columns of a person record that come from the officer's input (names apart). */
 export type PersonDetails = Pick<
@@ -59,20 +60,33 @@ export function personDetails(input: PersonInputDto, today: CalendarDate, field:
   };
 }
 
-/** Replaces a person's name variants, keeping the given order. Values are stored exactly as submitted. */
-export async function replaceNames(manager: EntityManager, personId: string, names: PersonInputDto['names']): Promise<void> {
+/**
+ * Replaces a person's name variants, keeping the given order, and the match profile made of them
+ * and the place of birth (`placeOfBirth` in plaintext). Values are stored exactly as submitted,
+ * sealed with the person's key (decision 0028).
+ */
+export async function replaceNames(
+  manager: EntityManager,
+  vault: FieldVault,
+  person: { id: string; placeOfBirth: string | null },
+  names: PersonInputDto['names'],
+): Promise<void> {
+  const personId = person.id;
   await manager.delete(NameVariant, { personId });
-  await manager.insert(
-    NameVariant,
-    names.map((name, position) => ({
+  const rows = [];
+  for (const [position, name] of names.entries()) {
+    rows.push({
       personId,
       position,
       part: name.part,
-      value: name.value,
+      value: await sealName(vault, personId, name.value),
       script: name.script ?? null,
       language: name.language ?? null,
-    })),
-  );
+    });
+  }
+  await manager.insert(NameVariant, rows);
+  const matchProfile = await sealMatchProfile(vault, personId, { names, placeOfBirth: person.placeOfBirth });
+  await manager.update(PersonRecord, { id: personId }, { matchProfile });
 }
 
 /** Contact details and whereabouts are stored sealed with the person's key (decision 0024). */

@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors/domain-errors.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { CandidateMatch } from '../matching/entities/candidate-match.entity.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
+import { openPersonRecord } from '../persons/sealed-person.js';
 import { TracingRequest } from '../tracing-requests/entities/tracing-request.entity.js';
 import { assertReviewable, loadSides, ownRequest } from './candidate-sides.js';
 import { ReviewDecision } from './entities/review-decision.entity.js';
@@ -91,8 +92,10 @@ export class CandidateViewReader {
         );
       }
     });
-    // Sealed texts are opened only where they are shown: the caller's own requests and notes.
+    // Sealed texts are opened only where they are shown: names and places to a reviewer of the
+    // pair, circumstances and notes of the caller's own requests only.
     for (const person of people) {
+      await openPersonRecord(this.vault, person);
       const own = person.request.organisationId === user.organisationId;
       const request = person.request;
       request.circumstances =

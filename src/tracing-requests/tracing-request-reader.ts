@@ -6,6 +6,7 @@ import { type AuthenticatedUser, hasRole } from '../auth/authenticated-user.js';
 import { NotFoundError } from '../common/errors/domain-errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
 import { FieldVault } from '../key-store/field-vault.js';
+import { openPersonRecord } from '../persons/sealed-person.js';
 import type { ListTracingRequestsQuery } from './dto/list-tracing-requests.query.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
@@ -33,6 +34,7 @@ export class TracingRequestReader {
     if (!request || !mayRead(user, request)) throw new NotFoundError('tracing request');
     // Stored sealed with the request's key (decision 0024); the response decides who sees it.
     request.circumstances = await this.vault.open({ id: request.id, type: 'request' }, 'circumstances', request.circumstances);
+    for (const person of request.persons) await openPersonRecord(this.vault, person);
     return request;
   }
 

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputError, NotFoundError, VersionConflictError, IllegalTransitionError } from '../common/errors/domain-errors.js';
+import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { replaceNameKeys, toPersonForMatching, withdrawFromMatching } from '../matching/name-keys.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
@@ -12,6 +14,7 @@ import { todayUtc } from '../persons/birth-dates/today-utc.js';
 import type { EnquirerInputDto, SoughtPersonInputDto } from '../persons/dto/person-input.dto.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { personDetails, replaceNames, saveContact } from '../persons/person-writer.js';
+import { sealPersonDetails } from '../persons/sealed-person.js';
 import { counterpartsInReview, settleCounterparts } from '../review/settle.js';
 import { User } from '../users/user.entity.js';
 import type { CreateTracingRequestDto } from './dto/create-tracing-request.dto.js';
@@ -32,6 +35,7 @@ export class TracingRequestsService {
     private readonly relay: OutboxRelay,
     private readonly reader: TracingRequestReader,
     private readonly vault: FieldVault,
+    private readonly index: BlindIndex,
   ) {}
 
   async create(officer: AuthenticatedUser, dto: CreateTracingRequestDto): Promise<TracingRequest> {
@@ -109,15 +113,16 @@ export class TracingRequestsService {
           PersonRecord,
           { id: person.id },
           {
-            ...details,
+            ...(await sealPersonDetails(this.vault, person.id, details)),
             ...(change.relationshipToEnquirer && { relationshipToEnquirer: change.relationshipToEnquirer }),
             version,
           },
         );
-        await replaceNames(manager, person.id, change.names);
+        await replaceNames(manager, this.vault, { id: person.id, placeOfBirth: details.placeOfBirth }, change.names);
         await saveContact(manager, this.vault, person.id, change.contact);
         const isTarget = person.role === 'sought' || (await isEnquirerFindable(manager, id));
-        await replaceNameKeys(manager, toPersonForMatching({ ...person, ...details }, change.names), request.organisationId, isTarget);
+        const forMatching = toPersonForMatching({ ...person, ...details }, change.names);
+        await replaceNameKeys(manager, this.index, forMatching, request.organisationId, isTarget);
         await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: version });
       }
       const nextPosition = (await manager.maximum(PersonRecord, 'position', { requestId: id })) ?? 0;
@@ -158,10 +163,14 @@ export class TracingRequestsService {
     enquirerFindable: boolean,
   ): Promise<void> {
     const isEnquirer = position === 0;
+    // The id is made here, so the person's key exists to seal their details before the first write.
+    const id = randomUUID();
+    const details = personDetails(input, todayUtc(), field);
     const person = await manager.save(
       PersonRecord,
       manager.create(PersonRecord, {
-        ...personDetails(input, todayUtc(), field),
+        ...(await sealPersonDetails(this.vault, id, details)),
+        id,
         requestId: request.id,
         organisationId: request.organisationId,
         role: isEnquirer ? 'enquirer' : 'sought',
@@ -173,10 +182,11 @@ export class TracingRequestsService {
         status: isEnquirer ? null : 'submitted',
       }),
     );
-    await replaceNames(manager, person.id, input.names);
+    await replaceNames(manager, this.vault, { id, placeOfBirth: details.placeOfBirth }, input.names);
     await saveContact(manager, this.vault, person.id, input.contact);
     // A sought person is searched for on vital interest; an enquirer only if they agreed to be found.
-    await replaceNameKeys(manager, toPersonForMatching(person, input.names), request.organisationId, !isEnquirer || enquirerFindable);
+    const forMatching = toPersonForMatching({ ...person, ...details }, input.names);
+    await replaceNameKeys(manager, this.index, forMatching, request.organisationId, !isEnquirer || enquirerFindable);
     if (!isEnquirer) {
       await recordStatusChange(manager, {
         requestId: request.id,

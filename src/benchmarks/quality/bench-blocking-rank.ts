@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../database/data-source-options.js';
-import { blockingKeys } from '../../matching/engine/blocking-keys.js';
-import { benchRoot, openBenchServices } from '../support/bench-services.js';
+import { storedBlockingKeys } from '../../matching/name-keys.js';
+import { benchRoot, openBenchKeys, openBenchServices } from '../support/bench-services.js';
 import { round } from '../support/stats.js';
 import { datasetFolder, datasetIdentity } from '../speed/dataset-folder.js';
 import { groupSize, storedIds } from '../speed/generate-people.js';
@@ -99,19 +99,20 @@ async function rankSet(file: string): Promise<Record<string, CapFigures>> {
   const folder = `rank-${process.pid}-${Date.now()}`;
   const services = await openBenchServices(folder);
   const db = new DataSource(dataSourceOptions(services.databaseUrl));
+  const keys = await openBenchKeys(services.databaseUrl);
   try {
     await db.initialize();
-    const { organisationId, loaded } = await loadRecords(db, records);
+    const { organisationId, loaded } = await loadRecords(db, keys, records);
     const idOf = new Map(loaded.map((l) => [l.personId, l.record.id]));
     const truePairs = truePairsOf(records);
     // per ranker and cap: the pairs proposed from either side, and the candidates per record
     const found = new Map<string, Set<string>>();
     const counts = new Map<string, number>();
     for (const entry of loaded) {
-      const keys = blockingKeys(engineView(entry.record, entry.personId));
+      const stored = storedBlockingKeys(keys.index, engineView(entry.record, entry.personId));
       const rows: ({ personId: string } & SharedKey)[] = await db.query(SHARED_KEYS_SQL, [
         organisationId,
-        keys,
+        stored,
         entry.requestId,
         HOT_KEY_ROWS,
       ]);
@@ -137,6 +138,7 @@ async function rankSet(file: string): Promise<Record<string, CapFigures>> {
     }
     return result;
   } finally {
+    await keys.close();
     if (db.isInitialized) await db.destroy();
     await services.stop();
     await rm(join(benchRoot(), folder), { recursive: true, force: true });

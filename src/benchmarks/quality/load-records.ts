@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { PersonForMatching } from '../../matching/engine/person-for-matching.js';
+import type { FieldVault } from '../../key-store/field-vault.js';
 import { nameKeyRows } from '../../matching/name-keys.js';
+import { sealMatchProfile, sealName, sealPersonDetails } from '../../persons/sealed-person.js';
+import type { BenchKeys } from '../support/bench-services.js';
 import type { LabelledRecord } from './labelled-files.js';
 
 export interface LoadedRecord {
@@ -40,9 +43,9 @@ export function engineView(record: LabelledRecord, personId: string): PersonForM
 /**
  * Stores labelled records through the real schema: one organisation, each record a sought person
  * in a request of its own (legal basis vital interest, which allows tracing), with its name and
- * blocking keys. Requests have no enquirer row, so no reciprocity can arise.
+ * blocking keys, sealed and blind-indexed as the service stores them. Requests have no enquirer row, so no reciprocity can arise.
  */
-export async function loadRecords(db: DataSource, records: readonly LabelledRecord[]): Promise<LoadedSet> {
+export async function loadRecords(db: DataSource, keys: Omit<BenchKeys, 'close'>, records: readonly LabelledRecord[]): Promise<LoadedSet> {
   const suffix = randomUUID().slice(0, 8);
   const [{ id: organisationId }] = await db.query(`INSERT INTO organisation (name, code) VALUES ($1, $2) RETURNING id`, [
     `Quality benchmark ${suffix}`,
@@ -55,6 +58,7 @@ export async function loadRecords(db: DataSource, records: readonly LabelledReco
   const loaded = records.map((record) => ({ record, personId: randomUUID(), requestId: randomUUID() }));
   for (let start = 0; start < loaded.length; start += BATCH) {
     const batch = loaded.slice(start, start + BATCH);
+    const sealed = await sealBatch(keys.vault, batch);
     await db.transaction(async (manager) => {
       const references = batch.map(
         (_, i) => `TR-2000-${suffix.replace(/\D/g, '').padEnd(3, '0').slice(0, 3)}${String(start + i).padStart(6, '0')}`,
@@ -72,11 +76,12 @@ export async function loadRecords(db: DataSource, records: readonly LabelledReco
       const births = batch.map((r) => birthRange(r.record.birthDate));
       await manager.query(
         `INSERT INTO person_record (id, request_id, organisation_id, role, position, relationship_to_enquirer, sex,
-                                    birth_date_kind, birth_calendar, birth_earliest, birth_latest, place_of_birth, legal_basis, status)
+                                    birth_date_kind, birth_calendar, birth_earliest, birth_latest, place_of_birth, legal_basis, status,
+                                    match_profile)
          SELECT id, request_id, $1, 'sought', 1, 'other', sex, kind, CASE WHEN kind = 'unknown' THEN NULL ELSE 'gregorian' END,
-                earliest, latest, place, 'vital_interest', 'searching'
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[])
-           AS t(id, request_id, sex, kind, earliest, latest, place)`,
+                earliest, latest, place, 'vital_interest', 'searching', profile
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::text[])
+           AS t(id, request_id, sex, kind, earliest, latest, place, profile)`,
         [
           organisationId,
           batch.map((r) => r.personId),
@@ -85,21 +90,37 @@ export async function loadRecords(db: DataSource, records: readonly LabelledReco
           births.map((b) => b.kind),
           births.map((b) => b.earliest),
           births.map((b) => b.latest),
-          batch.map((r) => r.record.place || null),
+          sealed.map((r) => r.place),
+          sealed.map((r) => r.profile),
         ],
       );
       await manager.query(
         `INSERT INTO name_variant (person_id, position, part, value) SELECT id, 0, 'full', value FROM unnest($1::uuid[], $2::text[]) AS t(id, value)`,
-        [batch.map((r) => r.personId), batch.map((r) => r.record.fullName)],
+        [batch.map((r) => r.personId), sealed.map((r) => r.name)],
       );
-      const keys = batch.flatMap((r) => nameKeyRows(engineView(r.record, r.personId), organisationId, true));
+      const keyRows = batch.flatMap((r) => nameKeyRows(keys.index, engineView(r.record, r.personId), organisationId, true));
       await manager.query(
         `INSERT INTO person_name_key (organisation_id, key, person_id, is_target, matcher_version)
          SELECT $1, key, person_id, true, $4 FROM unnest($2::text[], $3::uuid[]) AS t(key, person_id)`,
-        [organisationId, keys.map((k) => k.key), keys.map((k) => k.personId), keys[0]?.matcherVersion ?? 1],
+        [organisationId, keyRows.map((k) => k.key), keyRows.map((k) => k.personId), keyRows[0]?.matcherVersion ?? 1],
       );
     });
   }
   await db.query(`ANALYZE person_name_key`);
   return { organisationId, loaded };
+}
+
+/** Each record's name, place and match profile sealed with its person's key, as the service stores them. */
+async function sealBatch(vault: FieldVault, batch: readonly LoadedRecord[]) {
+  const sealed: { name: string; place: string | null; profile: string }[] = [];
+  for (const { record, personId } of batch) {
+    const place = record.place || null;
+    sealed.push({
+      name: await sealName(vault, personId, record.fullName),
+      place: (await sealPersonDetails(vault, personId, { placeOfBirth: place, lastKnownPlace: null, birthDateOriginal: null }))
+        .placeOfBirth,
+      profile: await sealMatchProfile(vault, personId, { names: [{ value: record.fullName, part: 'full' }], placeOfBirth: place }),
+    });
+  }
+  return sealed;
 }

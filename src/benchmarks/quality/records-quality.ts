@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Environment } from '../../config/environment.js';
 import { blockAndScore } from '../../matching/candidate-scoring.js';
-import { blockingKeys } from '../../matching/engine/blocking-keys.js';
 import type { PairScore } from '../../matching/engine/score-pair.js';
-import { toPersonForMatching } from '../../matching/name-keys.js';
+import { storedBlockingKeys, toPersonForMatching } from '../../matching/name-keys.js';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
+import { openPersonRecord } from '../../persons/sealed-person.js';
+import { openBenchKeys, type BenchKeys } from '../support/bench-services.js';
 import { quantile } from '../support/stats.js';
 import { atThreshold, expectedCalibrationError, type ScoredLabel } from './classification-metrics.js';
 import type { LabelledRecord } from './labelled-files.js';
@@ -56,19 +57,35 @@ export async function scoreRecordCandidates(
   records: readonly LabelledRecord[],
   progress: (done: number) => void,
 ): Promise<RecordCandidates> {
-  const { organisationId, loaded } = await loadRecords(db, records);
+  const keys = await openBenchKeys((db.options as { url: string }).url);
+  try {
+    return await scoreLoaded(db, env, keys, records, progress);
+  } finally {
+    await keys.close();
+  }
+}
+
+async function scoreLoaded(
+  db: DataSource,
+  env: Environment,
+  keys: BenchKeys,
+  records: readonly LabelledRecord[],
+  progress: (done: number) => void,
+): Promise<RecordCandidates> {
+  const { organisationId, loaded } = await loadRecords(db, keys, records);
   const idOf = new Map(loaded.map((l) => [l.personId, l.record.id]));
   const truePairs = truePairsOf(records);
   const candidates = new Map<string, ScoredRecordPair>();
   const candidateCounts: number[] = [];
   for (const [index, entry] of loaded.entries()) {
-    const person = await db.manager.findOneOrFail(PersonRecord, { where: { id: entry.personId }, relations: { names: true } });
-    const results = await blockAndScore(db.manager, {
+    const stored = await db.manager.findOneOrFail(PersonRecord, { where: { id: entry.personId }, relations: { names: true } });
+    const person = await openPersonRecord(keys.vault, stored);
+    const results = await blockAndScore(db.manager, keys.vault, {
       person,
       names: person.names,
       requestId: entry.requestId,
       organisationIds: [organisationId],
-      keys: blockingKeys(toPersonForMatching(person, person.names)),
+      keys: storedBlockingKeys(keys.index, toPersonForMatching(person, person.names)),
       limit: env.BLOCKING_CANDIDATE_LIMIT,
       hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,
     });

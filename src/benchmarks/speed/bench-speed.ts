@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { benchRoot, openBenchServices } from '../support/bench-services.js';
+import { benchRoot, openBenchKeys, openBenchServices } from '../support/bench-services.js';
 import { median, quantile } from '../support/stats.js';
 import { baselineName } from './baseline-names.js';
 import { datasetFolder, datasetIdentity, socketPathLength } from './dataset-folder.js';
@@ -44,7 +44,7 @@ function cleanUp(): Promise<void> {
 }
 
 async function main(options: SpeedOptions): Promise<void> {
-  const identity = datasetIdentity(options.records, options.seed);
+  const identity = datasetIdentity(options.records, options.seed, options.encryption);
   const folder = datasetFolder(identity);
   const root = benchRoot();
   if (!process.env.BENCH_DATABASE_URL && socketPathLength(root, folder) > 107) {
@@ -58,7 +58,9 @@ async function main(options: SpeedOptions): Promise<void> {
   const pool = new pg.Pool({ connectionString: services.databaseUrl, max: 4 });
   cleanups.push(() => pool.end());
 
-  const { dataset, reused } = await openDataset(pool, identity);
+  const keys = await openBenchKeys(services.databaseUrl);
+  cleanups.push(() => keys.close());
+  const { dataset, reused } = await openDataset(pool, identity, keys);
   if (reused) say(`data set reused (loaded in ${dataset.loadSeconds} s)`);
   if (options.loadOnly) {
     say(`load only: ${options.records} records ready; per 100k: ${dataset.secondsPer100k.join(', ') || 'n/a'} s`);
@@ -73,32 +75,22 @@ async function main(options: SpeedOptions): Promise<void> {
   }
 }
 
-async function measure(
+const notMeasuredWithoutEncryption = {
+  e2eQueries: [],
+  e2e: { times: [], timedOut: 0 },
+  sample: [],
+  throughput: { throughputPerS: Number.NaN, seconds: Number.NaN, failedAttempts: 0 },
+  workerRssMb: [],
+};
+
+/** The queue's end-to-end time and the bulk re-score, through the real API, queue and two worker processes. */
+async function measureThroughTheService(
   options: SpeedOptions,
   services: { databaseUrl: string; redisUrl: string },
   pool: pg.Pool,
   dataset: LoadedDataset,
-  reused: boolean,
-): Promise<{ figures: SpeedFigures; details: SpeedDetails }> {
-  const loadAtStart = loadavg()[0];
-  await resetRunState(pool, dataset);
-  await emptyQueue(services.redisUrl);
-  const queries = queryRecords(options.seed, options.records, options.queries);
-
-  say(`in-process: ${options.queries} queries (${options.warmup} warm-up)`);
-  const inProcess = await measureInProcess({ ...services, dataset, queries, warmup: options.warmup, explain: options.explain });
-  for (const plan of inProcess.explains) say(plan);
-  const measured = inProcess.outcomes;
-  const unmatched = measured.filter((o) => o.outcome !== 'matched').length;
-  if (unmatched > 0) say(`warning: ${unmatched} queries were not matched`);
-
-  const queryNames = measured.map((o) => baselineName(o.query.request.sought.names));
-  const warmNames = queries.slice(0, options.warmup).map((q) => baselineName(q.request.sought.names));
-  say(`pg_trgm: ${queryNames.length} queries`);
-  const trgm = await measureTrgm(pool, queryNames, warmNames);
-  say('fuse.js: reading the names');
-  const fuse = measureFuse(await readBaselineNames(pool), queryNames.slice(0, options.fuseQueries), warmNames.slice(0, 3));
-
+  measured: readonly QueryOutcome[],
+) {
   await resetRunState(pool, dataset);
   await emptyQueue(services.redisUrl);
   say(`starting the API and ${options.workers} workers`);
@@ -114,6 +106,45 @@ async function measure(
   const throughput = await measureThroughput({ pool, redisUrl: services.redisUrl, personIds: sample });
   const workerRssMb = await processes.workerRssMb();
   await processes.stop();
+  return { e2eQueries, e2e, sample, throughput, workerRssMb };
+}
+
+async function measure(
+  options: SpeedOptions,
+  services: { databaseUrl: string; redisUrl: string },
+  pool: pg.Pool,
+  dataset: LoadedDataset,
+  reused: boolean,
+): Promise<{ figures: SpeedFigures; details: SpeedDetails }> {
+  const loadAtStart = loadavg()[0];
+  await resetRunState(pool, dataset);
+  await emptyQueue(services.redisUrl);
+  const queries = queryRecords(options.seed, options.records, options.queries);
+
+  say(`in-process: ${options.queries} queries (${options.warmup} warm-up)`);
+  const inProcess = await measureInProcess({
+    ...services,
+    dataset,
+    encryption: options.encryption,
+    queries,
+    warmup: options.warmup,
+    explain: options.explain,
+  });
+  for (const plan of inProcess.explains) say(plan);
+  const measured = inProcess.outcomes;
+  const unmatched = measured.filter((o) => o.outcome !== 'matched').length;
+  if (unmatched > 0) say(`warning: ${unmatched} queries were not matched`);
+
+  const queryNames = measured.map((o) => baselineName(o.query.request.sought.names));
+  const warmNames = queries.slice(0, options.warmup).map((q) => baselineName(q.request.sought.names));
+  say(`pg_trgm: ${queryNames.length} queries`);
+  const trgm = await measureTrgm(pool, queryNames, warmNames);
+  say('fuse.js: reading the names');
+  const fuse = measureFuse(await readBaselineNames(pool), queryNames.slice(0, options.fuseQueries), warmNames.slice(0, 3));
+
+  // The service's processes seal and blind-index what they write: they can only meet an encrypted set.
+  const { e2eQueries, e2e, sample, throughput, workerRssMb } =
+    options.encryption === 'on' ? await measureThroughTheService(options, services, pool, dataset, measured) : notMeasuredWithoutEncryption;
 
   const times = matchQuantiles(measured);
   const recallSet = measured.slice(0, options.fuseQueries);
@@ -183,6 +214,8 @@ async function measure(
     fuseMs: fuse.times[i] ?? null,
     fuseRanks: fuse.ranked[i] ? o.query.trueMatchIds.map((id) => fuse.ranked[i].indexOf(id)) : null,
   }));
+  const logDir = join(benchRoot(), datasetFolder(dataset.identity), 'logs');
+  await mkdir(logDir, { recursive: true, mode: 0o700 });
   const file = join(logDir, `run-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify({ options, figures, details, e2eMs: e2e.times, perQuery }), { mode: 0o600 });
   say(`per-query details: ${file}`);

@@ -31,15 +31,15 @@ function rowsFingerprint(seed: number): string {
   return createHash('sha256').update(JSON.stringify(batch)).digest('hex').slice(0, 16);
 }
 
-export function datasetIdentity(records: number, seed: number): DatasetIdentity {
+export function datasetIdentity(records: number, seed: number, encryption: 'on' | 'off' = 'on'): DatasetIdentity {
   return {
     records,
     seed,
     generatorVersion: GENERATOR_VERSION,
     schema: MIGRATIONS[MIGRATIONS.length - 1].name,
     matcherVersion: MATCHER_VERSION,
-    // Name encryption does not exist yet; the folder says so, so an encrypted set will not be mistaken for this one.
-    encryption: 'off',
+    // 'on': names sealed and blocking keys blind-indexed, as the service stores them (decision 0028).
+    encryption,
     rowsFingerprint: rowsFingerprint(seed),
   };
 }

@@ -1,11 +1,16 @@
 /**
  * Column arrays for the bulk load: one batch of generated requests as the rows the service itself
- * would write (its own personDetails for birth ranges and columns, its own nameKeyRows for keys),
- * ready for INSERT ... SELECT FROM unnest(...).
+ * would write (its own personDetails for birth ranges and columns, the engine's blocking keys),
+ * ready for INSERT ... SELECT FROM unnest(...). Names, profiles and keys are in plaintext here;
+ * `sealBatch` seals and blind-indexes them before the insert, with the service's own code.
  */
-import { nameKeyRows, toPersonForMatching } from '../../matching/name-keys.js';
+import { blockingKeys } from '../../matching/engine/blocking-keys.js';
+import { toPersonForMatching } from '../../matching/name-keys.js';
+import type { BlindIndex } from '../../key-store/blind-index.js';
+import type { FieldVault } from '../../key-store/field-vault.js';
 import type { CalendarDate } from '../../persons/birth-dates/calendars.js';
 import { personDetails } from '../../persons/person-writer.js';
+import { sealMatchProfile, sealName, type MatchProfile } from '../../persons/sealed-person.js';
 import { baselineName } from './baseline-names.js';
 import type { PersonInput, StoredRequest } from './generate-people.js';
 
@@ -37,6 +42,8 @@ export interface PersonColumns {
   legalBasis: string[];
   status: (string | null)[];
   createdAt: string[];
+  /** the match profile, plaintext until the load seals it (see sealBatch) */
+  matchProfile: string[];
 }
 
 export interface NameColumns {
@@ -89,6 +96,7 @@ export function emptyBatch(): BatchRows {
       legalBasis: [],
       status: [],
       createdAt: [],
+      matchProfile: [],
     },
     names: { personId: [], position: [], part: [], value: [], script: [], language: [] },
     keys: { key: [], personId: [], isTarget: [] },
@@ -130,6 +138,8 @@ function addPerson(batch: BatchRows, person: PersonToAdd, organisationId: string
   p.legalBasis.push(sought ? 'vital_interest' : 'consent');
   p.status.push(sought ? 'searching' : null);
   p.createdAt.push(person.createdAt);
+  // The data set has no places of birth: the profile holds the names only.
+  p.matchProfile.push(JSON.stringify({ names: person.input.names.map(({ value, part }) => ({ value, part })), placeOfBirth: null }));
 
   person.input.names.forEach((name, position) => {
     batch.names.personId.push(person.id);
@@ -140,11 +150,12 @@ function addPerson(batch: BatchRows, person: PersonToAdd, organisationId: string
     batch.names.language.push(name.language ?? null);
   });
 
+  // The engine's keys; the load stores them as blind indexes (sealBatch), as the service does.
   const forMatching = toPersonForMatching({ ...details, id: person.id, role: person.role }, person.input.names);
-  for (const row of nameKeyRows(forMatching, organisationId, person.isTarget)) {
-    batch.keys.key.push(row.key);
+  for (const key of blockingKeys(forMatching)) {
+    batch.keys.key.push(key);
     batch.keys.personId.push(person.id);
-    batch.keys.isTarget.push(row.isTarget);
+    batch.keys.isTarget.push(person.isTarget);
   }
   if (person.isTarget) {
     batch.baseline.personId.push(person.id);
@@ -190,4 +201,19 @@ export function addRequest(batch: BatchRows, request: StoredRequest, organisatio
     organisationId,
     today,
   );
+}
+
+/**
+ * Seals a batch as the service stores it (decision 0028): names and match profiles with each
+ * person's key – the keys made in one statement for the whole batch – and blocking keys as blind
+ * indexes.
+ */
+export async function sealBatch(batch: BatchRows, keys: { vault: FieldVault; index: BlindIndex }): Promise<void> {
+  const { persons, names } = batch;
+  await keys.vault.prepare(persons.id);
+  for (const [i, personId] of persons.id.entries()) {
+    persons.matchProfile[i] = await sealMatchProfile(keys.vault, personId, JSON.parse(persons.matchProfile[i]) as MatchProfile);
+  }
+  for (const [i, personId] of names.personId.entries()) names.value[i] = await sealName(keys.vault, personId, names.value[i]);
+  batch.keys.key = batch.keys.key.map((key) => keys.index.of(key));
 }

@@ -6,9 +6,12 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type pg from 'pg';
+import type { BlindIndex } from '../../key-store/blind-index.js';
+import type { FieldVault } from '../../key-store/field-vault.js';
+import { SEALED_COLUMNS } from '../../key-store/sealed-columns.js';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
 import { todayUtc } from '../../persons/birth-dates/today-utc.js';
-import { addRequest, emptyBatch, type BatchRows } from './dataset-rows.js';
+import { addRequest, emptyBatch, sealBatch, type BatchRows } from './dataset-rows.js';
 import type { DatasetIdentity } from './dataset-folder.js';
 import { describeDistribution, type DistributionSummary } from './describe-distribution.js';
 import { storedRequests } from './generate-people.js';
@@ -46,7 +49,11 @@ async function readMarker(pool: pg.Pool): Promise<LoadedDataset | null> {
 }
 
 /** Opens the data set in the database: reused when the marker names the same identity, else (re)loaded. */
-export async function openDataset(pool: pg.Pool, identity: DatasetIdentity): Promise<{ dataset: LoadedDataset; reused: boolean }> {
+export async function openDataset(
+  pool: pg.Pool,
+  identity: DatasetIdentity,
+  keys: { vault: FieldVault; index: BlindIndex },
+): Promise<{ dataset: LoadedDataset; reused: boolean }> {
   const marker = await readMarker(pool);
   const differences = marker ? identityDifferences(marker.identity, identity) : [];
   if (marker && differences.length === 0) return { dataset: marker, reused: true };
@@ -56,7 +63,9 @@ export async function openDataset(pool: pg.Pool, identity: DatasetIdentity): Pro
       : 'no complete data set in the database: loading one',
   );
   await wipe(pool);
-  return { dataset: await load(pool, identity), reused: false };
+  // Only to measure what sealing costs: a plaintext set needs the "sealed only" checks gone.
+  if (identity.encryption === 'off') await dropSealedChecks(pool);
+  return { dataset: await load(pool, identity, identity.encryption === 'on' ? keys : null), reused: false };
 }
 
 async function wipe(pool: pg.Pool): Promise<void> {
@@ -68,7 +77,11 @@ async function wipe(pool: pg.Pool): Promise<void> {
   );
 }
 
-async function load(pool: pg.Pool, identity: DatasetIdentity): Promise<LoadedDataset> {
+async function load(
+  pool: pg.Pool,
+  identity: DatasetIdentity,
+  keys: { vault: FieldVault; index: BlindIndex } | null,
+): Promise<LoadedDataset> {
   const started = performance.now();
   const { seed, records } = identity;
   const organisationId = seededUuid(seed, -1, 0, 10);
@@ -98,7 +111,8 @@ async function load(pool: pg.Pool, identity: DatasetIdentity): Promise<LoadedDat
     const size = batchSize;
     batch = emptyBatch();
     batchSize = 0;
-    const insert = insertBatch(pool, rows, { organisationId, loaderOfficerId })
+    const insert = (keys ? sealBatch(rows, keys) : Promise.resolve())
+      .then(() => insertBatch(pool, rows, { organisationId, loaderOfficerId }))
       .then(() => {
         const before = loaded;
         loaded += size;
@@ -166,6 +180,13 @@ async function load(pool: pg.Pool, identity: DatasetIdentity): Promise<LoadedDat
   return dataset;
 }
 
+async function dropSealedChecks(pool: pg.Pool): Promise<void> {
+  for (const sealed of SEALED_COLUMNS.filter((c) => c.table === 'person_record' || c.table === 'name_variant')) {
+    await pool.query(`ALTER TABLE ${sealed.table} DROP CONSTRAINT IF EXISTS ${sealed.table}_${sealed.column}_sealed`);
+  }
+  await pool.query(`ALTER TABLE person_name_key DROP CONSTRAINT IF EXISTS person_name_key_key_blind`);
+}
+
 async function insertBatch(pool: pg.Pool, rows: BatchRows, ids: { organisationId: string; loaderOfficerId: string }): Promise<void> {
   const client = await pool.connect();
   try {
@@ -189,12 +210,13 @@ async function insertBatch(pool: pg.Pool, rows: BatchRows, ids: { organisationId
     await client.query(
       `INSERT INTO person_record (id, request_id, organisation_id, role, position, relationship_to_enquirer, sex, birth_date_kind,
          birth_calendar, birth_date_input, birth_earliest, birth_latest, place_of_birth_country, nationality, languages,
-         preferred_language, legal_basis, status, created_at, updated_at)
+         preferred_language, legal_basis, status, created_at, updated_at, match_profile)
        SELECT id, rid, $1, role, pos, rel, sex, kind, cal, input::jsonb, earliest, latest, pob, nat, string_to_array(langs, ','),
-         pref, basis, status, c, c
+         pref, basis, status, c, c, profile
        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-         $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
-         AS t(id, rid, role, pos, rel, sex, kind, cal, input, earliest, latest, pob, nat, langs, pref, basis, status, c)`,
+         $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
+         $20::text[])
+         AS t(id, rid, role, pos, rel, sex, kind, cal, input, earliest, latest, pob, nat, langs, pref, basis, status, c, profile)`,
       [
         ids.organisationId,
         p.id,
@@ -215,6 +237,7 @@ async function insertBatch(pool: pg.Pool, rows: BatchRows, ids: { organisationId
         p.legalBasis,
         p.status,
         p.createdAt,
+        p.matchProfile,
       ],
     );
     const n = rows.names;

@@ -18,7 +18,13 @@ import { ApiModule } from '../../api.module.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Environment, loadEnvironment } from '../../config/environment.js';
 import { findCandidates } from '../../matching/candidate-blocking.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { BlindIndex } from '../../key-store/blind-index.js';
+import { FieldVault } from '../../key-store/field-vault.js';
+import { OutboxRelay } from '../../outbox/outbox-relay.js';
+import { TracingRequestReader } from '../../tracing-requests/tracing-request-reader.js';
 import { blockAndScore } from '../../matching/candidate-scoring.js';
+import { openPersonRecord } from '../../persons/sealed-person.js';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
 import { MatchingService } from '../../matching/matching.service.js';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
@@ -37,6 +43,33 @@ class InProcessBenchModule {
     // The API's module graph (write path, outbox relay, queue producer) plus the worker's MatchingService.
     return { module: InProcessBenchModule, imports: [ApiModule.forRoot(env)], providers: [MatchingService] };
   }
+}
+
+/**
+ * Only for `--encryption off`, to measure what blind indexes and sealed profiles cost: the
+ * service's own write path and match job, with blocking keys stored and looked up as the engine
+ * makes them, as the plaintext data set holds them. Nothing in the service can do this.
+ */
+class PlaintextKeys extends BlindIndex {
+  override of(key: string): string {
+    return key;
+  }
+}
+
+function plaintextKeyedServices(app: INestApplicationContext, env: Environment) {
+  const keys = new PlaintextKeys(Buffer.alloc(32));
+  const [dataSource, vault] = [app.get(DataSource), app.get(FieldVault)];
+  return {
+    requests: new TracingRequestsService(
+      dataSource,
+      app.get(AuditService),
+      app.get(OutboxRelay),
+      app.get(TracingRequestReader),
+      vault,
+      keys,
+    ),
+    matching: new MatchingService(dataSource, env, vault, keys),
+  };
 }
 
 export interface QueryOutcome {
@@ -79,6 +112,7 @@ export async function measureInProcess(options: {
   databaseUrl: string;
   redisUrl: string;
   dataset: LoadedDataset;
+  encryption: 'on' | 'off';
   queries: readonly QueryRecord[];
   warmup: number;
   explain: boolean;
@@ -95,11 +129,14 @@ export async function measureInProcess(options: {
 async function run(
   app: INestApplicationContext,
   env: Environment,
-  options: { dataset: LoadedDataset; queries: readonly QueryRecord[]; warmup: number; explain: boolean },
+  options: { dataset: LoadedDataset; encryption: 'on' | 'off'; queries: readonly QueryRecord[]; warmup: number; explain: boolean },
 ): Promise<InProcessResult> {
-  const requests = app.get(TracingRequestsService);
-  const matching = app.get(MatchingService);
   const dataSource = app.get(DataSource);
+  const vault = app.get(FieldVault);
+  const { requests, matching } =
+    options.encryption === 'on'
+      ? { requests: app.get(TracingRequestsService), matching: app.get(MatchingService) }
+      : plaintextKeyedServices(app, env);
   const officer: AuthenticatedUser = {
     id: options.dataset.queryOfficerId,
     organisationId: options.dataset.organisationId,
@@ -118,7 +155,7 @@ async function run(
     const matchMs = performance.now() - started;
     const { user, system } = process.cpuUsage(cpu);
     const trueMatchStored = await hasCandidate(dataSource.manager, sought.id, query.trueMatchIds);
-    const ranked = await rankedCandidates(dataSource.manager, env, sought.id, options.dataset.organisationId);
+    const ranked = await rankedCandidates(dataSource.manager, vault, env, sought.id, options.dataset.organisationId);
     outcomes.push({
       query,
       personId: sought.id,
@@ -151,13 +188,17 @@ async function hasCandidate(manager: EntityManager, personId: string, candidateI
 /** Every candidate blocking finds for the record, scored by the engine, best first; the first k ids. */
 async function rankedCandidates(
   manager: EntityManager,
+  vault: FieldVault,
   env: Environment,
   personId: string,
   organisationId: string,
   k = 10,
 ): Promise<{ top: string[]; blocked: string[]; scored: number }> {
-  const person = await manager.findOneOrFail(PersonRecord, { where: { id: personId }, relations: { names: true } });
-  const scored = await blockAndScore(manager, {
+  const person = await openPersonRecord(
+    vault,
+    await manager.findOneOrFail(PersonRecord, { where: { id: personId }, relations: { names: true } }),
+  );
+  const scored = await blockAndScore(manager, vault, {
     person,
     names: person.names,
     requestId: person.requestId,

@@ -17,10 +17,12 @@ export interface SpeedOptions {
   workers: number;
   /** print EXPLAIN ANALYZE of the slowest blocking queries to stderr */
   explain: boolean;
+  /** 'off': a data set of plaintext names and keys, to measure what sealing costs (in-process figures only) */
+  encryption: 'on' | 'off';
 }
 
 export const USAGE = `usage: npm run --silent bench:speed -- --records N [--json] [--load-only] [--seed S] [--queries Q]
-  [--warmup W] [--e2e-queries K] [--rescore-records R] [--fuse-queries F] [--explain]`;
+  [--warmup W] [--e2e-queries K] [--rescore-records R] [--fuse-queries F] [--explain] [--encryption on|off]`;
 
 export class UsageError extends Error {}
 
@@ -53,8 +55,10 @@ export function parseSpeedArgs(argv: readonly string[]): SpeedOptions {
       'rescore-records': { type: 'string' },
       'fuse-queries': { type: 'string' },
       explain: { type: 'boolean', default: false },
+      encryption: { type: 'string', default: 'on' },
     },
   });
+  if (values.encryption !== 'on' && values.encryption !== 'off') throw new UsageError('--encryption must be on or off');
   const records = integer('records', values.records, undefined, 30);
   const warmup = integer('warmup', values.warmup, 20, 0);
   const queries = integer('queries', values.queries, 220, warmup + 1);
@@ -72,5 +76,6 @@ export function parseSpeedArgs(argv: readonly string[]): SpeedOptions {
     fuseQueries: Math.min(measured, integer('fuse-queries', values['fuse-queries'], records > FUSE_FULL_SCAN_LIMIT ? 40 : measured, 1)),
     workers: 2,
     explain: values.explain,
+    encryption: values.encryption,
   };
 }

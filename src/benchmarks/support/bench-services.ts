@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runMigrations } from '../../database/migrate.js';
+import { BlindIndex } from '../../key-store/blind-index.js';
+import { FieldVault } from '../../key-store/field-vault.js';
+import { KeyStore } from '../../key-store/key-store.js';
 import { startLocalServices } from '../../local-stack/local-services.js';
 
 export interface BenchServices {
@@ -46,8 +49,27 @@ export async function openBenchServices(folder: string, env: NodeJS.ProcessEnv =
 
 /**
  * Key-store settings for a benchmark's service: its key store lives in the benchmark's own database
- * (the tables do not clash), under a master key made for the run. A deployment keeps them apart.
+ * (the tables do not clash). A deployment keeps them apart.
  */
 export function benchKeyStoreSettings(databaseUrl: string): { KEYSTORE_DATABASE_URL: string; DATA_KEY_MASTER_KEYS: string } {
-  return { KEYSTORE_DATABASE_URL: databaseUrl, DATA_KEY_MASTER_KEYS: randomBytes(32).toString('hex') };
+  return { KEYSTORE_DATABASE_URL: databaseUrl, DATA_KEY_MASTER_KEYS: BENCH_MASTER_KEY };
+}
+
+/**
+ * One master key for every benchmark database, derived from a public phrase: a loaded speed data
+ * set is reused across runs and processes, so its data keys must unwrap under the same master key
+ * each time. It protects nothing – benchmark data is generated – and measures the same work.
+ */
+const BENCH_MASTER_KEY = createHash('sha256').update('rfl-tracing benchmark master key; never for real data').digest('hex');
+
+export interface BenchKeys {
+  vault: FieldVault;
+  index: BlindIndex;
+  close(): Promise<void>;
+}
+
+/** The vault and blind index a benchmark seals and keys its records with, as the service does (decision 0028). */
+export async function openBenchKeys(databaseUrl: string): Promise<BenchKeys> {
+  const keys = await KeyStore.fromSettings(benchKeyStoreSettings(databaseUrl));
+  return { vault: new FieldVault(keys), index: new BlindIndex(await keys.blindIndexKey()), close: () => keys.close() };
 }

@@ -11,6 +11,7 @@ import { PersonNameKey } from '../../matching/entities/person-name-key.entity.js
 import { nameKeyRows, toPersonForMatching } from '../../matching/name-keys.js';
 import { Organisation } from '../../organisations/organisation.entity.js';
 import { writeMatchPersonToOutbox } from '../../outbox/outbox-writer.js';
+import type { BlindIndex } from '../../key-store/blind-index.js';
 import type { FieldVault } from '../../key-store/field-vault.js';
 import type { CalendarDate } from '../../persons/birth-dates/calendars.js';
 import { todayUtc } from '../../persons/birth-dates/today-utc.js';
@@ -18,6 +19,8 @@ import { NameVariant } from '../../persons/entities/name-variant.entity.js';
 import { PersonContact } from '../../persons/entities/person-contact.entity.js';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
 import { personDetails } from '../../persons/person-writer.js';
+import type { NamePart } from '../../persons/person-vocabulary.js';
+import { sealMatchProfile, sealName, sealPersonDetails } from '../../persons/sealed-person.js';
 import { IntakeConsent } from '../../tracing-requests/entities/intake-consent.entity.js';
 import { StatusChange } from '../../tracing-requests/entities/status-change.entity.js';
 import { TracingRequest } from '../../tracing-requests/entities/tracing-request.entity.js';
@@ -51,7 +54,7 @@ interface Staff {
  * Seeds a migrated database that holds no organisation yet, in one transaction; returns the accounts
  * with their only copy of the passwords, or null when the database was not empty (nothing written).
  */
-export async function seedDemoData(databaseUrl: string, vault: FieldVault): Promise<DemoAccount[] | null> {
+export async function seedDemoData(databaseUrl: string, vault: FieldVault, index: BlindIndex): Promise<DemoAccount[] | null> {
   const today = todayUtc();
   const requests = generateDemoRequests({ today });
   const accounts = await Promise.all(
@@ -88,7 +91,7 @@ export async function seedDemoData(databaseUrl: string, vault: FieldVault): Prom
         const idOf = (role: Role) => users.find((u) => u.roles[0] === role)!.id;
         staff[code] = { organisationId, officerId: idOf('officer'), caseworkerId: idOf('caseworker') };
       }
-      await insertRequests(manager, vault, requests, staff, today);
+      await insertRequests(manager, { vault, index }, requests, staff, today);
       return accounts.map(({ code, role, email, password }) => ({ organisation: ORGANISATIONS[code].name, role, email, password }));
     });
   } finally {
@@ -98,7 +101,7 @@ export async function seedDemoData(databaseUrl: string, vault: FieldVault): Prom
 
 async function insertRequests(
   manager: EntityManager,
-  vault: FieldVault,
+  { vault, index: blindIndex }: { vault: FieldVault; index: BlindIndex },
   requests: DemoRequest[],
   staff: Record<DemoOrganisationCode, Staff>,
   today: CalendarDate,
@@ -193,7 +196,12 @@ async function insertRequests(
       const details = rows.persons.at(-1) as Parameters<typeof toPersonForMatching>[0];
       // Keys are written with the record, as the service does; an enquirer is a target only if findable.
       rows.keys.push(
-        ...nameKeyRows(toPersonForMatching(details, input.names), organisationId, sought || request.intakeConsent.agreesToBeFound),
+        ...nameKeyRows(
+          blindIndex,
+          toPersonForMatching(details, input.names),
+          organisationId,
+          sought || request.intakeConsent.agreesToBeFound,
+        ),
       );
       personIds.push(id);
     });
@@ -207,6 +215,13 @@ async function insertRequests(
       (row.circumstances as string | null) ?? null,
     );
   }
+  for (const row of rows.persons) {
+    const personId = row.id as string;
+    const names = rows.names.filter((name) => name.personId === personId) as { value: string; part: NamePart }[];
+    row.matchProfile = await sealMatchProfile(vault, personId, { names, placeOfBirth: (row.placeOfBirth as string | null) ?? null });
+    Object.assign(row, await sealPersonDetails(vault, personId, row as Parameters<typeof sealPersonDetails>[2]));
+  }
+  for (const row of rows.names) row.value = await sealName(vault, row.personId as string, row.value as string);
   for (const row of rows.contacts) {
     const subject = { id: row.personId as string, type: 'person' as const };
     row.contactDetails = await vault.seal(subject, 'contact_details', (row.contactDetails as string | null) ?? null);

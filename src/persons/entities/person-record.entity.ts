@@ -65,6 +65,7 @@ export class PersonRecord {
   @Column({ name: 'birth_latest', type: 'date', nullable: true })
   birthLatest: string | null;
 
+  /** Sealed with the person's key, as are last_known_place, birth_date_original and the names (decision 0028). */
   @Column({ name: 'place_of_birth', type: 'text', nullable: true })
   placeOfBirth: string | null;
 
@@ -99,6 +100,10 @@ export class PersonRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** Names and place of birth as the matcher reads them, sealed as one value (persons/sealed-person.ts). */
+  @Column({ name: 'match_profile', type: 'text', nullable: true, select: false })
+  matchProfile: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

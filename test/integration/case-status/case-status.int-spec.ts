@@ -14,9 +14,7 @@ import {
   RELATIONSHIPS,
   SEXES,
 } from '../../../src/persons/person-vocabulary.js';
-import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { PersonRecord } from '../../../src/persons/entities/person-record.entity.js';
-import { openContact } from '../../../src/persons/person-writer.js';
 import { SearchCloser } from '../../../src/search-closing/search-closer.js';
 import { TracingRequest } from '../../../src/tracing-requests/entities/tracing-request.entity.js';
 import { assertPersonTransition } from '../../../src/tracing-requests/request-lifecycle.js';
@@ -27,6 +25,7 @@ import { loginAs, type Session } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { namesOf, personStrings } from '../../support/person-strings.js';
 
 /** Codes every record carries (vocabularies, not anyone's data): a found person's `searching` is not a leak. */
 const SHARED_CODES = new Set<string>([
@@ -123,30 +122,12 @@ describe('the survivor’s status through the caseworker', () => {
 
   const withoutReference = ({ reference: _reference, ...rest }: Record<string, unknown>) => rest;
 
-  /** Every value stored for a person in the tables that describe them, read from the database, not from a list. */
+  /**
+   * Every value stored for a person in the tables that describe them, read from the database, not
+   * from a list – sealed values opened, since what they hold is what could leak.
+   */
   async function storedValuesOf(personId: string): Promise<string[]> {
-    const rows = [
-      ...(await db.query(`SELECT to_jsonb(t) AS row FROM person_record t WHERE id = $1`, [personId])),
-      ...(await db.query(`SELECT to_jsonb(t) AS row FROM name_variant t WHERE person_id = $1`, [personId])),
-      ...(await db.query(`SELECT to_jsonb(t) AS row FROM person_contact t WHERE person_id = $1`, [personId])),
-    ];
-    const values: string[] = [];
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') values.push(value);
-      else if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-    };
-    rows.forEach((r: { row: unknown }) => collect(r.row));
-    // Contact details and whereabouts are stored sealed: what they hold is what could leak.
-    const [contact] = await db.query(`SELECT contact_details, current_whereabouts FROM person_contact WHERE person_id = $1`, [personId]);
-    if (contact) {
-      const opened = await openContact(api.get(FieldVault), personId, {
-        contactDetails: contact.contact_details,
-        currentWhereabouts: contact.current_whereabouts,
-      });
-      collect(Object.values(opened));
-    }
-    return values.filter((value) => !SHARED_CODES.has(value));
+    return (await personStrings(db, [personId])).filter((value) => !SHARED_CODES.has(value));
   }
 
   it('reads the same text and day before a candidate, with one pending or on hold, after confirmation and after the found person refuses', async () => {
@@ -175,7 +156,7 @@ describe('the survivor’s status through the caseworker', () => {
     });
 
     const [a, b] = [request.soughtId, found.enquirerId].sort();
-    const [foundName] = await db.query(`SELECT value FROM name_variant WHERE person_id = $1`, [found.enquirerId]);
+    const [foundName] = await namesOf(db, [found.enquirerId]);
     const evidence = JSON.stringify([{ field: 'name', b: foundName.value, similarity: 0.93 }]);
     const [candidate] = await db.query(
       `INSERT INTO candidate_match

@@ -12,6 +12,7 @@ import { loginAs } from '../../support/http.js';
 import { uniqueName } from '../../support/request-bodies.js';
 import { decide, reviewFlow } from '../../support/review-flow.js';
 import { startStack, type TestStack } from '../../support/stack.js';
+import { namesOfRequest } from '../../support/person-strings.js';
 
 describe('the web console in a browser', () => {
   let stack: TestStack;
@@ -74,10 +75,7 @@ describe('the web console in a browser', () => {
     // Both names shown as typed, each in its own direction.
     await expect(page.locator('bdi[dir="auto"]', { hasText: arabic }).count()).resolves.toBe(1);
     await expect(page.locator('bdi[dir="auto"]', { hasText: latin }).count()).resolves.toBe(1);
-    const names = await stack.db.query(
-      `SELECT n.value, n.script FROM name_variant n JOIN person_record p ON p.id = n.person_id WHERE p.request_id = $1 ORDER BY p.position`,
-      [id],
-    );
+    const names = (await namesOfRequest(stack.db, id)).map(({ value, script }) => ({ value, script }));
     expect(names).toEqual([
       { value: arabic, script: 'Arab' },
       { value: latin, script: 'Latn' },

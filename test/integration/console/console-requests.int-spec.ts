@@ -10,6 +10,7 @@ import { makeOrganisation, type TestOrganisation } from '../../support/factories
 import { loginAs } from '../../support/http.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
 import { dataSourceOf, startApi } from '../../support/test-app.js';
+import { namesOfRequest } from '../../support/person-strings.js';
 
 describe('console request pages', () => {
   let api: NestExpressApplication;
@@ -53,10 +54,7 @@ describe('console request pages', () => {
     });
     expect(created.status).toBe(303);
     const id = /\/console\/requests\/([0-9a-f-]{36})/.exec(created.headers.location)![1];
-    const names = await db.query(
-      `SELECT value FROM name_variant n JOIN person_record p ON p.id = n.person_id WHERE p.request_id = $1 ORDER BY p.position, n.position`,
-      [id],
-    );
+    const names = await namesOfRequest(db, id);
     expect(names.map((n: { value: string }) => n.value)).toEqual([`Selam ${family}`, 'ዮሴፍ', `Yosef ${family}`]);
     const [{ reference }] = await db.query(`SELECT reference FROM tracing_request WHERE id = $1`, [id]);
 

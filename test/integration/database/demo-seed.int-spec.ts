@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { seedDemoData } from '../../../src/database/demo-seed/seed-demo-data.js';
 import { runMigrations } from '../../../src/database/migrate.js';
+import { type BlindIndex, isBlindKey } from '../../../src/key-store/blind-index.js';
 import type { FieldVault } from '../../../src/key-store/field-vault.js';
 import type { KeyStore } from '../../../src/key-store/key-store.js';
 import { openTestKeyStore } from '../../support/key-store.js';
@@ -13,9 +14,10 @@ describe('demo seed', () => {
   let url: string;
   let keys: KeyStore;
   let vault: FieldVault;
+  let index: BlindIndex;
 
   beforeAll(async () => {
-    ({ keys, vault } = await openTestKeyStore());
+    ({ keys, vault, index } = await openTestKeyStore());
     await admin.initialize();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
     const parsed = new URL(process.env.DATABASE_URL!);
@@ -31,7 +33,7 @@ describe('demo seed', () => {
   });
 
   it('fills an empty database once, with requests in four scripts queued for matching, and leaves a used one alone', async () => {
-    const accounts = await seedDemoData(url, vault);
+    const accounts = await seedDemoData(url, vault, index);
     expect(accounts?.map((a) => a.role).sort()).toEqual([
       'admin',
       'admin',
@@ -71,7 +73,19 @@ describe('demo seed', () => {
         `SELECT count(*)::int AS n FROM person_contact WHERE contact_details NOT LIKE 'enc:v1:%' OR current_whereabouts NOT LIKE 'enc:v1:%'`,
       );
       expect(contacts.n).toBe(0);
-      expect(await seedDemoData(url, vault)).toBeNull();
+      // Names, places and the words of birth dates too, and blocking keys are blind indexes (decision 0028).
+      const [plain] = await db.query(
+        `SELECT (SELECT count(*)::int FROM name_variant WHERE value NOT LIKE 'enc:v1:%') AS names,
+                (SELECT count(*)::int FROM person_record
+                  WHERE match_profile IS NULL OR match_profile NOT LIKE 'enc:v1:%' OR place_of_birth NOT LIKE 'enc:v1:%'
+                     OR last_known_place NOT LIKE 'enc:v1:%' OR birth_date_original NOT LIKE 'enc:v1:%') AS people`,
+      );
+      expect(plain).toEqual({ names: 0, people: 0 });
+      const storedKeys: { key: string }[] = await db.query(`SELECT key FROM person_name_key`);
+      expect(storedKeys.filter((k) => !isBlindKey(k.key))).toEqual([]);
+      const [named] = await db.query(`SELECT person_id AS "personId", value FROM name_variant ORDER BY person_id, position LIMIT 1`);
+      expect(await vault.open({ id: named.personId, type: 'person' }, 'name', named.value)).toMatch(/\S/);
+      expect(await seedDemoData(url, vault, index)).toBeNull();
       const [{ again }] = await db.query(`SELECT count(*)::int AS again FROM tracing_request`);
       expect(again).toBe(requests);
     } finally {

@@ -11,6 +11,7 @@ import { addUser, makeOrganisation, type TestOrganisation } from '../../support/
 import { loginAs, type Session } from '../../support/http.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 import { decide, reviewFlow } from '../../support/review-flow.js';
+import { namesOf, personStrings } from '../../support/person-strings.js';
 
 describe('consent-gated disclosure', () => {
   let stack: TestStack;
@@ -52,19 +53,10 @@ describe('consent-gated disclosure', () => {
         .body;
     /** every text the found person's own record holds in the database */
     const foundPersonTexts = async (): Promise<string[]> => {
-      const rows = await db.query(
-        `SELECT p.*, c.contact_details, c.current_whereabouts FROM person_record p LEFT JOIN person_contact c ON c.person_id = p.id WHERE p.id = $1`,
-        [pair.b.enquirer.id],
-      );
-      const names = await db.query(`SELECT value FROM name_variant WHERE person_id = $1`, [pair.b.enquirer.id]);
       // Stored sealed: the texts to look for are what the seals hold.
-      const contact = await openContact(api.get(FieldVault), pair.b.enquirer.id, {
-        contactDetails: rows[0].contact_details,
-        currentWhereabouts: rows[0].current_whereabouts,
-      });
-      return [...Object.values(rows[0]), ...Object.values(contact), ...names.map((n: { value: string }) => n.value)].filter(
-        (v): v is string => typeof v === 'string' && v.length >= 4,
-      );
+      const texts = await personStrings(db, [pair.b.enquirer.id]);
+      const [row] = await db.query(`SELECT id::text, request_id::text FROM person_record WHERE id = $1`, [pair.b.enquirer.id]);
+      return [...Object.values(row), ...texts].filter((v): v is string => typeof v === 'string' && v.length >= 4);
     };
     return { ...pair, flow, disclosure, foundPersonTexts, soughtId: pair.a.soughtPeople[0].id };
   }
@@ -209,9 +201,7 @@ describe('consent-gated disclosure', () => {
       await decide(reviewer, found.id);
       const foundSide = (await foundCaseworker.get(`/v1/finds/${found.id}`).expect(200)).body;
       expect(foundSide.searchedForBy.relationship).toBe('sibling');
-      const enquirerNames = (await db.query(`SELECT value FROM name_variant WHERE person_id = $1`, [a.enquirer.id])).map(
-        (n: { value: string }) => n.value,
-      );
+      const enquirerNames = (await namesOf(db, [a.enquirer.id])).map((n) => n.value);
       expect(foundSide.searchedForBy.names).toEqual(agrees ? enquirerNames : undefined);
       expect(foundSide.identityCheck.state).toBe('not_checked');
     }

@@ -12,6 +12,7 @@ import { FieldVault, type SealedField } from '../../../src/key-store/field-vault
 import { KeyStore, SubjectErasedError, type SubjectType } from '../../../src/key-store/key-store.js';
 import { rememberedNameCount } from '../../../src/matching/engine/normalise-name.js';
 import { countDomainRows } from '../../support/domain-rows.js';
+import { personStrings } from '../../support/person-strings.js';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { decide, reviewFlow } from '../../support/review-flow.js';
@@ -41,18 +42,18 @@ describe('erasure', () => {
 
   afterAll(() => stack.stop());
 
-  /** Every text a request's people's rows hold, read from the database: names, contact, free text. */
-  async function textsOf(requestId: string): Promise<string[]> {
-    const rows = await db.query(
-      // (a name the other request also records is that other person's data, and stays with them)
-      `SELECT n.value AS t FROM name_variant n JOIN person_record p ON p.id = n.person_id WHERE p.request_id = $1
-         AND NOT EXISTS (SELECT 1 FROM name_variant m JOIN person_record q ON q.id = m.person_id WHERE q.request_id <> $1 AND m.value = n.value)
-       UNION SELECT c.contact_details FROM person_contact c JOIN person_record p ON p.id = c.person_id WHERE p.request_id = $1
-       UNION SELECT c.current_whereabouts FROM person_contact c JOIN person_record p ON p.id = c.person_id WHERE p.request_id = $1
-       UNION SELECT circumstances FROM tracing_request WHERE id = $1`,
-      [requestId],
-    );
-    return rows.map((r: { t: string | null }) => r.t).filter((t: string | null): t is string => t !== null && t.length >= 4);
+  /**
+   * Every text a request's people's rows hold, the sealed ones opened (names, places, contact), and
+   * its circumstances, as stored. A text the other request's people also hold (a shared name) is
+   * that other person's data and stays with them; dates and codes are not a person's words.
+   */
+  async function textsOf(requestId: string, otherRequestId: string): Promise<string[]> {
+    const peopleOf = async (id: string) =>
+      (await db.query(`SELECT id FROM person_record WHERE request_id = $1`, [id])).map((r: { id: string }) => r.id);
+    const others = new Set(await personStrings(db, await peopleOf(otherRequestId)));
+    const own = await personStrings(db, await peopleOf(requestId));
+    const [{ circumstances }] = await db.query(`SELECT circumstances FROM tracing_request WHERE id = $1`, [requestId]);
+    return [...own.filter((t) => !others.has(t) && t.length >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(t)), circumstances];
   }
 
   /** The request's sealed free texts as stored, and the decision notes of one candidate. */
@@ -63,7 +64,10 @@ describe('erasure', () => {
          JOIN person_record p ON p.id = c.person_id WHERE p.request_id = $1 AND c.contact_details IS NOT NULL
        UNION ALL SELECT c.person_id, 'person', 'current_whereabouts', c.current_whereabouts FROM person_contact c
          JOIN person_record p ON p.id = c.person_id WHERE p.request_id = $1 AND c.current_whereabouts IS NOT NULL
-       UNION ALL SELECT candidate_id, 'candidate', 'decision_note', note FROM review_decision WHERE candidate_id = $2 AND note IS NOT NULL`,
+       UNION ALL SELECT candidate_id, 'candidate', 'decision_note', note FROM review_decision WHERE candidate_id = $2 AND note IS NOT NULL
+       UNION ALL SELECT n.person_id, 'person', 'name', n.value FROM name_variant n
+         JOIN person_record p ON p.id = n.person_id WHERE p.request_id = $1
+       UNION ALL SELECT id, 'person', 'match_profile', match_profile FROM person_record WHERE request_id = $1`,
       [requestId, candidateId],
     );
     for (const row of rows) expect(row.stored).toMatch(/^enc:v1:/);
@@ -160,11 +164,18 @@ describe('erasure', () => {
     await eventually(async () => (await flow.personStatus(b.soughtPeople[0].id)) === 'possible_match');
 
     const ids = [a.id, a.enquirer.id, a.soughtPeople[0].id];
-    const texts = [...(await textsOf(a.id)), 'river crossing', 'erasure-note', 'erasure-message'];
+    const texts = [...(await textsOf(a.id, b.id)), 'river crossing', 'erasure-note', 'erasure-message'];
     expect(texts.length).toBeGreaterThan(4);
     // "A backup taken before": the sealed values as stored, with the subjects whose keys seal them.
     const backup = await sealedValuesOf(a.id, found.id);
-    expect(backup.map((b) => b.field).sort()).toEqual(['circumstances', 'contact_details', 'current_whereabouts', 'decision_note']);
+    expect([...new Set(backup.map((b) => b.field))].sort()).toEqual([
+      'circumstances',
+      'contact_details',
+      'current_whereabouts',
+      'decision_note',
+      'match_profile',
+      'name',
+    ]);
     const vaultBefore = new FieldVault(stack.api.get(KeyStore));
     for (const value of backup) expect(await vaultBefore.open(value.subject, value.field, value.stored)).toMatch(/\S/);
 

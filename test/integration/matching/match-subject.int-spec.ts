@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { isBlindKey } from '../../../src/key-store/blind-index.js';
 import { lockMatchSubject } from '../../../src/matching/match-subject.js';
+import { openTestKeyStore } from '../../support/key-store.js';
 import { makeOrganisation } from '../../support/factories.js';
 import { loginAs } from '../../support/http.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
@@ -9,14 +11,19 @@ import { eventually } from '../../support/test-app.js';
 describe('the record a match job is about, read and locked in one statement', () => {
   let stack: TestStack;
   let db: DataSource;
+  let keys: Awaited<ReturnType<typeof openTestKeyStore>>;
 
   beforeAll(async () => {
+    keys = await openTestKeyStore();
     // The reconciler stays out of the way: this file holds row locks on purpose.
     stack = await startStack({ RECONCILE_INTERVAL_MS: '3600000' });
     db = stack.db;
   });
 
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await keys.keys.close();
+    await stack.stop();
+  });
 
   it('locks the request before the person, as every writer does, and reads everything the job needs', async () => {
     const organisation = await makeOrganisation(db);
@@ -37,7 +44,7 @@ describe('the record a match job is about, read and locked in one statement', ()
       await writer.startTransaction();
       await writer.query(`SELECT 1 FROM person_record WHERE id = $1 FOR NO KEY UPDATE`, [personId]);
       // The job's statement waits for the person...
-      const job = db.transaction((manager) => lockMatchSubject(manager, personId));
+      const job = db.transaction((manager) => lockMatchSubject(manager, keys.vault, personId));
       // (pg_stat_activity keeps the statement's first kilobyte only: matched by its beginning)
       await eventually(async () => {
         const waiting = await probe.query(
@@ -65,8 +72,13 @@ describe('the record a match job is about, read and locked in one statement', ()
         keysCurrent: true,
         organisationIds: [organisation.id],
       });
+      // Stored sealed, opened for the job (decision 0028); the keys are blind indexes.
       expect(subject?.names).toEqual([{ value: body.soughtPeople[0].names[0].value, part: 'full' }]);
       expect(subject?.keys.length).toBeGreaterThan(0);
+      expect(subject?.keys.every(isBlindKey)).toBe(true);
+      const [stored] = await db.query(`SELECT match_profile AS profile FROM person_record WHERE id = $1`, [personId]);
+      expect(stored.profile).toMatch(/^enc:v1:/);
+      expect(stored.profile).not.toContain('Amina');
     } finally {
       if (writer.isTransactionActive) await writer.rollbackTransaction();
       if (probe.isTransactionActive) await probe.rollbackTransaction();
@@ -76,6 +88,8 @@ describe('the record a match job is about, read and locked in one statement', ()
   });
 
   it('returns nothing for a person that does not exist', async () => {
-    await expect(db.transaction((manager) => lockMatchSubject(manager, '00000000-0000-4000-8000-000000000000'))).resolves.toBeNull();
+    await expect(
+      db.transaction((manager) => lockMatchSubject(manager, keys.vault, '00000000-0000-4000-8000-000000000000')),
+    ).resolves.toBeNull();
   });
 });

@@ -52,3 +52,14 @@ export async function submitForm<T extends object, R>(
     return { ok: false, problems: [{ field: fieldOf(error.field), problems: [error.message] }] };
   }
 }
+
+/** The reason code a one-select form posts, checked by the API's DTO; a missing or unknown one is a 400 saying `choose`. */
+export async function reasonCodeFrom<T extends { reasonCode: string }>(
+  metatype: Type<T>,
+  fields: Record<string, unknown>,
+  choose: string,
+): Promise<string> {
+  const input = await validateInput(metatype, { reasonCode: fields.reasonCode });
+  if (!input.ok) throw new InvalidInputError('reasonCode', choose);
+  return input.value.reasonCode;
+}

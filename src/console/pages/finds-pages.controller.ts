@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import { ForbiddenActionError, InvalidInputError } from '../../common/errors/domain-errors.js';
+import { ForbiddenActionError } from '../../common/errors/domain-errors.js';
 import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { ConsentsService } from '../../disclosure/consents.service.js';
 import { type DisclosureView, DisclosureService } from '../../disclosure/disclosure.service.js';
@@ -17,7 +17,7 @@ import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { type ConsentForm, consentFieldOf, emptyConsentForm, readConsentForm, toConsentBody } from '../forms/consent-form.js';
 import { fieldErrors, fieldId } from '../forms/form-fields.js';
-import { submitForm, validateInput } from '../forms/validate-input.js';
+import { reasonCodeFrom, submitForm, validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 
 type FindSummary = Awaited<ReturnType<FindSummaryReader['read']>>;
@@ -100,9 +100,8 @@ export class FindsPagesController {
     @Param('consentId', ParseUUIDPipe) consentId: string,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    const input = await validateInput(ConsentWithdrawalDto, { reasonCode: fields.reasonCode });
-    if (!input.ok) throw new InvalidInputError('reasonCode', 'choose a reason for the withdrawal');
-    await this.consents.withdraw(user, id, consentId, input.value.reasonCode);
+    const reasonCode = await reasonCodeFrom(ConsentWithdrawalDto, fields, 'choose a reason for the withdrawal');
+    await this.consents.withdraw(user, id, consentId, reasonCode);
     response.redirect(303, `/console/finds/${id}?done=withdrawn`);
   }
 
@@ -115,9 +114,8 @@ export class FindsPagesController {
     @Param('consentId', ParseUUIDPipe) consentId: string,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    const input = await validateInput(OverrideInputDto, { reasonCode: fields.reasonCode });
-    if (!input.ok) throw new InvalidInputError('reasonCode', 'choose a reason for the override');
-    await this.disclosures.override(user, id, consentId, input.value.reasonCode);
+    const reasonCode = await reasonCodeFrom(OverrideInputDto, fields, 'choose a reason for the override');
+    await this.disclosures.override(user, id, consentId, reasonCode);
     response.redirect(303, `/console/finds/${id}?done=overridden`);
   }
 

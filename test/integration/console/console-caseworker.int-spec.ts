@@ -90,6 +90,10 @@ describe('console caseworker pages', () => {
     // Withdrawn: the enquirer's side is back to nothing.
     const [{ id: consentId }] = await db.query(`SELECT id FROM found_person_consent WHERE candidate_id = $1`, [found.id]);
     await foundSide.get(`/console/finds/${found.id}`);
+    const noReason = await foundSide.post(`/console/finds/${found.id}/consents/${consentId}/withdraw`, { reasonCode: 'changed_mind' });
+    expect(noReason.status).toBe(400);
+    expect((await enquirerSide.get(`/console/finds/${found.id}`)).text).toContain(contact.contactDetails);
+    await foundSide.get(`/console/finds/${found.id}`);
     const withdrawn = await foundSide.post(`/console/finds/${found.id}/consents/${consentId}/withdraw`, {
       reasonCode: 'found_person_withdrew',
     });

@@ -20,6 +20,7 @@ const NAV: readonly NavLink[] = [
   { href: '/console/requests', key: 'nav.requests', roles: ['officer', 'reviewer', 'admin'] },
   { href: '/console/requests/new', key: 'nav.newRequest', roles: ['officer'] },
   { href: '/console/review', key: 'nav.review', roles: ['reviewer', 'admin'] },
+  { href: '/console/finds', key: 'nav.finds', roles: ['caseworker'] },
   { href: '/console/case-status', key: 'nav.caseStatus', roles: ['caseworker'] },
   { href: '/console/users', key: 'nav.users', roles: ['admin'] },
   { href: '/console/second-factor', key: 'nav.secondFactor', roles: ROLES },

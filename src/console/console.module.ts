@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CaseStatusModule } from '../case-status/case-status.module.js';
 import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { ReviewModule } from '../review/review.module.js';
 import { SecondFactorModule } from '../second-factor/second-factor.module.js';
 import { TracingRequestsModule } from '../tracing-requests/tracing-requests.module.js';
@@ -12,6 +13,8 @@ import { ConsoleErrorFilter } from './console-error.filter.js';
 import { ConsolePages } from './console-pages.js';
 import { CaseStatusPageController } from './pages/case-status-page.controller.js';
 import { ConsoleAssetsController } from './pages/console-assets.controller.js';
+import { FindsPagesController } from './pages/finds-pages.controller.js';
+import { RequestEditPagesController } from './pages/request-edit-pages.controller.js';
 import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { SecondFactorPagesController } from './pages/second-factor-pages.controller.js';
@@ -28,12 +31,23 @@ import { formBody } from './session/form-body.js';
  * keeps refusing every other body type.
  */
 @Module({
-  imports: [DatabaseModule, AuthModule, TracingRequestsModule, ReviewModule, CaseStatusModule, UsersModule, SecondFactorModule],
+  imports: [
+    DatabaseModule,
+    AuthModule,
+    TracingRequestsModule,
+    ReviewModule,
+    DisclosureModule,
+    CaseStatusModule,
+    UsersModule,
+    SecondFactorModule,
+  ],
   controllers: [
     SignInController,
     ConsoleAssetsController,
     RequestsPagesController,
+    RequestEditPagesController,
     ReviewPagesController,
+    FindsPagesController,
     CaseStatusPageController,
     UsersPagesController,
     SecondFactorPagesController,
@@ -49,7 +63,9 @@ export class ConsoleModule implements NestModule {
       .forRoutes(
         SignInController,
         RequestsPagesController,
+        RequestEditPagesController,
         ReviewPagesController,
+        FindsPagesController,
         CaseStatusPageController,
         UsersPagesController,
         SecondFactorPagesController,

@@ -1,12 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ConsentsService } from './consents.service.js';
 import { type DisclosureView, DisclosureService } from './disclosure.service.js';
 import { ConsentInputDto, ConsentWithdrawalDto, IdentityCheckInputDto, OverrideInputDto } from './dto/disclosure-inputs.dto.js';
+import { FindListPageDto, FindListQuery } from './dto/find-list.dto.js';
+import { FindListReader } from './find-list.reader.js';
 import { FindSummaryReader } from './find-summary.reader.js';
 import { IdentityChecksService } from './identity-checks.service.js';
+
+/** The caseworker's finds: those whose consent they record, and those released to a request of theirs. */
+@ApiTags('consent and disclosure')
+@ApiBearerAuth()
+@Controller('v1/finds')
+export class FindListController {
+  constructor(private readonly finds: FindListReader) {}
+
+  @Get()
+  @Roles('caseworker')
+  @ApiOkResponse({ type: FindListPageDto, description: "ids, your own reference, state and dates; no person's field" })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: FindListQuery): Promise<FindListPageDto> {
+    return this.finds.list(user, query);
+  }
+}
 
 /** After a confirmed find: the enquirer's identity check, the found person's consent, flag overrides. */
 @ApiTags('consent and disclosure')

@@ -43,6 +43,7 @@ export class FindSummaryReader {
         [candidateId],
       );
       const onFoundSide = find.found.organisationId === user.organisationId;
+      const onSoughtSide = find.sought.organisationId === user.organisationId;
       const [enquirer]: { relationship: string; mayBeNamed: boolean; names: string[] }[] = await manager.query(
         `SELECT s.relationship_to_enquirer AS relationship, ic.agrees_to_identity_shared AS "mayBeNamed",
                 (SELECT coalesce(array_agg(n.value ORDER BY n.position), '{}') FROM name_variant n WHERE n.person_id = $2) AS names
@@ -62,7 +63,9 @@ export class FindSummaryReader {
       return {
         candidateId,
         safeguarding: find.safeguarding,
-        soughtPersonStatus: find.sought.organisationId === user.organisationId ? find.sought.status : undefined,
+        soughtPersonStatus: onSoughtSide ? find.sought.status : undefined,
+        // Ids of the caller's own organisation's records only: where its disclosure is read (DisclosureService).
+        soughtPerson: onSoughtSide ? { requestId: find.sought.requestId, personId: find.sought.personId } : undefined,
         identityCheck: {
           state: identityCheckState(checks, find.safeguarding),
           checks: checks.map((c) => ({ outcome: c.outcome, methods: c.methods, checkedAt: c.checkedAt, byYou: c.reviewerId === user.id })),

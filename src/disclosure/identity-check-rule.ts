@@ -5,7 +5,8 @@ export interface RecordedCheck {
   outcome: CheckOutcome;
 }
 
-export type IdentityCheckState = 'not_checked' | 'awaiting_second_check' | 'passed' | 'failed';
+export const IDENTITY_CHECK_STATES = ['not_checked', 'awaiting_second_check', 'passed', 'failed'] as const;
+export type IdentityCheckState = (typeof IDENTITY_CHECK_STATES)[number];
 
 /**
  * Where the enquirer's identity and risk check stands. One failed check fails it: nobody contacts a

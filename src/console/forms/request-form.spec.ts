@@ -1,4 +1,5 @@
-import { emptyRequestForm, fieldId, readRequestForm, toRequestBody, withAddedRow } from './request-form.js';
+import { fieldId } from './form-fields.js';
+import { emptyRequestForm, readRequestForm, toRequestBody, withAddedRow } from './request-form.js';
 
 const posted = {
   'enquirer.names.0.value': 'فاطمة الحسن',

@@ -3,20 +3,27 @@
  * fields named after the API's body) and back: form → API body, and the API's field paths → the
  * form's fields, so validation messages appear beside what the officer typed. Pure functions.
  */
+import { textOf, valuesOf } from './form-fields.js';
 
 export interface NameRow {
   value: string;
   part: string;
   script: string;
+  /** as recorded (BCP 47); the form has no field for it, an edit carries it along */
+  language: string;
 }
 
 export interface PersonForm {
+  /** the person's id when editing a recorded person; '' for a new one */
+  id: string;
   names: NameRow[];
   sex: string;
   birthYear: string;
   relationshipToEnquirer: string;
   preferredLanguage: string;
   contact: string;
+  /** a recorded birth date the year field cannot express (exact, range, age): shown, kept as it is */
+  keptBirthDate?: string;
 }
 
 export interface RequestForm {
@@ -33,8 +40,9 @@ export const MAX_NAMES = 30;
 const NEW_NAME_ROWS = 2;
 export const CURRENT_NOTICE_VERSION = '2026-01';
 
-const emptyName = (): NameRow => ({ value: '', part: 'full', script: '' });
+const emptyName = (): NameRow => ({ value: '', part: 'full', script: '', language: '' });
 const emptyPerson = (): PersonForm => ({
+  id: '',
   names: Array.from({ length: NEW_NAME_ROWS }, emptyName),
   sex: 'unknown',
   birthYear: '',
@@ -53,24 +61,24 @@ export function emptyRequestForm(): RequestForm {
   };
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 function personFrom(fields: Record<string, unknown>, prefix: string): PersonForm {
   const names: NameRow[] = [];
   for (let i = 0; i < MAX_NAMES && `${prefix}.names.${i}.value` in fields; i++) {
     names.push({
-      value: text(fields[`${prefix}.names.${i}.value`]),
-      part: text(fields[`${prefix}.names.${i}.part`]) || 'full',
-      script: text(fields[`${prefix}.names.${i}.script`]),
+      value: textOf(fields[`${prefix}.names.${i}.value`]),
+      part: textOf(fields[`${prefix}.names.${i}.part`]) || 'full',
+      script: textOf(fields[`${prefix}.names.${i}.script`]),
+      language: textOf(fields[`${prefix}.names.${i}.language`]),
     });
   }
   return {
+    id: textOf(fields[`${prefix}.id`]),
     names: names.length > 0 ? names : [emptyName()],
-    sex: text(fields[`${prefix}.sex`]) || 'unknown',
-    birthYear: text(fields[`${prefix}.birthYear`]),
-    relationshipToEnquirer: text(fields[`${prefix}.relationshipToEnquirer`]),
-    preferredLanguage: text(fields[`${prefix}.preferredLanguage`]),
-    contact: text(fields[`${prefix}.contact`]),
+    sex: textOf(fields[`${prefix}.sex`]) || 'unknown',
+    birthYear: textOf(fields[`${prefix}.birthYear`]),
+    relationshipToEnquirer: textOf(fields[`${prefix}.relationshipToEnquirer`]),
+    preferredLanguage: textOf(fields[`${prefix}.preferredLanguage`]),
+    contact: textOf(fields[`${prefix}.contact`]),
   };
 }
 
@@ -80,7 +88,6 @@ export function readRequestForm(fields: Record<string, unknown>): RequestForm {
   for (let j = 0; j < MAX_SOUGHT_PEOPLE && `soughtPeople.${j}.names.0.value` in fields; j++) {
     soughtPeople.push(personFrom(fields, `soughtPeople.${j}`));
   }
-  const flags = fields.safeguardingFlags;
   return {
     enquirer: personFrom(fields, 'enquirer'),
     soughtPeople: soughtPeople.length > 0 ? soughtPeople : [emptyPerson()],
@@ -88,10 +95,10 @@ export function readRequestForm(fields: Record<string, unknown>): RequestForm {
       processing: fields['consent.processing'] === 'yes',
       found: fields['consent.found'] === 'yes',
       identity: fields['consent.identity'] === 'yes',
-      notice: text(fields['consent.notice']),
+      notice: textOf(fields['consent.notice']),
     },
-    circumstances: text(fields.circumstances),
-    safeguardingFlags: (Array.isArray(flags) ? flags : [flags]).filter((f): f is string => typeof f === 'string'),
+    circumstances: textOf(fields.circumstances),
+    safeguardingFlags: valuesOf(fields.safeguardingFlags),
   };
 }
 
@@ -120,17 +127,18 @@ function birthDateOf(year: string): Record<string, unknown> | undefined {
   return { kind: 'year', year: /^\d{1,4}$/.test(trimmed) ? Number(trimmed) : trimmed };
 }
 
-interface PersonBody {
+export interface PersonBody {
   body: Record<string, unknown>;
   /** for each name of the body, the row of the form it came from (empty rows are left out) */
   rows: number[];
 }
 
-function personBody(person: PersonForm, role: 'enquirer' | 'sought'): PersonBody {
+/** One person's part of the API body: what the form holds, the id aside. */
+export function personBody(person: PersonForm, role: 'enquirer' | 'sought'): PersonBody {
   const rows = person.names.flatMap((name, index) => (name.value.trim() === '' ? [] : [index]));
   const names = rows.map((index) => {
-    const { value, part, script } = person.names[index];
-    return { value, part, ...(script !== '' && { script }) };
+    const { value, part, script, language } = person.names[index];
+    return { value, part, ...(script !== '' && { script }), ...(language !== '' && { language }) };
   });
   const birthDate = birthDateOf(person.birthYear);
   const body: Record<string, unknown> = { names, sex: person.sex, ...(birthDate && { birthDate }) };
@@ -187,9 +195,15 @@ function formFieldOf(path: string, enquirerRows: number[], soughtRows: number[][
   if (consent) return CONSENT_FIELDS[consent[1]] ?? 'consent.processing';
   const person = /^(enquirer|soughtPeople\.(\d+))(?:\.(.*))?$/.exec(path);
   if (!person) return path.split('.')[0];
-  const prefix = person[1];
   const rows = person[2] === undefined ? enquirerRows : (soughtRows[Number(person[2])] ?? []);
-  const rest = person[3] ?? '';
+  return personFieldOf(person[1], rows, person[3] ?? '');
+}
+
+/**
+ * The form field for a problem the API reports inside one person's body (`rest`, e.g. `names.0.value`),
+ * the person's fields being named `prefix.*` and `rows` the form rows its names came from.
+ */
+export function personFieldOf(prefix: string, rows: readonly number[], rest: string): string {
   const name = /^names\.(\d+)\.(value|part|script|language)/.exec(rest);
   if (name) return `${prefix}.names.${rows[Number(name[1])] ?? 0}.${name[2] === 'language' ? 'value' : name[2]}`;
   if (rest.startsWith('names')) return `${prefix}.names`;
@@ -198,6 +212,3 @@ function formFieldOf(path: string, enquirerRows: number[], soughtRows: number[][
   const field = rest.split('.')[0];
   return ['sex', 'relationshipToEnquirer', 'preferredLanguage'].includes(field) ? `${prefix}.${field}` : prefix;
 }
-
-/** The id of a form field's element (dots are awkward in CSS selectors and fragment links). */
-export const fieldId = (name: string): string => `f-${name.replace(/\./g, '-')}`;

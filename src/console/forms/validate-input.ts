@@ -1,4 +1,5 @@
 import { BadRequestException, type Type } from '@nestjs/common';
+import { InvalidInputError } from '../../common/errors/domain-errors.js';
 import { TextSafetyPipe } from '../../common/validation/text-safety.pipe.js';
 import { createValidationPipe, type FieldProblem } from '../../common/validation/validation-pipe.js';
 
@@ -27,4 +28,38 @@ export async function validateInput<T extends object>(
     }
     throw error;
   }
+}
+
+export type Submitted<R> = { ok: true; result: R } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * A form's body through the API's pipes, then through the service: the problems either finds (the
+ * DTO's rules, or an InvalidInputError of the service) placed at the form's fields by `fieldOf`.
+ * Nothing runs when validation fails, and the service writes nothing when it refuses.
+ */
+export async function submitForm<T extends object, R>(
+  metatype: Type<T>,
+  body: unknown,
+  fieldOf: (path: string) => string,
+  run: (value: T) => Promise<R>,
+): Promise<Submitted<R>> {
+  const input = await validateInput(metatype, body);
+  if (!input.ok) return { ok: false, problems: input.fields.map((problem) => ({ ...problem, field: fieldOf(problem.field) })) };
+  try {
+    return { ok: true, result: await run(input.value) };
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    return { ok: false, problems: [{ field: fieldOf(error.field), problems: [error.message] }] };
+  }
+}
+
+/** The reason code a one-select form posts, checked by the API's DTO; a missing or unknown one is a 400 saying `choose`. */
+export async function reasonCodeFrom<T extends { reasonCode: string }>(
+  metatype: Type<T>,
+  fields: Record<string, unknown>,
+  choose: string,
+): Promise<string> {
+  const input = await validateInput(metatype, { reasonCode: fields.reasonCode });
+  if (!input.ok) throw new InvalidInputError('reasonCode', choose);
+  return input.value.reasonCode;
 }

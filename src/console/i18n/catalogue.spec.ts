@@ -1,3 +1,14 @@
+import {
+  CHECK_METHODS,
+  CHECK_OUTCOMES,
+  CONSENT_DECISIONS,
+  CONSENT_SCOPES,
+  OVERRIDE_REASONS,
+  WITHDRAWAL_REASONS,
+} from '../../disclosure/disclosure-vocabulary.js';
+import { FIND_SIDES } from '../../disclosure/dto/find-list.dto.js';
+import { FIND_STATES } from '../../disclosure/find-state.js';
+import { IDENTITY_CHECK_STATES } from '../../disclosure/identity-check-rule.js';
 import { MODEL_WEIGHTS } from '../../matching/engine/data/model-weights.js';
 import { STRENGTH } from '../../matching/engine/token-similarity.js';
 import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabulary.js';
@@ -40,6 +51,15 @@ describe('console catalogues', () => {
       ...SEXES.map((v) => `sex.${v}`),
       ...RELATIONSHIPS.map((v) => `relationship.${v}`),
       ...ROLES.map((v) => `role.${v}`),
+      ...FIND_STATES.map((v) => `findState.${v}`),
+      ...FIND_SIDES.map((v) => `findSide.${v}`),
+      ...IDENTITY_CHECK_STATES.map((v) => `checkState.${v}`),
+      ...CHECK_OUTCOMES.map((v) => `checkOutcome.${v}`),
+      ...CHECK_METHODS.map((v) => `checkMethod.${v}`),
+      ...CONSENT_DECISIONS.map((v) => `consentDecision.${v}`),
+      ...CONSENT_SCOPES.map((v) => `scope.${v}`),
+      ...WITHDRAWAL_REASONS.map((v) => `consentWithdrawal.${v}`),
+      ...OVERRIDE_REASONS.map((v) => `overrideReason.${v}`),
     ];
     expect(keys.filter((key) => !(key in english))).toEqual([]);
   });

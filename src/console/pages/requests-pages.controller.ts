@@ -17,7 +17,6 @@ import {
   CLOSURE_REASONS,
   REOPEN_REASONS,
   REQUEST_STATUSES,
-  SAFEGUARDING_FLAGS,
   WITHDRAWAL_REASON_CODES,
 } from '../../tracing-requests/request-vocabulary.js';
 import { CloseTracingRequestDto, ReopenTracingRequestDto } from '../../tracing-requests/dto/request-closure.dto.js';
@@ -25,17 +24,12 @@ import { RequestClosureService } from '../../tracing-requests/request-closure.se
 import { WithdrawTracingRequestDto } from '../../tracing-requests/dto/update-tracing-request.dto.js';
 import { TracingRequestReader } from '../../tracing-requests/tracing-request-reader.js';
 import { TracingRequestsService } from '../../tracing-requests/tracing-requests.service.js';
-import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabulary.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
-import { emptyRequestForm, fieldId, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
-import { validateInput } from '../forms/validate-input.js';
+import { emptyRequestForm, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
+import { submitForm, validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
-
-/** Scripts offered in the form; the API takes any ISO 15924 code, these are the ones the matcher reads. */
-const SCRIPTS = ['', 'Arab', 'Latn', 'Cyrl', 'Ethi', 'Grek'];
-/** Languages the survivor-facing status has texts in (src/case-status/messages). */
-const STATUS_LANGUAGES = ['ar', 'en', 'fr', 'uk', 'ti', 'am', 'so', 'ps', 'prs', 'ckb'];
+import { requestFormData } from './request-form-view.js';
 
 /** The officer's pages: the organisation's requests, a request with its history, and the intake form. */
 @ApiExcludeController()
@@ -108,18 +102,9 @@ export class RequestsPagesController {
     if (grown) return this.renderForm(request, response, grown, [], 200);
 
     const { body, fieldOf } = toRequestBody(form);
-    const input = await validateInput(CreateTracingRequestDto, body);
-    if (!input.ok) {
-      const problems = input.fields.map((problem) => ({ ...problem, field: fieldOf(problem.field) }));
-      return this.renderForm(request, response, form, problems, 400);
-    }
-    try {
-      const created = await this.requests.create(user, input.value);
-      response.redirect(303, `/console/requests/${created.id}?created=1`);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      this.renderForm(request, response, form, [{ field: fieldOf(error.field), problems: [error.message] }], 400);
-    }
+    const submitted = await submitForm(CreateTracingRequestDto, body, fieldOf, (input) => this.requests.create(user, input));
+    if (!submitted.ok) return this.renderForm(request, response, form, submitted.problems, 400);
+    response.redirect(303, `/console/requests/${submitted.result.id}?created=1`);
   }
 
   @Get(':id')
@@ -130,6 +115,7 @@ export class RequestsPagesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('created') created: unknown,
+    @Query('updated') updated: unknown,
   ): Promise<void> {
     const tracingRequest = toTracingRequestResponse(await this.reader.read(user, id), { withCircumstances: false });
     const history = (await this.reader.history(user, id)).map(toStatusChangeResponse);
@@ -141,6 +127,8 @@ export class RequestsPagesController {
       history,
       people,
       created: created !== undefined,
+      updated: updated !== undefined,
+      mayEdit: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
       mayWithdraw: user.roles.includes('officer') && !['withdrawn', 'closed', 'closed_no_match'].includes(tracingRequest.status),
       withdrawalReasons: WITHDRAWAL_REASON_CODES,
       // The API decides (a refused consent closes only by the schedule: 409); the page offers what the lifecycle allows.
@@ -196,28 +184,7 @@ export class RequestsPagesController {
 
   private renderForm(request: ConsoleRequest, response: Response, form: RequestForm, problems: FieldProblem[], status: number): void {
     const t = this.pages.catalogueFor(request).t;
-    const byField = new Map<string, string[]>();
-    for (const { field, problems: messages } of problems) byField.set(field, [...(byField.get(field) ?? []), ...messages]);
-    this.pages.render(
-      request,
-      response,
-      'request-form',
-      {
-        title: t('form.title'),
-        form,
-        problems: [...byField].map(([field, messages]) => ({ field, id: fieldId(field), messages })),
-        errorsOf: (field: string) => byField.get(field) ?? [],
-        fieldId,
-        vocabulary: {
-          parts: NAME_PARTS,
-          scripts: SCRIPTS,
-          sexes: SEXES,
-          relationships: RELATIONSHIPS,
-          flags: SAFEGUARDING_FLAGS,
-          languages: STATUS_LANGUAGES,
-        },
-      },
-      status,
-    );
+    const target = { title: t('form.title'), action: '/console/requests', submitLabel: t('form.submit'), edit: null };
+    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, problems) }, status);
   }
 }

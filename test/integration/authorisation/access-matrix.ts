@@ -59,6 +59,7 @@ export const ACCESS_MATRIX: Record<string, RouteAccess> = {
     body: { decision: 'reject', reasonCode: 'different_person', version: 1 },
   },
 
+  'GET /v1/finds': { roles: ['caseworker'] },
   'GET /v1/finds/{candidateId}': { roles: ['reviewer', 'caseworker', 'admin'] },
   'POST /v1/finds/{candidateId}/identity-checks': {
     roles: ['reviewer'],

@@ -6,6 +6,7 @@
 export const LISTING_ROUTES: Record<string, string> = {
   'GET /v1/tracing-requests': "references, statuses and counts of the caller's organisation's requests; no person's field",
   'GET /v1/review/candidates': "band, score, roles and the caller's own references of open candidates; no person's field",
+  'GET /v1/finds': "the caseworker's own finds: ids, their own side's reference, a state and dates; no person's field",
   'GET /v1/users': "the organisation's staff accounts, not people traced",
   'GET /v1/organisations': 'names and codes of organisations, for sharing agreements',
   'GET /v1/sharing-agreements': "the caller's organisation's agreements",

@@ -29,6 +29,8 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   'GET /console/requests/new': { roles: ['officer'], allowed: 200 },
   'POST /console/requests': { roles: ['officer'], allowed: 400, fields: { action: 'submit' } },
   'GET /console/requests/{id}': { roles: ['officer', 'reviewer', 'admin', 'caseworker'], allowed: 404 },
+  'GET /console/requests/{id}/edit': { roles: ['officer'], allowed: 404 },
+  'POST /console/requests/{id}/edit': { roles: ['officer'], allowed: 404, fields: { version: '1' } },
   'POST /console/requests/{id}/withdraw': { roles: ['officer'], allowed: 404, fields: { reasonCode: 'officer_withdrew' } },
   'POST /console/requests/{id}/close': {
     roles: ['officer'],
@@ -44,6 +46,19 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
     roles: ['reviewer'],
     allowed: 404,
     fields: { decision: 'reject', reasonCode: 'different_person', version: '1' },
+  },
+  'GET /console/finds': { roles: ['caseworker'], allowed: 200 },
+  'GET /console/finds/{id}': { roles: ['caseworker'], allowed: 404 },
+  'POST /console/finds/{id}/consent': { roles: ['caseworker'], allowed: 404, fields: { decision: 'granted', scopes: 'found' } },
+  'POST /console/finds/{id}/consents/{consentId}/withdraw': {
+    roles: ['caseworker'],
+    allowed: 404,
+    fields: { reasonCode: 'found_person_withdrew' },
+  },
+  'POST /console/finds/{id}/consents/{consentId}/override': {
+    roles: ['caseworker'],
+    allowed: 404,
+    fields: { reasonCode: 'found_person_safety_assessed' },
   },
   'GET /console/case-status': { roles: ['caseworker'], allowed: 200 },
   'GET /console/second-factor': { roles: EVERYONE, allowed: 200 },
@@ -113,7 +128,9 @@ describe('console access by role', () => {
 
   it.each(signedInRoutes)('%s: allowed roles reach the page (or a 404 for a foreign id), the others get 403', async (key, access) => {
     const [method, template] = key.split(' ');
-    const path = template.replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID());
+    const path = template
+      .replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID())
+      .replace('{consentId}', randomUUID());
     for (const role of EVERYONE) {
       const agent = agents[role];
       await agent.get('/console'); // a fresh CSRF token for this session

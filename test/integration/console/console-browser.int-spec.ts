@@ -10,7 +10,7 @@ import { launchBrowser, screenshot, screenshotBothLanguages, seriousViolations, 
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs } from '../../support/http.js';
 import { uniqueName } from '../../support/request-bodies.js';
-import { reviewFlow } from '../../support/review-flow.js';
+import { decide, reviewFlow } from '../../support/review-flow.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 import { namesOfRequest } from '../../support/person-strings.js';
 
@@ -85,6 +85,17 @@ describe('the web console in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshotBothLanguages(page, 'request');
 
+    // The officer corrects the sought person's name on the edit page.
+    const corrected = `Yusuf ${family}`;
+    await page.getByRole('link', { name: 'Edit the request' }).click();
+    await page.waitForURL(`${base}/console/requests/${id}/edit`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotBothLanguages(page, 'request-edit');
+    await page.locator('#f-soughtPeople-0-names-0-value').fill(corrected);
+    await page.getByRole('button', { name: 'Save the changes' }).last().click();
+    await page.waitForURL(`${base}/console/requests/${id}?updated=1`);
+    await expect(page.locator('bdi[dir="auto"]', { hasText: corrected }).count()).resolves.toBe(1);
+
     await page.getByRole('link', { name: 'Tracing requests' }).click();
     await expect(page.getByRole('link', { name: reference }).count()).resolves.toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
@@ -130,6 +141,43 @@ describe('the web console in a browser', () => {
     await page.locator('a[hreflang="en"]').click();
     await page.waitForSelector('html[dir="ltr"]');
     await screenshot(page, 'case-status-en');
+  });
+
+  it("a caseworker records the found person's consent on the find page", async () => {
+    const officer = await loginAs(stack.api, orgA.users.officer);
+    const { found } = await reviewFlow(stack.db, officer).reciprocalPair({}, { caseworkerId: orgA.users.caseworker.id });
+    const reviewer = await loginAs(stack.api, orgA.users.reviewer);
+    await decide(reviewer, found.id, { decision: 'confirm', reasonCode: 'reciprocal_search' });
+    await reviewer
+      .post(`/v1/finds/${found.id}/identity-checks`, { outcome: 'passed', methods: ['documents_seen'], reasonCode: 'documents_verified' })
+      .expect(200);
+
+    await signIn(page, base, orgA.users.caseworker);
+    await page.getByRole('link', { name: 'Finds' }).first().click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator(`a[href="/console/finds/${found.id}"]`).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotBothLanguages(page, 'find');
+
+    // No answer chosen: the page comes back with the API's message at the field, and stays accessible.
+    await page.getByRole('button', { name: 'Record the answer' }).click();
+    await page.locator('#f-decision-error').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('consents', { exact: true }).check();
+    await page.getByLabel('that they were found', { exact: true }).check();
+    await page.getByLabel('a message', { exact: true }).check();
+    await page.getByLabel('Message from the found person to the enquirer (needs the message scope)').fill('قولوا لها إني بخير');
+    await page.getByRole('button', { name: 'Record the answer' }).click();
+    await page.getByText("The found person's answer was recorded.").waitFor();
+    const [row] = await stack.db.query(`SELECT decision, scopes FROM found_person_consent WHERE candidate_id = $1`, [found.id]);
+    expect(row).toEqual({ decision: 'granted', scopes: ['found', 'message'] });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('a[hreflang="ar"]').click();
+    await page.waitForSelector('html[dir="rtl"][lang="ar"]');
+    await page.getByRole('button', { name: 'سحب الموافقة' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("a reviewer cannot open the officer's request list of another organisation", async () => {

@@ -9,6 +9,7 @@ import { recordNotification } from '../notifications/record-notification.js';
 import { moveSoughtPerson } from '../tracing-requests/sought-person-moves.js';
 import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import type { ConsentInputDto } from './dto/disclosure-inputs.dto.js';
+import { isFoundPersonsCaseworker } from './disclosure-policy.js';
 import { type Find, lockFind } from './find.js';
 
 /**
@@ -126,9 +127,6 @@ async function assertFoundPersonsCaseworker(manager: EntityManager, user: Authen
     `SELECT caseworker_id AS "caseworkerId" FROM tracing_request WHERE id = $1`,
     [find.found.requestId],
   );
-  const mayRecord =
-    user.roles.includes('caseworker') &&
-    find.found.organisationId === user.organisationId &&
-    (request.caseworkerId === null || request.caseworkerId === user.id);
+  const mayRecord = isFoundPersonsCaseworker(user, { organisationId: find.found.organisationId, caseworkerId: request.caseworkerId });
   if (!mayRecord) throw new ForbiddenActionError("only the found person's caseworker records or withdraws their consent");
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type LatestConsent, releasableScopes } from './disclosure-policy.js';
+import { answersShown, isFoundPersonsCaseworker, type LatestConsent, releasableScopes } from './disclosure-policy.js';
 import { CONSENT_SCOPES } from './disclosure-vocabulary.js';
 
 const grant: LatestConsent = { decision: 'granted', scopes: ['found', 'contact_details'], validUntil: null, withdrawn: false };
@@ -42,5 +42,42 @@ describe('releasableScopes', () => {
         if (ctx.safeguarding) expect(ctx.overrides).toBeGreaterThanOrEqual(2);
       }),
     );
+  });
+});
+
+describe('answersShown', () => {
+  const answer = fc.record({
+    decision: fc.constantFrom('granted', 'refused'),
+    withdrawnAt: fc.option(fc.constant(new Date('2026-11-20')), { nil: null }),
+  });
+
+  it("shows the enquirer's caseworker no refusal and no withdrawal: they read as no answer yet", () => {
+    fc.assert(
+      fc.property(fc.array(answer, { maxLength: 5 }), (answers) => {
+        const shown = answersShown(answers, true);
+        for (const a of shown) expect(a).toMatchObject({ decision: 'granted', withdrawnAt: null });
+        expect(shown).toEqual(answers.filter((a) => a.decision === 'granted' && a.withdrawnAt === null));
+      }),
+    );
+    expect(answersShown([{ decision: 'refused', withdrawnAt: null }], true)).toEqual(answersShown([], true));
+  });
+
+  it("shows the found person's side and the staff who run the case every answer", () => {
+    fc.assert(fc.property(fc.array(answer, { maxLength: 5 }), (answers) => expect(answersShown(answers, false)).toEqual(answers)));
+  });
+});
+
+describe('isFoundPersonsCaseworker', () => {
+  const me = { id: 'u1', organisationId: 'o1', roles: ['caseworker'] };
+
+  it("is the found request's own caseworker, or any caseworker of its organisation when it has none", () => {
+    expect(isFoundPersonsCaseworker(me, { organisationId: 'o1', caseworkerId: 'u1' })).toBe(true);
+    expect(isFoundPersonsCaseworker(me, { organisationId: 'o1', caseworkerId: null })).toBe(true);
+  });
+
+  it('is not another caseworker of the organisation, one of another organisation, or an officer', () => {
+    expect(isFoundPersonsCaseworker(me, { organisationId: 'o1', caseworkerId: 'u2' })).toBe(false);
+    expect(isFoundPersonsCaseworker(me, { organisationId: 'o2', caseworkerId: null })).toBe(false);
+    expect(isFoundPersonsCaseworker({ ...me, roles: ['officer'] }, { organisationId: 'o1', caseworkerId: 'u1' })).toBe(false);
   });
 });

@@ -29,3 +29,33 @@ export function releasableScopes(consent: LatestConsent | undefined, context: Di
   if (context.safeguarding && context.overrides < 2) return null;
   return consent.scopes.includes('found') ? consent.scopes : null;
 }
+
+/**
+ * What a find's summary shows of the found person's answers. The enquirer's caseworker speaks to
+ * the enquirer – who may be an exploiter posing as family – so they see only a grant that stands:
+ * a refusal or a withdrawal reads as no answer yet, as the survivor's status reads "searching"
+ * (DESIGN.md). The found person's side, and the reviewers and admins who run the case, see every
+ * answer.
+ */
+export function answersShown<T extends { decision: string; withdrawnAt: Date | null }>(
+  answers: readonly T[],
+  toEnquirersCaseworker: boolean,
+): readonly T[] {
+  if (!toEnquirersCaseworker) return answers;
+  return answers.filter((answer) => answer.decision === 'granted' && answer.withdrawnAt === null);
+}
+
+/**
+ * Who records the found person's answers: the caseworker assigned to the found person's request, or
+ * any caseworker of that organisation when none is.
+ */
+export function isFoundPersonsCaseworker(
+  user: { id: string; organisationId: string; roles: readonly string[] },
+  found: { organisationId: string; caseworkerId: string | null },
+): boolean {
+  return (
+    user.roles.includes('caseworker') &&
+    found.organisationId === user.organisationId &&
+    (found.caseworkerId === null || found.caseworkerId === user.id)
+  );
+}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { type AuthenticatedUser, hasRole } from '../auth/authenticated-user.js';
 import { FieldVault } from '../key-store/field-vault.js';
-import { loadFind } from './find.js';
+import { answersShown, isFoundPersonsCaseworker } from './disclosure-policy.js';
+import { type Find, loadFind } from './find.js';
 import { identityCheckState, type RecordedCheck } from './identity-check-rule.js';
 
 /**
@@ -70,7 +71,7 @@ export class FindSummaryReader {
           state: identityCheckState(checks, find.safeguarding),
           checks: checks.map((c) => ({ outcome: c.outcome, methods: c.methods, checkedAt: c.checkedAt, byYou: c.reviewerId === user.id })),
         },
-        consents,
+        consents: answersShown(consents, await this.isEnquirersCaseworker(manager, user, find)),
         searchedForBy: onFoundSide
           ? {
               relationship: enquirer.relationship,
@@ -86,5 +87,15 @@ export class FindSummaryReader {
     const names: string[] = [];
     for (const value of sealed) names.push((await this.vault.open({ id: personId, type: 'person' }, 'name', value)) as string);
     return names;
+  }
+
+  /** A caseworker, not also a reviewer or admin, who is not the found person's caseworker. */
+  private async isEnquirersCaseworker(manager: EntityManager, user: AuthenticatedUser, find: Find): Promise<boolean> {
+    if (!hasRole(user, 'caseworker') || hasRole(user, 'reviewer', 'admin')) return false;
+    const [request]: { caseworkerId: string | null }[] = await manager.query(
+      `SELECT caseworker_id AS "caseworkerId" FROM tracing_request WHERE id = $1`,
+      [find.found.requestId],
+    );
+    return !isFoundPersonsCaseworker(user, { organisationId: find.found.organisationId, caseworkerId: request.caseworkerId });
   }
 }

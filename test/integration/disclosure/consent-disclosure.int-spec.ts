@@ -147,10 +147,18 @@ describe('consent-gated disclosure', () => {
     heard.push(await status());
     await reviewer.post(url(found.id, 'identity-checks'), passCheck).expect(200);
     heard.push(await status());
+    const findAsHeard = async () => (await enquirersCaseworker.get(`/v1/finds/${found.id}`).expect(200)).body;
+    const beforeAnswer = await findAsHeard();
     await foundCaseworker.post(url(found.id, 'consents'), { decision: 'refused', scopes: [] }).expect(201);
     heard.push(await status());
     expect(await flow.personStatus(soughtId)).toBe('searching');
     expect(await disclosure()).toEqual({ released: false });
+    // The enquirer's caseworker reads the find as before the answer: a refusal is no news to pass on.
+    expect((await findAsHeard()).consents).toEqual(beforeAnswer.consents);
+    expect(beforeAnswer.consents).toEqual([]);
+    // The found person's caseworker sees the answer they recorded.
+    const foundSide = (await foundCaseworker.get(`/v1/finds/${found.id}`).expect(200)).body;
+    expect(foundSide.consents.map((c: { decision: string }) => c.decision)).toEqual(['refused']);
     expect(heard[0].status).toBe('searching');
     for (const later of heard) expect(later).toEqual(heard[0]);
   });

@@ -16,6 +16,7 @@ import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { SecondFactorPagesController } from './pages/second-factor-pages.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
+import { UserAccountPagesController } from './pages/user-account-pages.controller.js';
 import { UsersPagesController } from './pages/users-pages.controller.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
 import { ConsoleSessionMiddleware } from './session/console-session.middleware.js';
@@ -36,6 +37,7 @@ import { formBody } from './session/form-body.js';
     ReviewPagesController,
     CaseStatusPageController,
     UsersPagesController,
+    UserAccountPagesController,
     SecondFactorPagesController,
   ],
   providers: [ConsoleSessions, ConsoleCsrf, ConsolePages, ConsoleErrorFilter, ConsoleSessionMiddleware],
@@ -52,6 +54,7 @@ export class ConsoleModule implements NestModule {
         ReviewPagesController,
         CaseStatusPageController,
         UsersPagesController,
+        UserAccountPagesController,
         SecondFactorPagesController,
       );
   }

@@ -29,7 +29,9 @@ import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabular
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { emptyRequestForm, fieldId, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
+import type { FailedRule } from '../forms/failed-rules.js';
 import { validateInput } from '../forms/validate-input.js';
+import type { ShownProblem } from '../i18n/field-messages.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 
 /** Scripts offered in the form; the API takes any ISO 15924 code, these are the ones the matcher reads. */
@@ -72,7 +74,13 @@ export class RequestsPagesController {
         request,
         response,
         'requests',
-        { title: t('requests.title'), filters, statuses: REQUEST_STATUSES, items: [], problems: input.fields },
+        {
+          title: t('requests.title'),
+          filters,
+          statuses: REQUEST_STATUSES,
+          items: [],
+          problems: this.pages.showProblems(request, input.fields),
+        },
         400,
       );
       return;
@@ -194,10 +202,16 @@ export class RequestsPagesController {
     response.redirect(303, `/console/requests/${id}`);
   }
 
-  private renderForm(request: ConsoleRequest, response: Response, form: RequestForm, problems: FieldProblem[], status: number): void {
+  private renderForm(
+    request: ConsoleRequest,
+    response: Response,
+    form: RequestForm,
+    problems: (FieldProblem & { rules?: FailedRule[] })[],
+    status: number,
+  ): void {
     const t = this.pages.catalogueFor(request).t;
-    const byField = new Map<string, string[]>();
-    for (const { field, problems: messages } of problems) byField.set(field, [...(byField.get(field) ?? []), ...messages]);
+    const byField = new Map<string, ShownProblem[]>();
+    for (const shown of this.pages.showProblems(request, problems)) byField.set(shown.field, [...(byField.get(shown.field) ?? []), shown]);
     this.pages.render(
       request,
       response,

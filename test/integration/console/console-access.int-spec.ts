@@ -54,6 +54,10 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   'POST /console/users': { roles: ['admin'], allowed: 400, fields: { email: 'not an address' } },
   'POST /console/users/{id}/deactivate': { roles: ['admin'], allowed: 404 },
   'POST /console/users/{id}/password-reset': { roles: ['admin'], allowed: 404 },
+  'GET /console/users/{id}': { roles: ['admin'], allowed: 404 },
+  'POST /console/users/{id}/roles': { roles: ['admin'], allowed: 404, fields: { roles: 'auditor' } },
+  'POST /console/users/{id}/unlock': { roles: ['admin'], allowed: 404 },
+  'POST /console/users/{id}/second-factor/reset': { roles: ['admin'], allowed: 404 },
 };
 
 interface ExpressLayer {

@@ -50,6 +50,9 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   // In this order: the enrolment started, a wrong code is refused.
   'POST /console/second-factor/enrolment': { roles: EVERYONE, allowed: 200 },
   'POST /console/second-factor/enrolment/confirm': { roles: EVERYONE, allowed: 400, fields: { code: 'not-a-code' } },
+  // Admins and reviewers may never turn their own factor off (403, by the service's rule); the others
+  // have none active here (409).
+  'POST /console/second-factor/disable': { roles: ['officer', 'caseworker', 'auditor'], allowed: 409, fields: { code: '000000' } },
   'GET /console/users': { roles: ['admin'], allowed: 200 },
   'POST /console/users': { roles: ['admin'], allowed: 400, fields: { email: 'not an address' } },
   'POST /console/users/{id}/deactivate': { roles: ['admin'], allowed: 404 },

@@ -25,6 +25,8 @@ const NAV: readonly NavLink[] = [
   { href: '/console/review', key: 'nav.review', roles: ['reviewer', 'admin'] },
   { href: '/console/case-status', key: 'nav.caseStatus', roles: ['caseworker'] },
   { href: '/console/users', key: 'nav.users', roles: ['admin'] },
+  { href: '/console/sharing-agreements', key: 'nav.sharingAgreements', roles: ['admin'] },
+  { href: '/console/webhook-receivers', key: 'nav.webhookReceivers', roles: ['admin'] },
   { href: '/console/second-factor', key: 'nav.secondFactor', roles: ROLES },
 ];
 

@@ -5,7 +5,9 @@ import { CaseStatusModule } from '../case-status/case-status.module.js';
 import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { ReviewModule } from '../review/review.module.js';
+import { WebhookReceiversModule } from '../notifications/notifications.module.js';
 import { SecondFactorModule } from '../second-factor/second-factor.module.js';
+import { SharingAgreementsModule } from '../sharing-agreements/sharing-agreements.module.js';
 import { TracingRequestsModule } from '../tracing-requests/tracing-requests.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
@@ -15,9 +17,11 @@ import { ConsoleAssetsController } from './pages/console-assets.controller.js';
 import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { SecondFactorPagesController } from './pages/second-factor-pages.controller.js';
+import { SharingAgreementsPagesController } from './pages/sharing-agreements-pages.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { UserAccountPagesController } from './pages/user-account-pages.controller.js';
 import { UsersPagesController } from './pages/users-pages.controller.js';
+import { WebhookReceiversPagesController } from './pages/webhook-receivers-pages.controller.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
 import { ConsoleSessionMiddleware } from './session/console-session.middleware.js';
 import { ConsoleSessions } from './session/console-sessions.js';
@@ -29,7 +33,17 @@ import { formBody } from './session/form-body.js';
  * keeps refusing every other body type.
  */
 @Module({
-  imports: [DatabaseModule, AuthModule, TracingRequestsModule, ReviewModule, CaseStatusModule, UsersModule, SecondFactorModule],
+  imports: [
+    DatabaseModule,
+    AuthModule,
+    TracingRequestsModule,
+    ReviewModule,
+    CaseStatusModule,
+    UsersModule,
+    SecondFactorModule,
+    SharingAgreementsModule,
+    WebhookReceiversModule,
+  ],
   controllers: [
     SignInController,
     ConsoleAssetsController,
@@ -38,6 +52,8 @@ import { formBody } from './session/form-body.js';
     CaseStatusPageController,
     UsersPagesController,
     UserAccountPagesController,
+    SharingAgreementsPagesController,
+    WebhookReceiversPagesController,
     SecondFactorPagesController,
   ],
   providers: [ConsoleSessions, ConsoleCsrf, ConsolePages, ConsoleErrorFilter, ConsoleSessionMiddleware],
@@ -55,6 +71,8 @@ export class ConsoleModule implements NestModule {
         CaseStatusPageController,
         UsersPagesController,
         UserAccountPagesController,
+        SharingAgreementsPagesController,
+        WebhookReceiversPagesController,
         SecondFactorPagesController,
       );
   }

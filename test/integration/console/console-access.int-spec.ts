@@ -61,6 +61,14 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   'POST /console/users/{id}/roles': { roles: ['admin'], allowed: 404, fields: { roles: 'auditor' } },
   'POST /console/users/{id}/unlock': { roles: ['admin'], allowed: 404 },
   'POST /console/users/{id}/second-factor/reset': { roles: ['admin'], allowed: 404 },
+  'GET /console/sharing-agreements': { roles: ['admin'], allowed: 200 },
+  'POST /console/sharing-agreements': { roles: ['admin'], allowed: 400, fields: { partnerOrganisationId: 'not-an-id' } },
+  'POST /console/sharing-agreements/{id}/approve': { roles: ['admin'], allowed: 404 },
+  'POST /console/sharing-agreements/{id}/withdraw': { roles: ['admin'], allowed: 404 },
+  'GET /console/webhook-receivers': { roles: ['admin'], allowed: 200 },
+  'POST /console/webhook-receivers': { roles: ['admin'], allowed: 400, fields: { url: 'http://example.org', audience: 'staff' } },
+  'POST /console/webhook-receivers/{id}/deactivate': { roles: ['admin'], allowed: 404 },
+  'POST /console/webhook-receivers/{id}/delete': { roles: ['admin'], allowed: 404 },
 };
 
 interface ExpressLayer {
@@ -71,7 +79,8 @@ describe('console access by role', () => {
   let api: NestExpressApplication;
   let db: DataSource;
   let own: TestOrganisation;
-  let foreignRequestId: string;
+  /** Another organisation's records, by the route segment before `{id}`; other routes get an unknown id. */
+  const foreignIds: Record<string, string> = {};
   const agents = {} as Record<Role, ConsoleAgent>;
 
   beforeAll(async () => {
@@ -80,7 +89,15 @@ describe('console access by role', () => {
     own = await makeOrganisation(db);
     const other = await makeOrganisation(db);
     const officer = await loginAs(api, other.users.officer);
-    foreignRequestId = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id;
+    foreignIds.requests = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id;
+    const otherAdmin = await loginAs(api, other.users.admin);
+    foreignIds.users = other.users.officer.id;
+    foreignIds['sharing-agreements'] = (
+      await otherAdmin.post('/v1/sharing-agreements', { partnerOrganisationId: (await makeOrganisation(db)).id }).expect(201)
+    ).body.id;
+    foreignIds['webhook-receivers'] = (
+      await otherAdmin.post('/v1/webhook-receivers', { url: 'https://alerts.example.org/rfl', audience: 'staff' }).expect(201)
+    ).body.receiver.id;
     for (const role of EVERYONE) {
       agents[role] = consoleAgent(api);
       await agents[role].signIn(own.users[role]);
@@ -120,7 +137,8 @@ describe('console access by role', () => {
 
   it.each(signedInRoutes)('%s: allowed roles reach the page (or a 404 for a foreign id), the others get 403', async (key, access) => {
     const [method, template] = key.split(' ');
-    const path = template.replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID());
+    const section = /^\/console\/([\w-]+)\/\{id\}/.exec(template)?.[1] ?? '';
+    const path = template.replace('{id}', foreignIds[section] ?? randomUUID());
     for (const role of EVERYONE) {
       const agent = agents[role];
       await agent.get('/console'); // a fresh CSRF token for this session

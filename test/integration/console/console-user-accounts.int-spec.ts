@@ -56,7 +56,7 @@ describe('console user accounts', () => {
     await arabic.get(`/console/users/${user.id}`);
     const refused = await arabic.post(`/console/users/${user.id}/roles`, {});
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('<span lang="ar" dir="rtl">اختر 1 على الأقل</span>');
+    expect(refused.text).toContain('<span lang="ar" dir="rtl">يجب أن يضم 1 على الأقل (إدخالًا أو اختيارًا)</span>');
     expect(await rolesOf(user.id)).toEqual(['caseworker']);
     expect(await audited(user.id, 'user.roles_changed')).toBe(0);
   });

@@ -100,7 +100,7 @@ describe('console second-factor enrolment', () => {
       await agent.get('/console/language/ar');
       const page = await agent.get('/console/second-factor');
       expect(page.text).not.toContain('/console/second-factor/disable');
-      expect(page.text).toContain('منظمتك تشترط العامل الثاني');
+      expect(page.text).toContain('منظمتك تشترط عامل التحقق الثاني');
       expect((await agent.post('/console/second-factor/disable', { code: totpCode(secret, 1) })).status).toBe(403);
       expect(await factorOf(officer.id)).toHaveLength(1);
     });

@@ -55,13 +55,9 @@ export class SecondFactorPagesController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    try {
-      const { recoveryCodes } = await this.secondFactor.confirm(user, codeOf(fields));
-      await this.render(request, response, user, { recoveryCodes }, 200);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      await this.render(request, response, user, { problem: 'secondFactor.codeRefused' }, 400);
-    }
+    await this.withCode(request, response, user, async () => ({
+      recoveryCodes: (await this.secondFactor.confirm(user, codeOf(fields))).recoveryCodes,
+    }));
   }
 
   @Post('disable')
@@ -72,13 +68,22 @@ export class SecondFactorPagesController {
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
     // A refusal (role, organisation) is the service's ForbiddenActionError: audited there, a 403 page here.
-    try {
+    await this.withCode(request, response, user, async () => {
       await this.secondFactor.disable(user, codeOf(fields));
-      await this.render(request, response, user, { disabled: true }, 200);
+      return { disabled: true };
+    });
+  }
+
+  /** Runs an action that spends a code: its page on success, the same page saying the code was refused otherwise. */
+  private async withCode(request: ConsoleRequest, response: Response, user: AuthenticatedUser, action: () => Promise<EnrolmentPage>) {
+    let page: EnrolmentPage;
+    try {
+      page = await action();
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      await this.render(request, response, user, { problem: 'secondFactor.codeRefused' }, 400);
+      return this.render(request, response, user, { problem: 'secondFactor.codeRefused' }, 400);
     }
+    await this.render(request, response, user, page, 200);
   }
 
   private async render(request: ConsoleRequest, response: Response, user: AuthenticatedUser, page: EnrolmentPage, status: number) {

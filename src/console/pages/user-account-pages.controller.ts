@@ -10,11 +10,10 @@ import { ROLES } from '../../users/role.js';
 import { UsersService } from '../../users/users.service.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
+import { formChoices } from '../forms/form-values.js';
 import { validateInput } from '../forms/validate-input.js';
 import type { ShownProblem } from '../i18n/field-messages.js';
 import type { ConsoleRequest } from '../session/console-request.js';
-
-const checked = (value: unknown): string[] => ([] as unknown[]).concat(value ?? []).filter((v): v is string => typeof v === 'string');
 
 /**
  * One user of the admin's organisation: change their roles, lift a lockout, reset their second
@@ -52,7 +51,7 @@ export class UserAccountPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    const draft = checked(fields.roles);
+    const draft = formChoices(fields.roles);
     const input = await validateInput(ChangeRolesDto, { roles: draft });
     if (!input.ok) return this.render(request, response, admin, id, this.pages.showProblems(request, input.fields), draft, 400);
     await this.users.changeRoles(admin, id, input.value.roles);

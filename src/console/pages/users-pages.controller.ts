@@ -9,6 +9,7 @@ import type { IssuedSetupCode } from '../../users/users.service.js';
 import { UsersService } from '../../users/users.service.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
+import { formChoices, formText } from '../forms/form-values.js';
 import { validateInput } from '../forms/validate-input.js';
 import type { ShownProblem } from '../i18n/field-messages.js';
 import type { ConsoleRequest } from '../session/console-request.js';
@@ -18,8 +19,6 @@ interface UsersPage {
   problems?: ShownProblem[];
   draft?: { email: string; displayName: string; roles: string[] };
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The admin's users of their organisation: invite (a one-time set-up code, shown once), deactivate,
@@ -47,8 +46,8 @@ export class UsersPagesController {
     @CurrentUser() admin: AuthenticatedUser,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    const roles = ([] as unknown[]).concat(fields.roles ?? []).filter((r): r is string => typeof r === 'string');
-    const draft = { email: text(fields.email), displayName: text(fields.displayName), roles };
+    const roles = formChoices(fields.roles);
+    const draft = { email: formText(fields.email), displayName: formText(fields.displayName), roles };
     const input = await validateInput(CreateUserDto, draft);
     if (!input.ok) return this.render(request, response, admin, { problems: this.pages.showProblems(request, input.fields), draft }, 400);
     // The code is shown on this answer only (no redirect that could be reloaded or bookmarked).

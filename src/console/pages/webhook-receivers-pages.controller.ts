@@ -9,6 +9,7 @@ import { RECEIVER_AUDIENCES } from '../../notifications/notification-events.js';
 import { WebhookReceiversService } from '../../notifications/webhook-receivers.service.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
+import { formText } from '../forms/form-values.js';
 import { validateInput } from '../forms/validate-input.js';
 import type { ShownProblem } from '../i18n/field-messages.js';
 import type { ConsoleRequest } from '../session/console-request.js';
@@ -18,8 +19,6 @@ interface ReceiversPage {
   problems?: ShownProblem[];
   draft?: { url: string; audience: string };
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The admin's webhook receivers – the only outbound connections the service makes: list, add (the
@@ -48,7 +47,7 @@ export class WebhookReceiversPagesController {
     @CurrentUser() admin: AuthenticatedUser,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    const draft = { url: text(fields.url), audience: text(fields.audience) };
+    const draft = { url: formText(fields.url), audience: formText(fields.audience) };
     const input = await validateInput(CreateWebhookReceiverDto, draft);
     if (!input.ok) return this.render(request, response, admin, { problems: this.pages.showProblems(request, input.fields), draft }, 400);
     try {

@@ -6,7 +6,9 @@ import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { ReviewModule } from '../review/review.module.js';
+import { WebhookReceiversModule } from '../notifications/notifications.module.js';
 import { SecondFactorModule } from '../second-factor/second-factor.module.js';
+import { SharingAgreementsModule } from '../sharing-agreements/sharing-agreements.module.js';
 import { TracingRequestsModule } from '../tracing-requests/tracing-requests.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ConsoleErrorFilter } from './console-error.filter.js';
@@ -18,8 +20,11 @@ import { RequestEditPagesController } from './pages/request-edit-pages.controlle
 import { RequestsPagesController } from './pages/requests-pages.controller.js';
 import { ReviewPagesController } from './pages/review-pages.controller.js';
 import { SecondFactorPagesController } from './pages/second-factor-pages.controller.js';
+import { SharingAgreementsPagesController } from './pages/sharing-agreements-pages.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
+import { UserAccountPagesController } from './pages/user-account-pages.controller.js';
 import { UsersPagesController } from './pages/users-pages.controller.js';
+import { WebhookReceiversPagesController } from './pages/webhook-receivers-pages.controller.js';
 import { ConsoleCsrf } from './session/console-csrf.js';
 import { ConsoleSessionMiddleware } from './session/console-session.middleware.js';
 import { ConsoleSessions } from './session/console-sessions.js';
@@ -40,6 +45,8 @@ import { formBody } from './session/form-body.js';
     CaseStatusModule,
     UsersModule,
     SecondFactorModule,
+    SharingAgreementsModule,
+    WebhookReceiversModule,
   ],
   controllers: [
     SignInController,
@@ -50,6 +57,9 @@ import { formBody } from './session/form-body.js';
     FindsPagesController,
     CaseStatusPageController,
     UsersPagesController,
+    UserAccountPagesController,
+    SharingAgreementsPagesController,
+    WebhookReceiversPagesController,
     SecondFactorPagesController,
   ],
   providers: [ConsoleSessions, ConsoleCsrf, ConsolePages, ConsoleErrorFilter, ConsoleSessionMiddleware],
@@ -68,6 +78,9 @@ export class ConsoleModule implements NestModule {
         FindsPagesController,
         CaseStatusPageController,
         UsersPagesController,
+        UserAccountPagesController,
+        SharingAgreementsPagesController,
+        WebhookReceiversPagesController,
         SecondFactorPagesController,
       );
   }

@@ -14,6 +14,13 @@ import { UserTotp } from './user-totp.entity.js';
 
 export type SecondFactorStatus = 'none' | 'pending' | 'active';
 
+export type DisableRefusal = 'role' | 'organisation';
+
+const DISABLE_REFUSALS: Record<DisableRefusal, string> = {
+  role: 'admins and reviewers cannot turn off their own second factor',
+  organisation: 'your organisation requires a second factor',
+};
+
 /** Enrolment, checking and removal of a user's TOTP and recovery codes. */
 @Injectable()
 export class SecondFactorService {
@@ -79,11 +86,19 @@ export class SecondFactorService {
   }
 
   /**
-   * Turns the second factor off with a current code. Admins and reviewers may not turn off their own,
-   * nor may anyone whose organisation requires one.
+   * Why this user may not turn their own second factor off, or null when they may: admins and
+   * reviewers keep theirs (issue 11), and so does anyone whose organisation requires one.
    */
+  async disableRefusal(actor: AuthenticatedUser): Promise<DisableRefusal | null> {
+    if (actor.roles.includes('admin') || actor.roles.includes('reviewer')) return 'role';
+    if (await this.isRequired(actor.organisationId)) return 'organisation';
+    return null;
+  }
+
+  /** Turns the second factor off with a current code, where disableRefusal allows it; a refusal is audited. */
   async disable(actor: AuthenticatedUser, code: string): Promise<void> {
-    if (actor.roles.includes('admin') || actor.roles.includes('reviewer')) {
+    const refusal = await this.disableRefusal(actor);
+    if (refusal) {
       await this.audit.record({
         actor,
         action: 'second_factor.disable_refused',
@@ -91,17 +106,7 @@ export class SecondFactorService {
         entityId: actor.id,
         outcome: 'denied',
       });
-      throw new ForbiddenActionError('admins and reviewers cannot turn off their own second factor');
-    }
-    if (await this.isRequired(actor.organisationId)) {
-      await this.audit.record({
-        actor,
-        action: 'second_factor.disable_refused',
-        entityType: 'user',
-        entityId: actor.id,
-        outcome: 'denied',
-      });
-      throw new ForbiddenActionError('your organisation requires a second factor');
+      throw new ForbiddenActionError(DISABLE_REFUSALS[refusal]);
     }
     await this.dataSource.transaction(async (manager) => {
       await lockUser(manager, actor.id);

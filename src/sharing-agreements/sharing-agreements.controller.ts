@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { type AgreementView, ProposeAgreementDto } from './dto/sharing-agreement.dto.js';
+import { type DirectoryEntry, OrganisationDirectory } from './organisation-directory.js';
 import { SharingAgreementsService } from './sharing-agreements.service.js';
 
 @ApiTags('sharing agreements')
@@ -44,10 +43,10 @@ export class SharingAgreementsController {
 @Roles('admin')
 @Controller('v1/organisations')
 export class OrganisationsDirectoryController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly directory: OrganisationDirectory) {}
 
   @Get()
-  list(): Promise<{ id: string; name: string; code: string }[]> {
-    return this.dataSource.query(`SELECT id, name, code FROM organisation ORDER BY name, id`);
+  list(): Promise<DirectoryEntry[]> {
+    return this.directory.list();
   }
 }

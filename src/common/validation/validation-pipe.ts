@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { joinFieldPath } from './field-path.js';
 
 export interface FieldProblem {
@@ -12,18 +12,27 @@ export interface FieldProblem {
  * whitelist's own message ("property <key> should not exist") would quote it whatever it holds.
  */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return failedFields(errors, prefix).map(({ field, error }) => ({
+    field,
+    problems: Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      constraint === 'whitelistValidation' ? WHITELIST_MESSAGE : message,
+    ),
+  }));
+}
+
+export const WHITELIST_MESSAGE = 'is not a field of this request';
+
+/** Each error that has failed constraints of its own, with its dotted path (`persons.0.names.1.value`). */
+export function failedFields(errors: ValidationError[], prefix = ''): { field: string; error: ValidationError }[] {
   return errors.flatMap((error) => {
     const field = joinFieldPath(prefix, error.property);
-    const problems = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
-      constraint === 'whitelistValidation' ? 'is not a field of this request' : message,
-    );
-    const own = error.constraints ? [{ field, problems }] : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+    const own = error.constraints ? [{ field, error }] : [];
+    return [...own, ...failedFields(error.children ?? [], field)];
   });
 }
 
 /** The one global pipe: unknown fields rejected, payloads transformed to DTO classes, 400 with the fields that are wrong. */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(overrides: Partial<ValidationPipeOptions> = {}): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -38,5 +47,6 @@ export function createValidationPipe(): ValidationPipe {
         message: 'the request has invalid fields',
         fields: flattenValidationErrors(errors),
       }),
+    ...overrides,
   });
 }

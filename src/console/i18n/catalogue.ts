@@ -14,6 +14,8 @@ export interface Catalogue {
   language: InterfaceLanguage;
   direction: 'ltr' | 'rtl';
   t: Translate;
+  /** Whether this language has its own text for the key (no fallback). */
+  has: (key: string) => boolean;
 }
 
 export function isInterfaceLanguage(value: unknown): value is InterfaceLanguage {
@@ -26,7 +28,12 @@ export function fill(text: string, values: Record<string, string | number> = {})
 
 export function makeCatalogue(language: InterfaceLanguage, own: Messages, english: Messages): Catalogue {
   const direction = own.direction === 'rtl' ? 'rtl' : 'ltr';
-  return { language, direction, t: (key, values) => fill(own[key] ?? english[key] ?? key, values) };
+  return {
+    language,
+    direction,
+    t: (key, values) => fill(own[key] ?? english[key] ?? key, values),
+    has: (key) => Object.hasOwn(own, key),
+  };
 }
 
 export function readMessages(directory: URL, language: InterfaceLanguage): Messages {

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { toTracingRequestResponse } from '../../tracing-requests/dto/tracing-request-response.dto.js';
 import { UpdateTracingRequestDto } from '../../tracing-requests/dto/update-tracing-request.dto.js';
 import { mayReadCircumstances, TracingRequestReader } from '../../tracing-requests/tracing-request-reader.js';
@@ -11,6 +10,7 @@ import { TracingRequestsService } from '../../tracing-requests/tracing-requests.
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { type RecordedRequest, recordedRequest, toEditForm, toUpdateBody, withRecordedDetails } from '../forms/request-edit-form.js';
+import type { ConsoleFieldProblem } from '../forms/failed-rules.js';
 import { readRequestForm, type RequestForm, withAddedRow } from '../forms/request-form.js';
 import { submitForm } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
@@ -81,11 +81,11 @@ export class RequestEditPagesController {
     id: string,
     version: number | string,
     form: RequestForm,
-    problems: FieldProblem[],
+    problems: ConsoleFieldProblem[],
     status: number,
   ): void {
     const t = this.pages.catalogueFor(request).t;
     const target = { title: t('edit.title'), action: `/console/requests/${id}/edit`, submitLabel: t('edit.submit'), edit: { version } };
-    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, problems) }, status);
+    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, this.pages.showProblems(request, problems)) }, status);
   }
 }

@@ -1,8 +1,8 @@
-import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { NAME_PARTS, RELATIONSHIPS, SEXES } from '../../persons/person-vocabulary.js';
 import { SAFEGUARDING_FLAGS } from '../../tracing-requests/request-vocabulary.js';
-import { fieldErrors, fieldId } from '../forms/form-fields.js';
+import { fieldId, shownFieldErrors } from '../forms/form-fields.js';
 import type { RequestForm } from '../forms/request-form.js';
+import type { ShownProblem } from '../i18n/field-messages.js';
 
 /** Scripts offered in the form; the API takes any ISO 15924 code, these are the ones the matcher reads. */
 const SCRIPTS = ['', 'Arab', 'Latn', 'Cyrl', 'Ethi', 'Grek'];
@@ -10,10 +10,10 @@ const SCRIPTS = ['', 'Arab', 'Latn', 'Cyrl', 'Ethi', 'Grek'];
 const STATUS_LANGUAGES = ['ar', 'en', 'fr', 'uk', 'ti', 'am', 'so', 'ps', 'prs', 'ckb'];
 
 /** What the request form template (views/request-form.eta) needs besides its title and target, for a new request and an edit alike. */
-export function requestFormData(form: RequestForm, problems: readonly FieldProblem[]) {
+export function requestFormData(form: RequestForm, shown: readonly ShownProblem[]) {
   return {
     form,
-    ...fieldErrors(problems),
+    ...shownFieldErrors(shown),
     fieldId,
     vocabulary: {
       parts: NAME_PARTS,

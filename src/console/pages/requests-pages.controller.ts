@@ -27,6 +27,7 @@ import { TracingRequestsService } from '../../tracing-requests/tracing-requests.
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { emptyRequestForm, readRequestForm, type RequestForm, toRequestBody, withAddedRow } from '../forms/request-form.js';
+import type { ConsoleFieldProblem } from '../forms/failed-rules.js';
 import { submitForm, validateInput } from '../forms/validate-input.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 import { requestFormData } from './request-form-view.js';
@@ -66,7 +67,13 @@ export class RequestsPagesController {
         request,
         response,
         'requests',
-        { title: t('requests.title'), filters, statuses: REQUEST_STATUSES, items: [], problems: input.fields },
+        {
+          title: t('requests.title'),
+          filters,
+          statuses: REQUEST_STATUSES,
+          items: [],
+          problems: this.pages.showProblems(request, input.fields),
+        },
         400,
       );
       return;
@@ -182,9 +189,15 @@ export class RequestsPagesController {
     response.redirect(303, `/console/requests/${id}`);
   }
 
-  private renderForm(request: ConsoleRequest, response: Response, form: RequestForm, problems: FieldProblem[], status: number): void {
+  private renderForm(
+    request: ConsoleRequest,
+    response: Response,
+    form: RequestForm,
+    problems: ConsoleFieldProblem[],
+    status: number,
+  ): void {
     const t = this.pages.catalogueFor(request).t;
     const target = { title: t('form.title'), action: '/console/requests', submitLabel: t('form.submit'), edit: null };
-    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, problems) }, status);
+    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, this.pages.showProblems(request, problems)) }, status);
   }
 }

@@ -15,6 +15,7 @@ import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
 import { evidenceRows } from '../forms/evidence-rows.js';
 import { validateInput } from '../forms/validate-input.js';
+import type { ShownProblem } from '../i18n/field-messages.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 
 /** The reviewer's pages: the queue and the side-by-side comparison with claim, release and decision. */
@@ -93,14 +94,14 @@ export class ReviewPagesController {
       ...(note && { note }),
     });
     if (!input.ok) {
-      const problems = input.fields.map((f) => `${f.field}: ${f.problems.join('; ')}`);
-      return this.renderCandidate(request, response, user, id, { problems }, 400);
+      return this.renderCandidate(request, response, user, id, { problems: this.pages.showProblems(request, input.fields) }, 400);
     }
     try {
       await this.decisions.decide(user, id, input.value);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      return this.renderCandidate(request, response, user, id, { problems: [`${error.field}: ${error.message}`] }, 400);
+      const problems = this.pages.showProblems(request, [{ field: error.field, problems: [error.message] }]);
+      return this.renderCandidate(request, response, user, id, { problems }, 400);
     }
     response.redirect(303, `/console/review/${id}?decided=1`);
   }
@@ -110,7 +111,7 @@ export class ReviewPagesController {
     response: Response,
     user: AuthenticatedUser,
     id: string,
-    extra: { decided?: boolean; problems?: string[] },
+    extra: { decided?: boolean; problems?: ShownProblem[] },
     status: number,
   ): Promise<void> {
     const candidate = await this.view.read(user, id);

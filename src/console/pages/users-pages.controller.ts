@@ -3,23 +3,22 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { CreateUserDto, toUserResponse } from '../../users/dto/user.dto.js';
 import { ROLES } from '../../users/role.js';
 import type { IssuedSetupCode } from '../../users/users.service.js';
 import { UsersService } from '../../users/users.service.js';
 import { ConsoleErrorFilter } from '../console-error.filter.js';
 import { ConsolePages } from '../console-pages.js';
+import { formChoices, formText } from '../forms/form-values.js';
 import { validateInput } from '../forms/validate-input.js';
+import type { ShownProblem } from '../i18n/field-messages.js';
 import type { ConsoleRequest } from '../session/console-request.js';
 
 interface UsersPage {
   issued?: IssuedSetupCode;
-  problems?: FieldProblem[];
+  problems?: ShownProblem[];
   draft?: { email: string; displayName: string; roles: string[] };
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The admin's users of their organisation: invite (a one-time set-up code, shown once), deactivate,
@@ -47,10 +46,10 @@ export class UsersPagesController {
     @CurrentUser() admin: AuthenticatedUser,
     @Body() fields: Record<string, unknown>,
   ): Promise<void> {
-    const roles = ([] as unknown[]).concat(fields.roles ?? []).filter((r): r is string => typeof r === 'string');
-    const draft = { email: text(fields.email), displayName: text(fields.displayName), roles };
+    const roles = formChoices(fields.roles);
+    const draft = { email: formText(fields.email), displayName: formText(fields.displayName), roles };
     const input = await validateInput(CreateUserDto, draft);
-    if (!input.ok) return this.render(request, response, admin, { problems: input.fields, draft }, 400);
+    if (!input.ok) return this.render(request, response, admin, { problems: this.pages.showProblems(request, input.fields), draft }, 400);
     // The code is shown on this answer only (no redirect that could be reloaded or bookmarked).
     await this.render(request, response, admin, { issued: await this.users.create(admin, input.value) }, 201);
   }

@@ -65,10 +65,25 @@ const CONSOLE_ACCESS: Record<string, { roles: Role[] | 'public'; allowed: number
   // In this order: the enrolment started, a wrong code is refused.
   'POST /console/second-factor/enrolment': { roles: EVERYONE, allowed: 200 },
   'POST /console/second-factor/enrolment/confirm': { roles: EVERYONE, allowed: 400, fields: { code: 'not-a-code' } },
+  // Admins and reviewers may never turn their own factor off (403, by the service's rule); the others
+  // have none active here (409).
+  'POST /console/second-factor/disable': { roles: ['officer', 'caseworker', 'auditor'], allowed: 409, fields: { code: '000000' } },
   'GET /console/users': { roles: ['admin'], allowed: 200 },
   'POST /console/users': { roles: ['admin'], allowed: 400, fields: { email: 'not an address' } },
   'POST /console/users/{id}/deactivate': { roles: ['admin'], allowed: 404 },
   'POST /console/users/{id}/password-reset': { roles: ['admin'], allowed: 404 },
+  'GET /console/users/{id}': { roles: ['admin'], allowed: 404 },
+  'POST /console/users/{id}/roles': { roles: ['admin'], allowed: 404, fields: { roles: 'auditor' } },
+  'POST /console/users/{id}/unlock': { roles: ['admin'], allowed: 404 },
+  'POST /console/users/{id}/second-factor/reset': { roles: ['admin'], allowed: 404 },
+  'GET /console/sharing-agreements': { roles: ['admin'], allowed: 200 },
+  'POST /console/sharing-agreements': { roles: ['admin'], allowed: 400, fields: { partnerOrganisationId: 'not-an-id' } },
+  'POST /console/sharing-agreements/{id}/approve': { roles: ['admin'], allowed: 404 },
+  'POST /console/sharing-agreements/{id}/withdraw': { roles: ['admin'], allowed: 404 },
+  'GET /console/webhook-receivers': { roles: ['admin'], allowed: 200 },
+  'POST /console/webhook-receivers': { roles: ['admin'], allowed: 400, fields: { url: 'http://example.org', audience: 'staff' } },
+  'POST /console/webhook-receivers/{id}/deactivate': { roles: ['admin'], allowed: 404 },
+  'POST /console/webhook-receivers/{id}/delete': { roles: ['admin'], allowed: 404 },
 };
 
 interface ExpressLayer {
@@ -79,7 +94,8 @@ describe('console access by role', () => {
   let api: NestExpressApplication;
   let db: DataSource;
   let own: TestOrganisation;
-  let foreignRequestId: string;
+  /** Another organisation's records, by the route segment before `{id}`; other routes get an unknown id. */
+  const foreignIds: Record<string, string> = {};
   const agents = {} as Record<Role, ConsoleAgent>;
 
   beforeAll(async () => {
@@ -88,7 +104,15 @@ describe('console access by role', () => {
     own = await makeOrganisation(db);
     const other = await makeOrganisation(db);
     const officer = await loginAs(api, other.users.officer);
-    foreignRequestId = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id;
+    foreignIds.requests = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body.id;
+    const otherAdmin = await loginAs(api, other.users.admin);
+    foreignIds.users = other.users.officer.id;
+    foreignIds['sharing-agreements'] = (
+      await otherAdmin.post('/v1/sharing-agreements', { partnerOrganisationId: (await makeOrganisation(db)).id }).expect(201)
+    ).body.id;
+    foreignIds['webhook-receivers'] = (
+      await otherAdmin.post('/v1/webhook-receivers', { url: 'https://alerts.example.org/rfl', audience: 'staff' }).expect(201)
+    ).body.receiver.id;
     for (const role of EVERYONE) {
       agents[role] = consoleAgent(api);
       await agents[role].signIn(own.users[role]);
@@ -128,9 +152,8 @@ describe('console access by role', () => {
 
   it.each(signedInRoutes)('%s: allowed roles reach the page (or a 404 for a foreign id), the others get 403', async (key, access) => {
     const [method, template] = key.split(' ');
-    const path = template
-      .replace('{id}', key.includes('/requests/') ? foreignRequestId : randomUUID())
-      .replace('{consentId}', randomUUID());
+    const section = /^\/console\/([\w-]+)\/\{id\}/.exec(template)?.[1] ?? '';
+    const path = template.replace('{id}', foreignIds[section] ?? randomUUID()).replace('{consentId}', randomUUID());
     for (const role of EVERYONE) {
       const agent = agents[role];
       await agent.get('/console'); // a fresh CSRF token for this session

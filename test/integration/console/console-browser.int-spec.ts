@@ -192,4 +192,35 @@ describe('the web console in a browser', () => {
     await page.getByText('Not found. It does not exist, or it belongs to another organisation.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('an admin changes a user’s roles, and the admin pages pass axe in both languages', async () => {
+    const auditor = orgB.users.auditor;
+    await signIn(page, base, orgB.users.admin);
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await page.waitForURL(`${base}/console/users`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator(`a[href="/console/users/${auditor.id}"]`).click();
+    await page.waitForURL(`${base}/console/users/${auditor.id}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('reviewer', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save roles' }).click();
+    await page.getByText('The roles were changed.').waitFor();
+    const [{ roles }] = await stack.db.query(`SELECT roles FROM app_user WHERE id = $1`, [auditor.id]);
+    expect([...roles].sort()).toEqual(['auditor', 'reviewer']);
+    await screenshotBothLanguages(page, 'user-account');
+
+    // Rows in each table, so that its forms and buttons are checked too.
+    const admin = await loginAs(stack.api, orgB.users.admin);
+    await admin.post('/v1/sharing-agreements', { partnerOrganisationId: orgA.id }).expect(201);
+    await admin.post('/v1/webhook-receivers', { url: 'https://alerts.example.org/rfl', audience: 'staff' }).expect(201);
+    for (const path of ['/console/users', '/console/sharing-agreements', '/console/webhook-receivers']) {
+      await page.goto(`${base}${path}`);
+      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+      await page.locator('a[hreflang="ar"]').click();
+      await page.waitForSelector('html[dir="rtl"]');
+      expect({ path, lang: 'ar', violations: await seriousViolations(page) }).toEqual({ path, lang: 'ar', violations: [] });
+      await page.locator('a[hreflang="en"]').click();
+      await page.waitForSelector('html[dir="ltr"]');
+    }
+  });
 });

@@ -78,7 +78,7 @@ describe('web console sessions', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
-  it('shows the API’s field messages beside the form and writes nothing when the input is invalid', async () => {
+  it('shows the field messages (the API’s rules, in the interface language) beside the form and writes nothing when the input is invalid', async () => {
     const agent = consoleAgent(api);
     await agent.signIn(org.users.officer);
     await agent.get('/console/requests/new');
@@ -92,7 +92,7 @@ describe('web console sessions', () => {
       action: 'submit',
     });
     expect(page.status).toBe(400);
-    expect(page.text).toContain('consentsToProcessing must be true');
+    expect(page.text).toMatch(/id="f-consent-processing-error"><span lang="en" dir="ltr">must be confirmed</);
     expect(page.text).toContain('href="#f-consent-processing"');
     expect(page.text).toContain('href="#f-enquirer-birthYear"');
     expect(page.text).toContain('href="#f-soughtPeople-0-names"');

@@ -86,6 +86,12 @@ export class RequestEditPagesController {
   ): void {
     const t = this.pages.catalogueFor(request).t;
     const target = { title: t('edit.title'), action: `/console/requests/${id}/edit`, submitLabel: t('edit.submit'), edit: { version } };
-    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, this.pages.showProblems(request, problems)) }, status);
+    this.pages.render(
+      request,
+      response,
+      'request-form',
+      { ...target, ...requestFormData(form, this.pages.showProblems(request, problems)) },
+      status,
+    );
   }
 }

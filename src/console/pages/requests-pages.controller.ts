@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
 import { InvalidInputError } from '../../common/errors/domain-errors.js';
-import type { FieldProblem } from '../../common/validation/validation-pipe.js';
 import { CreateTracingRequestDto } from '../../tracing-requests/dto/create-tracing-request.dto.js';
 import { ListTracingRequestsQuery } from '../../tracing-requests/dto/list-tracing-requests.query.js';
 import {
@@ -198,6 +197,12 @@ export class RequestsPagesController {
   ): void {
     const t = this.pages.catalogueFor(request).t;
     const target = { title: t('form.title'), action: '/console/requests', submitLabel: t('form.submit'), edit: null };
-    this.pages.render(request, response, 'request-form', { ...target, ...requestFormData(form, this.pages.showProblems(request, problems)) }, status);
+    this.pages.render(
+      request,
+      response,
+      'request-form',
+      { ...target, ...requestFormData(form, this.pages.showProblems(request, problems)) },
+      status,
+    );
   }
 }

@@ -139,7 +139,7 @@ describe('console request edit page', () => {
       'soughtPeople.0.names.1.value': tooLong,
     });
     expect(answer.status).toBe(400);
-    expect(answer.text).toMatch(/id="f-soughtPeople-0-names-1-value-error">[^<]*200/);
+    expect(answer.text).toMatch(/id="f-soughtPeople-0-names-1-value-error"><span lang="en" dir="ltr">[^<]*200/);
     expect(answer.text).toContain(`value="${tooLong}"`);
     expect(await current(before.id)).toEqual(before);
   });

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
+import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
 import { withinTwoTypingSlips } from './typing-slips.js';
 
 /**
@@ -60,7 +61,7 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
   if (a.arabic !== undefined && b.arabic !== undefined && dotsMisread(a.arabic, b.arabic)) return 'typo';
-  const slips = typoSlips(a.token, b.token, a.typedInLatin === true && b.typedInLatin === true);
+  const slips = typoSlips(a.token, b.token, typedPair(a, b));
   if (slips === 1) return 'typo';
   if (slips === 2) return 'near';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
@@ -83,24 +84,39 @@ function isShortForm(short: string, long: string): boolean {
   return short.length >= 3 && short.length < long.length && long.startsWith(short);
 }
 
+/** Two tokens as both were typed, with the slips of their keyboard, when both were typed in one script the engine knows slips of. */
+interface TypedPair {
+  a: string;
+  b: string;
+  letters: SlipLetters;
+}
+
+function typedPair(a: TokenForm, b: TokenForm): TypedPair | undefined {
+  if (a.typedInLatin && b.typedInLatin) return { a: a.token, b: b.token, letters: LATIN_SLIPS };
+  if (a.cyrillic !== undefined && b.cyrillic !== undefined) return { a: a.cyrillic, b: b.cyrillic, letters: CYRILLIC_SLIPS };
+  return undefined;
+}
+
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
  * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
- * typed in Latin letters (typing-slips.ts; in six letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's fuzzy
- * score still reads as one name mistyped; 0 for none of these. Names of three
- * letters or fewer are too short to tell a typo from another name.
+ * typed in one script, read on the letters as typed (`typed`; typing-slips.ts; in six letters or
+ * more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
+ * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
+ * fewer are too short to tell a typo from another name.
  */
-function typoSlips(a: string, b: string, typedInLatin: boolean): 0 | 1 | 2 {
+function typoSlips(a: string, b: string, typed: TypedPair | undefined): 0 | 1 | 2 {
+  const twoSlips = (strayLetter: boolean) => typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
   if (distance <= 1) return 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
-  if (shorter >= 6 && distance <= 2) return typedInLatin && withinTwoTypingSlips(a, b, true) ? 1 : 2;
+  if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;
   // In four or five letters a stray letter beside a slip is often another name (Zaur / Zahir,
   // Agafia / Agata); two slips of the hand or eye are not (Odin / Odlh, Nugud / Nvguf).
-  if (shorter < 6 && typedInLatin && withinTwoTypingSlips(a, b, false)) return 1;
+  if (shorter < 6 && twoSlips(false)) return 1;
   if (Math.abs(a.length - b.length) > 2) return 0;
   // fuse.js looks for its pattern inside the text, so the order matters: the longer token is the
   // pattern (the earlier one when of equal length), so that either order of a pair gives one answer

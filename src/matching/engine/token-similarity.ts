@@ -57,12 +57,13 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
     return 'none';
   }
   if (sameSkeleton(a, b)) return 'skeleton';
-  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
   if (a.arabic !== undefined && b.arabic !== undefined && dotsMisread(a.arabic, b.arabic)) return 'typo';
   const slips = typoSlips(a.token, b.token, typedPair(a, b));
+  // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is looser (Nonna / Nina).
   if (slips === 1) return 'typo';
+  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
   if (slips === 2) return 'near';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
   return 'none';

@@ -24,8 +24,15 @@ export function arabicLetters(word: string): string | undefined {
 const FINAL_CONVENTIONS: ReadonlySet<string> = new Set(['يى', 'ىي', 'ةه', 'هة']);
 
 /**
+ * A dotless ى inside a word: Arabic writes ى only at a word's end (Persian and Urdu write ی, dotted
+ * inside a word), so a medial ى is a tooth whose dots were not seen (ي, ن, ب, ت or ث), a letter
+ * left unread rather than misread as another.
+ */
+const unreadTooth = (word: string, at: number): boolean => word[at] === 'ى' && at < word.length - 1;
+
+/**
  * How many letters of one shape two Arabic-script words of one length differ by (a final ى / ي or
- * ة / ه counts none), or undefined when they differ otherwise.
+ * ة / ه counts none, nor a medial ى against a tooth with dots), or undefined when they differ otherwise.
  */
 export function dotSlips(a: string, b: string): number | undefined {
   if (a.length !== b.length) return undefined;
@@ -35,6 +42,7 @@ export function dotSlips(a: string, b: string): number | undefined {
     const shape = SHAPE.get(a[i]);
     if (shape === undefined || shape !== SHAPE.get(b[i])) return undefined;
     if (i === a.length - 1 && FINAL_CONVENTIONS.has(a[i] + b[i])) continue;
+    if (unreadTooth(a, i) || unreadTooth(b, i)) continue;
     slips += 1;
   }
   return slips;

@@ -1,6 +1,6 @@
 import { arabicLetters } from './arabic-dots.js';
 import { arabicReadings } from './arabic-readings.js';
-import { nameTokens, stripArticle } from './name-tokens.js';
+import { nameTokens, stripArticle, unglueParticles } from './name-tokens.js';
 import { cyrillicGReadings, tokenKeys, type TokenKeys } from './phonetic-keys.js';
 import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
 import { detectScripts, transliterate } from './transliterate/transliterate.js';
@@ -90,7 +90,7 @@ export function normaliseName(original: string): NormalisedName {
 }
 
 function computeNormalisedName(original: string): NormalisedName {
-  const latin = transliterate(original);
+  const latin = transliterate(unglueParticles(original));
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin);
   const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');

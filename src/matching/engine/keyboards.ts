@@ -41,13 +41,14 @@ function slipLetters(pairs: readonly string[], silent = '', twins: readonly stri
  * two slips apart (Kostya / Kostas, Dmitriy / Dimitris; decision 0027). Letters a hurried reader of a handwritten
  * or scanned record takes for each other (c/e, a/o, i/l/j, u/v/n, n/h, g/q) and letters that sound
  * alike where the writer spells by ear (i/y, c/k/q, s/z, v/w). Letter pairs that look like one
- * letter (rn/m, cl/d) are the edit distance's own.
+ * letter (rn/m, cl/d) are the edit distance's own. Twins: first letters that transliterations
+ * write for one sound (Ioanna / Yoanna, Jusuf / Yusuf, Greek γ as g or y, Karim / Carim, Qasim / Kasim).
  */
 export const LATIN_SLIPS: SlipLetters = slipLetters([
   ...keyboardNeighbours(['qwertyuiop', 'asdfghjkl', 'zxcvbnm']),
   ...keyboardNeighbours(['azertyuiop', 'qsdfghjklm', 'wxcvbn']),
   ...['ce', 'ao', 'il', 'ij', 'uv', 'nu', 'nh', 'gq', 'iy', 'ck', 'kq', 'sz', 'vw'],
-]);
+], '', ['iy', 'jy', 'gy', 'ck', 'kq']);
 
 /**
  * Cyrillic letters: the Russian and Ukrainian ЙЦУКЕН layouts, where the Ukrainian і, є and ї sit on

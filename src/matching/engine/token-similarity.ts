@@ -3,7 +3,7 @@ import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
-import { withinTwoTypingSlips } from './typing-slips.js';
+import { sameFirstLetter, withinTwoTypingSlips } from './typing-slips.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -111,7 +111,9 @@ function typoSlips(a: string, b: string, typed: TypedPair | undefined): 0 | 1 | 
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  if (distance <= 1) return 1;
+  // In Latin letters one slip at a name's first letter makes another name of its family (Mélodie /
+  // Élodie, Zora / Lora, Kolya / Tolya), unless the two letters spell one sound (Yermanou / Germanou).
+  if (distance <= 1) return typed?.letters === LATIN_SLIPS && !sameFirstLetter(typed.a, typed.b, typed.letters) ? 0 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
   if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;

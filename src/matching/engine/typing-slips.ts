@@ -14,6 +14,14 @@ export function isConfusable(x: string, y: string, letters: SlipLetters = LATIN_
   return letters.confusable.has(x + y);
 }
 
+/**
+ * Whether two words begin alike: with one letter, or with two letters of one sound under two
+ * spellings (keyboards.ts: Cyrillic Є / Е, Latin Y / J for one transliterated sound).
+ */
+export function sameFirstLetter(a: string, b: string, letters: SlipLetters = LATIN_SLIPS): boolean {
+  return a.length > 0 && b.length > 0 && (a[0] === b[0] || letters.twins.has(a[0] + b[0]));
+}
+
 /** Costs: a slip of the kinds above costs 1, a letter dropped or added for no visible reason 1.5, any other letter changed 2. */
 const SLIP = 1;
 const STRAY = 1.5;
@@ -23,11 +31,11 @@ const CHANGE = 2;
  * The cheapest way to read `a` as `b` under the costs above: confusable letters, a doubled or
  * silent letter written or not, and two neighbouring letters swapped cost one slip; another letter
  * dropped or added 1.5; another letter changed 2. Infinity when the first letters differ: a name's
- * first letter is the one writers get right (the reason Soundex keeps it), unless the two are one
- * letter under two spellings (Cyrillic Є / Е, a Ukrainian name typed with Russian letters).
+ * first letter is the one writers get right (the reason Soundex keeps it), unless the two spell one
+ * sound (sameFirstLetter).
  */
 export function typingSlipCost(a: string, b: string, letters: SlipLetters = LATIN_SLIPS): number {
-  if (a.length === 0 || b.length === 0 || (a[0] !== b[0] && !letters.twins.has(a[0] + b[0]))) return Infinity;
+  if (!sameFirstLetter(a, b, letters)) return Infinity;
   const dropped = (word: string, at: number) =>
     word[at] === word[at - 1] || word[at] === word[at + 1] || letters.silent.includes(word[at]) ? SLIP : STRAY;
   // d[i][j]: cost of reading a's first i letters as b's first j letters.

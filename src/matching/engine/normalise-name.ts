@@ -4,6 +4,7 @@ import { nameTokens, stripArticle, unglueParticles } from './name-tokens.js';
 import { cyrillicGReadings, tokenKeys, type TokenKeys } from './phonetic-keys.js';
 import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
 import { detectScripts, transliterate } from './transliterate/transliterate.js';
+import { isWrittenVietnamese } from './vietnamese.js';
 
 /** One spelling of a name token with everything it is known by. */
 export interface TokenForm extends TokenKeys {
@@ -26,6 +27,8 @@ export interface TokenForm extends TokenKeys {
    * slips are those of a Cyrillic keyboard (keyboards.ts) and are lost in its Latin letters
    */
   cyrillic?: string;
+  /** for a token of a name written with Vietnamese letters (vietnamese.ts): a one-syllable word whose vowel is its identity */
+  vietnamese?: true;
 }
 
 /** One name token as the matcher compares it. */
@@ -97,13 +100,14 @@ function computeNormalisedName(original: string): NormalisedName {
   const arabic = scripts.includes('Arab') ? writtenWords(original, latin, arabicLetters) : undefined;
   const typedInLatin = scripts.length === 1 && scripts[0] === 'Latn';
   const cyrillic = scripts.length === 1 && scripts[0] === 'Cyrl' ? writtenWords(original, latin, cyrillicLetters) : undefined;
+  const vietnamese = isWrittenVietnamese(original);
   return {
     original,
     scripts,
     latin,
     particles,
     tokens: tokens.map((token) =>
-      normalisedToken(token, source, { arabic: arabic?.get(token), cyrillic: cyrillic?.get(token), typedInLatin }),
+      normalisedToken(token, source, { arabic: arabic?.get(token), cyrillic: cyrillic?.get(token), typedInLatin, vietnamese }),
     ),
   };
 }
@@ -146,18 +150,20 @@ interface Written {
   arabic?: string;
   cyrillic?: string;
   typedInLatin: boolean;
+  vietnamese: boolean;
 }
 
 function normalisedToken(token: string, source: SourceScript | undefined, written: Written): NormalisedToken {
-  const { arabic, cyrillic, typedInLatin } = written;
+  const { arabic, cyrillic, typedInLatin, vietnamese } = written;
   // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
-  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${typedInLatin ? 'L' : ''} ${token}`;
+  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${typedInLatin ? 'L' : ''}${vietnamese ? 'V' : ''} ${token}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const bare = stripArticle(token);
   const result: NormalisedToken = {
     ...tokenForm(token, source, typedInLatin, arabic),
     ...(cyrillic !== undefined && { cyrillic }),
+    ...(vietnamese && { vietnamese: true as const }),
     ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
   };
   return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));

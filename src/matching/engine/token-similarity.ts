@@ -4,6 +4,7 @@ import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
 import { sameFirstLetter, withinTwoTypingSlips } from './typing-slips.js';
+import { otherSyllableVowel } from './vietnamese.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -63,10 +64,15 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   const slips = typoSlips(a.token, b.token, typedPair(a, b));
   // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is looser (Nonna / Nina).
   if (slips === 1) return 'typo';
-  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
+  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code)) && !vietnameseVowelsDiffer(a, b)) return 'phonetic';
   if (slips === 2) return 'near';
   if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
   return 'none';
+}
+
+/** Two Vietnamese syllables (either name written with Vietnamese letters) whose vowels differ: two names. */
+function vietnameseVowelsDiffer(a: TokenForm, b: TokenForm): boolean {
+  return (a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token);
 }
 
 /**

@@ -66,7 +66,9 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   if (slips === 1) return 'typo';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code)) && !vietnameseVowelsDiffer(a, b)) return 'phonetic';
   if (slips === 2) return 'near';
-  if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
+  // A short form that begins the longer name is a Latin habit (Thom / Thomas); two Arabic-script
+  // words that begin alike differ in the letters that make them two names (رأفت / رافع).
+  if ((a.arabic === undefined || b.arabic === undefined) && (isShortForm(a.token, b.token) || isShortForm(b.token, a.token))) return 'prefix';
   return 'none';
 }
 

@@ -17,6 +17,11 @@ export function arabicLetters(word: string): string | undefined {
   return letters.startsWith('ال') && letters.length > 3 ? letters.slice(2) : letters;
 }
 
+/** Whether two Arabic-script letters are one, or of one shape (a dot or a hamza apart). */
+export function sameShape(x: string, y: string): boolean {
+  return x === y || (SHAPE.get(x) !== undefined && SHAPE.get(x) === SHAPE.get(y));
+}
+
 /**
  * Final letters that spellings of one name disagree on by convention, not by a slip: Egypt and Sudan
  * write a final ي as ى (عيسى / عيسي), and a final ة is often written ه (جمعة / جمعه).

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { dotsMisread } from './arabic-dots.js';
+import { dotsMisread, sameShape } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
@@ -61,7 +61,8 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
   if (a.arabic !== undefined && b.arabic !== undefined && dotsMisread(a.arabic, b.arabic)) return 'typo';
-  const slips = typoSlips(a.token, b.token, typedPair(a, b));
+  const typed = typedPair(a, b);
+  const slips = typoSlips(a.token, b.token, typed, otherInitial(a, b, typed));
   // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is looser (Nonna / Nina).
   if (slips === 1) return 'typo';
   if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code)) && !vietnameseVowelsDiffer(a, b)) return 'phonetic';
@@ -107,6 +108,18 @@ function typedPair(a: TokenForm, b: TokenForm): TypedPair | undefined {
 }
 
 /**
+ * Whether one slip between two tokens would change a first letter that writers get right: in Latin
+ * letters it makes another name of one family (Mélodie / Élodie, Zora / Lora, Kolya / Tolya) unless
+ * the two letters spell one sound (Yermanou / Germanou); in Arabic script a first letter of another
+ * shape is another name (احسن / محسن, Ahsan / Muhsin), where a misread dot is not (dotsMisread).
+ */
+function otherInitial(a: TokenForm, b: TokenForm, typed: TypedPair | undefined): boolean {
+  if (typed?.letters === LATIN_SLIPS) return !sameFirstLetter(typed.a, typed.b, typed.letters);
+  if (a.arabic !== undefined && b.arabic !== undefined) return !sameShape(a.arabic[0], b.arabic[0]);
+  return false;
+}
+
+/**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
  * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
  * typed in one script, read on the letters as typed (`typed`; typing-slips.ts; in six letters or
@@ -114,14 +127,12 @@ function typedPair(a: TokenForm, b: TokenForm): TypedPair | undefined {
  * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
  * fewer are too short to tell a typo from another name.
  */
-function typoSlips(a: string, b: string, typed: TypedPair | undefined): 0 | 1 | 2 {
+function typoSlips(a: string, b: string, typed: TypedPair | undefined, initialDiffers: boolean): 0 | 1 | 2 {
   const twoSlips = (strayLetter: boolean) => typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  // In Latin letters one slip at a name's first letter makes another name of its family (Mélodie /
-  // Élodie, Zora / Lora, Kolya / Tolya), unless the two letters spell one sound (Yermanou / Germanou).
-  if (distance <= 1) return typed?.letters === LATIN_SLIPS && !sameFirstLetter(typed.a, typed.b, typed.letters) ? 0 : 1;
+  if (distance <= 1) return initialDiffers ? 0 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
   if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;

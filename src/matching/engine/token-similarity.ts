@@ -65,7 +65,7 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   const slips = typoSlips(a.token, b.token, typed, otherInitial(a, b, typed));
   // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is looser (Nonna / Nina).
   if (slips === 1) return 'typo';
-  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code)) && !vietnameseVowelsDiffer(a, b)) return 'phonetic';
+  if (soundAlike(a, b)) return 'phonetic';
   if (slips === 2) return 'near';
   // A short form that begins the longer name is a Latin habit (Thom / Thomas); two Arabic-script
   // words that begin alike differ in the letters that make them two names (رأفت / رافع).
@@ -73,9 +73,17 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   return 'none';
 }
 
-/** Two Vietnamese syllables (either name written with Vietnamese letters) whose vowels differ: two names. */
-function vietnameseVowelsDiffer(a: TokenForm, b: TokenForm): boolean {
-  return (a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token);
+/**
+ * A shared Double Metaphone code of two letters or more, where a sound code says something: not
+ * between two Vietnamese syllables (either name written with Vietnamese letters) whose vowels
+ * differ (Trần / Trịnh), and not between two words written in Arabic script, which are compared on
+ * their letters: the code of their vowel-less transliterations joins different names (عوض / أحدي
+ * both AT, علية / علوية).
+ */
+function soundAlike(a: TokenForm, b: TokenForm): boolean {
+  if (!a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return false;
+  if ((a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token)) return false;
+  return a.arabic === undefined || b.arabic === undefined;
 }
 
 /**

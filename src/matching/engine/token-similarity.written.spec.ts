@@ -77,14 +77,18 @@ describe('compareTokens: Arabic script', () => {
     ['أحسن', 'احسن', 'exact'],
     // no short form between Arabic-script words: Rafat / Rafi
     ['رأفت', 'رافع', 'none'],
+    // no sound code between Arabic-script words: their vowel-less transliterations share one (AT)
+    ['عوض', 'أحدي', 'none'],
+    ['علية', 'علوية', 'none'],
   ])('%s / %s: %s', (a, b, agreement) => {
     expect(compare(a, b)).toBe(agreement);
     expect(compare(b, a)).toBe(agreement);
   });
 
-  it('keeps short forms of names written in Latin letters', () => {
+  it('keeps short forms and sound codes where a name is written in Latin letters', () => {
     expect(compare('thom', 'thomas')).toBe('prefix');
     expect(compare('raf', 'rafat')).toBe('prefix');
+    expect(compare('عوض', 'Awadh')).toBe('phonetic');
   });
 });
 

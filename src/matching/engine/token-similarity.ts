@@ -93,8 +93,21 @@ function soundAlike(a: TokenForm, b: TokenForm): boolean {
  */
 function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
   if (a.skeleton.length < 2 || b.skeleton.length < 2) return false;
+  if (a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b)) return false;
   if (a.skeleton === b.skeleton || (a.guttural !== undefined && a.guttural === b.guttural)) return true;
   return (a.readings?.includes(b.skeleton) ?? false) || (b.readings?.includes(a.skeleton) ?? false);
+}
+
+/**
+ * Whether two names typed in Latin letters begin with other consonants, neither spelled (Yermanou /
+ * Germanou) nor heard (Charova / Sharova, both X in Double Metaphone) alike: Kuehn / Huhn, Gučev /
+ * Jačev. The skeleton folds such consonants together for transliterations from other scripts, but a
+ * name typed in Latin letters begins as its writer hears it. A vowel is not compared: diminutives
+ * and transliterations drop or change one (Stella / Estella, Onorina / Norina, Oleg / Aleg).
+ */
+function otherFirstConsonant(a: TokenForm, b: TokenForm): boolean {
+  if (sameFirstLetter(a.token, b.token) || /^[aeiouy]/.test(a.token) || /^[aeiouy]/.test(b.token)) return false;
+  return !a.metaphone.some((x) => b.metaphone.some((y) => x[0] === y[0]));
 }
 
 /** A short form that begins the longer name (Thom / Thomas, Eph / Ephraim, Sasha / Sashko): weak, but not nothing. */

@@ -64,6 +64,17 @@ describe('compareTokens: a first letter in Latin letters', () => {
     expect(compare(b, a)).toBe(agreement);
   });
 
+  it('takes no consonant skeleton between Latin-typed names that begin with consonants heard apart', () => {
+    expect(compare('kuehn', 'huhn')).toBe('none');
+    expect(compare('gucev', 'jačev')).toBe('none');
+    // heard alike (Double Metaphone X), or a vowel dropped or changed: still one skeleton
+    expect(compare('charova', 'sharova')).toBe('skeleton');
+    expect(compare('onorina', 'norina')).toBe('skeleton');
+    expect(compare('oleg', 'aleg')).toBe('skeleton');
+    // names written in other scripts keep the skeleton's folds (Кюн / Hun is Cyrillic к read as h)
+    expect(compareTokens(normaliseName('Кюн').tokens[0], normaliseName('Kuehn').tokens[0])).not.toBe('none');
+  });
+
   it('does not apply to names typed in Cyrillic, whose first letters the transliterator writes', () => {
     expect(compare('Корнелій', 'Лорнелій')).toBe('typo');
   });

@@ -57,6 +57,8 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
     // (Hassan and Hussein share a consonant skeleton; Olena and Oksana differ by a typo's distance).
     return 'none';
   }
+  // The head of a compound (Abdul, Abd al-) meets another name only as its short or long form.
+  if (isCompoundHead(a) !== isCompoundHead(b)) return isShortForm(a.token, b.token) || isShortForm(b.token, a.token) ? 'prefix' : 'none';
   if (sameSkeleton(a, b)) return 'skeleton';
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
@@ -96,6 +98,17 @@ function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
   if (a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b)) return false;
   if (a.skeleton === b.skeleton || (a.guttural !== undefined && a.guttural === b.guttural)) return true;
   return (a.readings?.includes(b.skeleton) ?? false) || (b.readings?.includes(a.skeleton) ?? false);
+}
+
+/**
+ * Whether a token is `abd`, the head of a theophoric compound (Abdul Rahman, Abd al-Karim, عبد), to
+ * which the tokeniser brings every spelling of it. It is not a name of its own: its skeleton (bd)
+ * and sound code are those of other names (Abbad عباد, Abid عابد), which must not meet it. A word
+ * written in Arabic script is the head only when written so (عبد): the vowel-less transliteration of
+ * عابد is abd too.
+ */
+function isCompoundHead(t: TokenForm): boolean {
+  return t.token === 'abd' && (t.arabic === undefined || t.arabic === 'عبد');
 }
 
 /**

@@ -103,6 +103,27 @@ describe('compareTokens: Arabic script', () => {
   });
 });
 
+describe('compareTokens: the head of a theophoric compound', () => {
+  it.each([
+    // every spelling of the head is one token
+    ['Abdul', 'Abdel', 'exact'],
+    ['Abdul', 'عبد', 'exact'],
+    // Abbad (عباد) is a name of its own, whose skeleton (bd) the head shares
+    ['Abdul', 'Abbad', 'none'],
+    ['عبد', 'Abbad', 'none'],
+    ['عبد', 'عباد', 'none'],
+    // a short or long form of the head stays one
+    ['Abdul', 'Abdi', 'prefix'],
+  ])('%s / %s: %s', (a, b, agreement) => {
+    expect(compare(a, b)).toBe(agreement);
+    expect(compare(b, a)).toBe(agreement);
+  });
+
+  it('reads عابد (Abid) as a name, though its vowel-less transliteration is abd too', () => {
+    expect(compare('عابد', 'Abed')).not.toBe('none');
+  });
+});
+
 describe('compareTokens: Vietnamese syllables', () => {
   it('takes two syllables with other vowels for two names when either is written with Vietnamese letters', () => {
     expect(compareTokens(normaliseName('Trần').tokens[0], normaliseName('Trinh').tokens[0])).toBe('none');

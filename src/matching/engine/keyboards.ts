@@ -11,6 +11,8 @@ export interface SlipLetters {
   readonly silent: string;
   /** pairs (in `confusable`) that may differ even as a name's first letter: one letter under two spellings */
   readonly twins: ReadonlySet<string>;
+  /** the same twins by letter, for the check every token pair makes (no string built) */
+  readonly twinsOf: ReadonlyMap<string, string>;
 }
 
 /**
@@ -31,7 +33,9 @@ export function keyboardNeighbours(rows: readonly string[]): string[] {
 
 function slipLetters(pairs: readonly string[], silent = '', twins: readonly string[] = []): SlipLetters {
   const both = (list: readonly string[]) => new Set(list.flatMap((pair) => [pair, [...pair].reverse().join('')]));
-  return { confusable: both([...pairs, ...twins]), silent, twins: both(twins) };
+  const twinsOf = new Map<string, string>();
+  for (const [x, y] of both(twins)) twinsOf.set(x, (twinsOf.get(x) ?? '') + y);
+  return { confusable: both([...pairs, ...twins]), silent, twins: both(twins), twinsOf };
 }
 
 /**

@@ -123,6 +123,8 @@ function particleRun(run: string): string[] | undefined {
  * first word, where a capital inside a given name is part of it (DeShawn, LaToya).
  */
 export function unglueParticles(written: string): string {
+  // Most names have no capital inside a word: nothing to split.
+  if (!/\p{Ll}\p{Lu}/u.test(written)) return written;
   return written
     .split(' ')
     .map((word, index) => {

@@ -63,11 +63,11 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
   if (a.arabic !== undefined && b.arabic !== undefined && dotsMisread(a.arabic, b.arabic)) return 'typo';
-  const typed = typedPair(a, b);
-  const slips = typoSlips(a.token, b.token, typed, otherInitial(a, b, typed));
-  // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is looser (Nonna / Nina).
+  // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is
+  // looser (Nonna / Nina).
+  if (soundAlike(a, b)) return oneSlipApart(a.token, b.token) && !otherInitial(a, b) ? 'typo' : 'phonetic';
+  const slips = typoSlips(a, b);
   if (slips === 1) return 'typo';
-  if (soundAlike(a, b)) return 'phonetic';
   if (slips === 2) return 'near';
   // A short form that begins the longer name is a Latin habit (Thom / Thomas); two Arabic-script
   // words that begin alike differ in the letters that make them two names (رأفت / رافع).
@@ -95,9 +95,13 @@ function soundAlike(a: TokenForm, b: TokenForm): boolean {
  */
 function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
   if (a.skeleton.length < 2 || b.skeleton.length < 2) return false;
-  if (a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b)) return false;
-  if (a.skeleton === b.skeleton || (a.guttural !== undefined && a.guttural === b.guttural)) return true;
-  return (a.readings?.includes(b.skeleton) ?? false) || (b.readings?.includes(a.skeleton) ?? false);
+  const same =
+    a.skeleton === b.skeleton ||
+    (a.guttural !== undefined && a.guttural === b.guttural) ||
+    (a.readings?.includes(b.skeleton) ?? false) ||
+    (b.readings?.includes(a.skeleton) ?? false);
+  // Checked last: most token pairs share no skeleton, and this runs for every pair.
+  return same && !(a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b));
 }
 
 /**
@@ -147,11 +151,15 @@ function typedPair(a: TokenForm, b: TokenForm): TypedPair | undefined {
  * the two letters spell one sound (Yermanou / Germanou); in Arabic script a first letter of another
  * shape is another name (احسن / محسن, Ahsan / Muhsin), where a misread dot is not (dotsMisread).
  */
-function otherInitial(a: TokenForm, b: TokenForm, typed: TypedPair | undefined): boolean {
+function otherInitial(a: TokenForm, b: TokenForm): boolean {
+  const typed = typedPair(a, b);
   if (typed?.letters === LATIN_SLIPS) return !sameFirstLetter(typed.a, typed.b, typed.letters);
   if (a.arabic !== undefined && b.arabic !== undefined) return !sameShape(a.arabic[0], b.arabic[0]);
   return false;
 }
+
+/** One letter added, dropped, changed or swapped, in names of four letters or more (see typoSlips). */
+const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 4 && boundedEditDistance(a, b, 1) <= 1;
 
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
@@ -161,12 +169,17 @@ function otherInitial(a: TokenForm, b: TokenForm, typed: TypedPair | undefined):
  * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
  * fewer are too short to tell a typo from another name.
  */
-function typoSlips(a: string, b: string, typed: TypedPair | undefined, initialDiffers: boolean): 0 | 1 | 2 {
-  const twoSlips = (strayLetter: boolean) => typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
+function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
+  const [a, b] = [first.token, second.token];
+  // The letters as typed are read only for the few pairs two slips apart: most pairs end above.
+  const twoSlips = (strayLetter: boolean) => {
+    const typed = typedPair(first, second);
+    return typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
+  };
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  if (distance <= 1) return initialDiffers ? 0 : 1;
+  if (distance <= 1) return otherInitial(first, second) ? 0 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
   if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;

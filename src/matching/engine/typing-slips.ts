@@ -19,7 +19,7 @@ export function isConfusable(x: string, y: string, letters: SlipLetters = LATIN_
  * spellings (keyboards.ts: Cyrillic Є / Е, Latin Y / J for one transliterated sound).
  */
 export function sameFirstLetter(a: string, b: string, letters: SlipLetters = LATIN_SLIPS): boolean {
-  return a.length > 0 && b.length > 0 && (a[0] === b[0] || letters.twins.has(a[0] + b[0]));
+  return a.length > 0 && b.length > 0 && (a[0] === b[0] || (letters.twinsOf.get(a[0])?.includes(b[0]) ?? false));
 }
 
 /** Costs: a slip of the kinds above costs 1, a letter dropped or added for no visible reason 1.5, any other letter changed 2. */

@@ -10,7 +10,9 @@
  * Vietnamese name cannot be told from another.
  */
 export function isWrittenVietnamese(name: string): boolean {
-  return /[\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u.test(name.normalize('NFC'));
+  const letters = /[\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u;
+  // Marks written as combining characters are read as the letters they make.
+  return letters.test(name) || (/[\u0300-\u036F]/u.test(name) && letters.test(name.normalize('NFC')));
 }
 
 const vowelGroups = (token: string): string[] => token.match(/[aeiouy]+/g) ?? [];

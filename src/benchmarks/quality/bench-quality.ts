@@ -29,7 +29,9 @@ function printTable(title: string, figures: Record<string, unknown>): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { pairs: { type: 'string' }, records: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { pairs: { type: 'string' }, records: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'string' } },
+  });
   if (!values.pairs === !values.records) throw new Error(USAGE);
   // The service's own configuration, defaults included: the review threshold is the one it uses.
   const env = loadEnvironment({

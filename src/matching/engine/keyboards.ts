@@ -48,11 +48,15 @@ function slipLetters(pairs: readonly string[], silent = '', twins: readonly stri
  * letter (rn/m, cl/d) are the edit distance's own. Twins: first letters that transliterations
  * write for one sound (Ioanna / Yoanna, Jusuf / Yusuf, Greek γ as g or y, Karim / Carim, Qasim / Kasim).
  */
-export const LATIN_SLIPS: SlipLetters = slipLetters([
-  ...keyboardNeighbours(['qwertyuiop', 'asdfghjkl', 'zxcvbnm']),
-  ...keyboardNeighbours(['azertyuiop', 'qsdfghjklm', 'wxcvbn']),
-  ...['ce', 'ao', 'il', 'ij', 'uv', 'nu', 'nh', 'gq', 'iy', 'ck', 'kq', 'sz', 'vw'],
-], '', ['iy', 'jy', 'gy', 'ck', 'kq']);
+export const LATIN_SLIPS: SlipLetters = slipLetters(
+  [
+    ...keyboardNeighbours(['qwertyuiop', 'asdfghjkl', 'zxcvbnm']),
+    ...keyboardNeighbours(['azertyuiop', 'qsdfghjklm', 'wxcvbn']),
+    ...['ce', 'ao', 'il', 'ij', 'uv', 'nu', 'nh', 'gq', 'iy', 'ck', 'kq', 'sz', 'vw'],
+  ],
+  '',
+  ['iy', 'jy', 'gy', 'ck', 'kq'],
+);
 
 /**
  * Cyrillic letters: the Russian and Ukrainian ЙЦУКЕН layouts, where the Ukrainian і, є and ї sit on

@@ -71,7 +71,8 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
   if (slips === 2) return 'near';
   // A short form that begins the longer name is a Latin habit (Thom / Thomas); two Arabic-script
   // words that begin alike differ in the letters that make them two names (رأفت / رافع).
-  if ((a.arabic === undefined || b.arabic === undefined) && (isShortForm(a.token, b.token) || isShortForm(b.token, a.token))) return 'prefix';
+  if ((a.arabic === undefined || b.arabic === undefined) && (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)))
+    return 'prefix';
   return 'none';
 }
 

@@ -3,8 +3,8 @@ import { dotsMisread, sameShape } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
-import { sameFirstLetter, withinTwoTypingSlips } from './typing-slips.js';
-import { otherSyllableVowel } from './vietnamese.js';
+import { sameFirstLetter, typingSlipCost, withinTwoTypingSlips } from './typing-slips.js';
+import { isMistypedSyllable, otherSyllableVowel } from './vietnamese.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -159,6 +159,18 @@ function otherInitial(a: TokenForm, b: TokenForm): boolean {
   return false;
 }
 
+/**
+ * Names of three letters or fewer are too short to tell a slip from another name (Lan / Lâm), except
+ * where one of them cannot be a name: a Vietnamese syllable that ends as none does (Bùi / Bùl, Bùi /
+ * Bùk) is one slip of the hand or eye from the other.
+ */
+function shortSyllableSlip(a: TokenForm, b: TokenForm): boolean {
+  if (!a.vietnamese && !b.vietnamese) return false;
+  if (!isMistypedSyllable(a.token) && !isMistypedSyllable(b.token)) return false;
+  const typed = typedPair(a, b);
+  return typed !== undefined && a.token.length === b.token.length && typingSlipCost(typed.a, typed.b, typed.letters) <= 1;
+}
+
 /** One letter added, dropped, changed or swapped, in names of four letters or more (see typoSlips). */
 const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 4 && boundedEditDistance(a, b, 1) <= 1;
 
@@ -178,7 +190,7 @@ function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
     return typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
   };
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return 0;
+  if (shorter < 4) return shortSyllableSlip(first, second) ? 1 : 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
   if (distance <= 1) return otherInitial(first, second) ? 0 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or

@@ -133,6 +133,15 @@ describe('compareTokens: Vietnamese syllables', () => {
     // the same vowel: the sound code agrees
     expect(compare('Tăng', 'Dang')).toBe('phonetic');
   });
+
+  it('takes a three-letter syllable no Vietnamese word ends so for a slip of the one a letter away', () => {
+    const first = (name: string) => normaliseName(name).tokens[0];
+    expect(compareTokens(first('Bùi Vân Phương'), first('Bùl Vân Pương'))).toBe('typo');
+    // two syllables Vietnamese writes are two names, however close (Lan / Lâm)
+    expect(compareTokens(first('Lan Bùi Phương'), first('Lâm Bùi Phương'))).toBe('none');
+    // without Vietnamese letters a three-letter word is too short to tell
+    expect(compare('bui', 'bul')).toBe('none');
+  });
 });
 
 describe('compareTokens (properties of the written forms)', () => {

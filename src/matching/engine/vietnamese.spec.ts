@@ -1,4 +1,4 @@
-import { isWrittenVietnamese, otherSyllableVowel } from './vietnamese.js';
+import { isMistypedSyllable, isWrittenVietnamese, otherSyllableVowel } from './vietnamese.js';
 
 describe('isWrittenVietnamese', () => {
   it.each([
@@ -32,5 +32,23 @@ describe('otherSyllableVowel', () => {
   ])('%s / %s: %s', (a, b, expected) => {
     expect(otherSyllableVowel(a, b)).toBe(expected);
     expect(otherSyllableVowel(b, a)).toBe(expected);
+  });
+});
+
+describe('isMistypedSyllable', () => {
+  it.each([
+    // a vowel or one of c, ch, m, n, ng, nh, p, t ends every Vietnamese syllable
+    ['bui', false],
+    ['lan', false],
+    ['phuong', false],
+    ['thanh', false],
+    ['bach', false],
+    ['duc', false],
+    // no syllable ends so
+    ['bul', true],
+    ['buk', true],
+    ['hob', true],
+  ])('%s: %s', (token, expected) => {
+    expect(isMistypedSyllable(token)).toBe(expected);
   });
 });

@@ -22,3 +22,14 @@ export function otherSyllableVowel(a: string, b: string): boolean {
   const [va, vb] = [vowelGroups(a), vowelGroups(b)];
   return va.length === 1 && vb.length === 1 && va[0] !== vb[0];
 }
+
+/** How a Vietnamese syllable may end: a vowel, or one of the final consonants c, ch, m, n, ng, nh, p, t. */
+const SYLLABLE_END = /(?:[aeiouy]|c|ch|m|n|ng|nh|p|t)$/;
+
+/**
+ * Whether a token of a name written with Vietnamese letters ends as no Vietnamese syllable does
+ * (Bùl, Bùk): it is a slip, since the writer meant a syllable of the language.
+ */
+export function isMistypedSyllable(token: string): boolean {
+  return !SYLLABLE_END.test(token);
+}

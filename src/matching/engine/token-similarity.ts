@@ -1,10 +1,10 @@
 import Fuse from 'fuse.js';
-import { dotsMisread, sameShape } from './arabic-dots.js';
+import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
-import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
-import { sameFirstLetter, typingSlipCost, withinTwoTypingSlips } from './typing-slips.js';
-import { isMistypedSyllable, otherSyllableVowel } from './vietnamese.js';
+import { withinTwoTypingSlips } from './typing-slips.js';
+import { otherSyllableVowel } from './vietnamese.js';
+import { isCompoundHead, otherFirstConsonant, otherInitial, shortSyllableSlip, typedPair } from './written-forms.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -105,70 +105,9 @@ function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
   return same && !(a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b));
 }
 
-/**
- * Whether a token is `abd`, the head of a theophoric compound (Abdul Rahman, Abd al-Karim, عبد), to
- * which the tokeniser brings every spelling of it. It is not a name of its own: its skeleton (bd)
- * and sound code are those of other names (Abbad عباد, Abid عابد), which must not meet it. A word
- * written in Arabic script is the head only when written so (عبد): the vowel-less transliteration of
- * عابد is abd too.
- */
-function isCompoundHead(t: TokenForm): boolean {
-  return t.token === 'abd' && (t.arabic === undefined || t.arabic === 'عبد');
-}
-
-/**
- * Whether two names typed in Latin letters begin with other consonants, neither spelled (Yermanou /
- * Germanou) nor heard (Charova / Sharova, both X in Double Metaphone) alike: Kuehn / Huhn, Gučev /
- * Jačev. The skeleton folds such consonants together for transliterations from other scripts, but a
- * name typed in Latin letters begins as its writer hears it. A vowel is not compared: diminutives
- * and transliterations drop or change one (Stella / Estella, Onorina / Norina, Oleg / Aleg).
- */
-function otherFirstConsonant(a: TokenForm, b: TokenForm): boolean {
-  if (sameFirstLetter(a.token, b.token) || /^[aeiouy]/.test(a.token) || /^[aeiouy]/.test(b.token)) return false;
-  return !a.metaphone.some((x) => b.metaphone.some((y) => x[0] === y[0]));
-}
-
 /** A short form that begins the longer name (Thom / Thomas, Eph / Ephraim, Sasha / Sashko): weak, but not nothing. */
 function isShortForm(short: string, long: string): boolean {
   return short.length >= 3 && short.length < long.length && long.startsWith(short);
-}
-
-/** Two tokens as both were typed, with the slips of their keyboard, when both were typed in one script the engine knows slips of. */
-interface TypedPair {
-  a: string;
-  b: string;
-  letters: SlipLetters;
-}
-
-function typedPair(a: TokenForm, b: TokenForm): TypedPair | undefined {
-  if (a.typedInLatin && b.typedInLatin) return { a: a.token, b: b.token, letters: LATIN_SLIPS };
-  if (a.cyrillic !== undefined && b.cyrillic !== undefined) return { a: a.cyrillic, b: b.cyrillic, letters: CYRILLIC_SLIPS };
-  return undefined;
-}
-
-/**
- * Whether one slip between two tokens would change a first letter that writers get right: in Latin
- * letters it makes another name of one family (Mélodie / Élodie, Zora / Lora, Kolya / Tolya) unless
- * the two letters spell one sound (Yermanou / Germanou); in Arabic script a first letter of another
- * shape is another name (احسن / محسن, Ahsan / Muhsin), where a misread dot is not (dotsMisread).
- */
-function otherInitial(a: TokenForm, b: TokenForm): boolean {
-  const typed = typedPair(a, b);
-  if (typed?.letters === LATIN_SLIPS) return !sameFirstLetter(typed.a, typed.b, typed.letters);
-  if (a.arabic !== undefined && b.arabic !== undefined) return !sameShape(a.arabic[0], b.arabic[0]);
-  return false;
-}
-
-/**
- * Names of three letters or fewer are too short to tell a slip from another name (Lan / Lâm), except
- * where one of them cannot be a name: a Vietnamese syllable that ends as none does (Bùi / Bùl, Bùi /
- * Bùk) is one slip of the hand or eye from the other.
- */
-function shortSyllableSlip(a: TokenForm, b: TokenForm): boolean {
-  if (!a.vietnamese && !b.vietnamese) return false;
-  if (!isMistypedSyllable(a.token) && !isMistypedSyllable(b.token)) return false;
-  const typed = typedPair(a, b);
-  return typed !== undefined && a.token.length === b.token.length && typingSlipCost(typed.a, typed.b, typed.letters) <= 1;
 }
 
 /** One letter added, dropped, changed or swapped, in names of four letters or more (see typoSlips). */
@@ -177,8 +116,8 @@ const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.len
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
  * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
- * typed in one script, read on the letters as typed (`typed`; typing-slips.ts; in six letters or
- * more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
+ * typed in one script, read on the letters as typed (written-forms.ts, typing-slips.ts; in six
+ * letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
  * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
  * fewer are too short to tell a typo from another name.
  */

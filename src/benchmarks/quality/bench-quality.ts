@@ -8,10 +8,11 @@ import { dataSourceOptions } from '../../database/data-source-options.js';
 import { benchRoot, openBenchServices } from '../support/bench-services.js';
 import { round } from '../support/stats.js';
 import { readPairs, readRecords } from './labelled-files.js';
+import { pairErrors } from './pair-errors.js';
 import { pairQuality } from './pair-quality.js';
 import { recordsQuality } from './records-quality.js';
 
-const USAGE = 'usage: npm run --silent bench:quality -- (--pairs FILE.csv | --records FILE.csv) [--json]';
+const USAGE = 'usage: npm run --silent bench:quality -- (--pairs FILE.csv [--errors CATEGORY] | --records FILE.csv) [--json]';
 
 /** Rounds every number of a figures object for printing, nested categories included. */
 function rounded<T>(figures: T): T {
@@ -28,7 +29,9 @@ function printTable(title: string, figures: Record<string, unknown>): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { pairs: { type: 'string' }, records: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { pairs: { type: 'string' }, records: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'string' } },
+  });
   if (!values.pairs === !values.records) throw new Error(USAGE);
   // The service's own configuration, defaults included: the review threshold is the one it uses.
   const env = loadEnvironment({
@@ -40,6 +43,12 @@ async function main(): Promise<void> {
     JWT_SECRET: 'x'.repeat(32),
   });
   let figures: object;
+  if (values.pairs && values.errors) {
+    // The misclassified pairs of one category with their evidence, instead of the figures.
+    const lines = pairErrors(await readPairs(values.pairs), env.MATCH_REVIEW_THRESHOLD, values.errors);
+    process.stdout.write(`${lines.join('\n')}\n${lines.length} errors\n`);
+    return;
+  }
   if (values.pairs) {
     figures = rounded(pairQuality(await readPairs(values.pairs), env.MATCH_REVIEW_THRESHOLD));
   } else {

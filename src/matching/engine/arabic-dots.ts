@@ -17,6 +17,11 @@ export function arabicLetters(word: string): string | undefined {
   return letters.startsWith('ال') && letters.length > 3 ? letters.slice(2) : letters;
 }
 
+/** Whether two Arabic-script letters are one, or of one shape (a dot or a hamza apart). */
+export function sameShape(x: string, y: string): boolean {
+  return x === y || (SHAPE.get(x) !== undefined && SHAPE.get(x) === SHAPE.get(y));
+}
+
 /**
  * Final letters that spellings of one name disagree on by convention, not by a slip: Egypt and Sudan
  * write a final ي as ى (عيسى / عيسي), and a final ة is often written ه (جمعة / جمعه).
@@ -24,8 +29,15 @@ export function arabicLetters(word: string): string | undefined {
 const FINAL_CONVENTIONS: ReadonlySet<string> = new Set(['يى', 'ىي', 'ةه', 'هة']);
 
 /**
+ * A dotless ى inside a word: Arabic writes ى only at a word's end (Persian and Urdu write ی, dotted
+ * inside a word), so a medial ى is a tooth whose dots were not seen (ي, ن, ب, ت or ث), a letter
+ * left unread rather than misread as another.
+ */
+const unreadTooth = (word: string, at: number): boolean => word[at] === 'ى' && at < word.length - 1;
+
+/**
  * How many letters of one shape two Arabic-script words of one length differ by (a final ى / ي or
- * ة / ه counts none), or undefined when they differ otherwise.
+ * ة / ه counts none, nor a medial ى against a tooth with dots), or undefined when they differ otherwise.
  */
 export function dotSlips(a: string, b: string): number | undefined {
   if (a.length !== b.length) return undefined;
@@ -35,6 +47,7 @@ export function dotSlips(a: string, b: string): number | undefined {
     const shape = SHAPE.get(a[i]);
     if (shape === undefined || shape !== SHAPE.get(b[i])) return undefined;
     if (i === a.length - 1 && FINAL_CONVENTIONS.has(a[i] + b[i])) continue;
+    if (unreadTooth(a, i) || unreadTooth(b, i)) continue;
     slips += 1;
   }
   return slips;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { joinedForms, nameTokens, PARTICLES, stripArticle } from './name-tokens.js';
+import { joinedForms, nameTokens, PARTICLES, stripArticle, unglueParticles } from './name-tokens.js';
 
 describe('nameTokens', () => {
   it.each([
@@ -134,5 +134,39 @@ describe('stripArticle', () => {
     ['alan', 'alan'],
   ])('%s → %s', (token, bare) => {
     expect(stripArticle(token)).toBe(bare);
+  });
+});
+
+describe('unglueParticles', () => {
+  it.each([
+    ['Odin deVos', 'Odin de Vos'],
+    ['Jan vanderMeer', 'Jan van der Meer'],
+    ['Jan VanDerMeer', 'Jan van der Meer'],
+    ['Maria delaCruz', 'Maria de la Cruz'],
+    ['Leonardo DiCaprio', 'Leonardo di Caprio'],
+    // no capital marks where the name begins: one word, as written
+    ['Jan Vandermeer', 'Jan Vandermeer'],
+    // a capital inside a word that is not after particles: part of the name
+    ['Ronald McDonald', 'Ronald McDonald'],
+    ['Anna MacKenzie', 'Anna MacKenzie'],
+    // never the first word: a capital inside a given name is part of it
+    ['DeShawn Smith', 'DeShawn Smith'],
+    ['LaToya Jones', 'LaToya Jones'],
+  ])('%s → %s', (written, expected) => {
+    expect(unglueParticles(written)).toBe(expected);
+  });
+
+  it('only ever adds spaces, and changes nothing of a name with no capital inside a word', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'adeilnrvDLMV'), minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
+        const written = words.join(' ');
+        const unglued = unglueParticles(written);
+        const sameLetters = unglued.replace(/ /g, '').toLowerCase() === written.replace(/ /g, '').toLowerCase();
+        const untouched = /\p{Ll}\p{Lu}/u.test(written) || unglued === written;
+        return sameLetters && untouched && unglued.startsWith(words[0]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

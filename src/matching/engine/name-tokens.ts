@@ -105,6 +105,36 @@ export function nameTokens(latin: string): NameTokens {
   return { tokens, particles };
 }
 
+const LONGEST_FIRST = [...PARTICLES].sort((x, y) => y.length - x.length);
+
+/** A word read as particles written together (vander: van + der, dela: de + la), or undefined. */
+function particleRun(run: string): string[] | undefined {
+  if (run === '') return [];
+  for (const particle of LONGEST_FIRST) {
+    const rest = run.startsWith(particle) ? particleRun(run.slice(particle.length)) : undefined;
+    if (rest) return [particle, ...rest];
+  }
+  return undefined;
+}
+
+/**
+ * A name as written, with particles glued to the name they precede set apart again: the capital
+ * of the name marks where it begins (Odin deVos, Jan vanderMeer, Leonardo DiCaprio). Never in the
+ * first word, where a capital inside a given name is part of it (DeShawn, LaToya).
+ */
+export function unglueParticles(written: string): string {
+  // Most names have no capital inside a word: nothing to split.
+  if (!/\p{Ll}\p{Lu}/u.test(written)) return written;
+  return written
+    .split(' ')
+    .map((word, index) => {
+      const parts = index === 0 ? [] : word.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+      const particles = parts.length > 1 ? particleRun(parts.slice(0, -1).join('').toLowerCase()) : undefined;
+      return particles ? [...particles, parts[parts.length - 1]].join(' ') : word;
+    })
+    .join(' ');
+}
+
 /** Adjacent tokens written together, so "Abu Bakr" meets "Abubakr" and "Mohamed Ali" meets "Mohamedali". */
 export function joinedForms(tokens: readonly string[]): string[] {
   const joined: string[] = [];

@@ -94,6 +94,25 @@ describe('normaliseName', () => {
     expect(arabic('Rafik رفيق')).toEqual({ rafik: undefined, rfiq: 'رفيق' });
   });
 
+  it('keeps the Cyrillic letters of a token of a name written in Cyrillic only, apostrophes inside a word kept in it', () => {
+    const cyrillic = (name: string) => Object.fromEntries(normaliseName(name).tokens.map((t) => [t.token, t.cyrillic]));
+    expect(cyrillic('Марта Євпак')).toEqual({ marta: 'марта', yevpak: 'євпак' });
+    expect(cyrillic("Мар'яна Сушко")).toEqual({ maryana: 'маряна', sushko: 'сушко' });
+    // a name in two scripts, or in Latin letters: its Latin letters are all there is
+    expect(cyrillic('Марта Yevpak')).toEqual({ marta: undefined, yevpak: undefined });
+    expect(cyrillic('Marta')).toEqual({ marta: undefined });
+  });
+
+  it('marks every token of a name written with Vietnamese letters, and no other', () => {
+    expect(normaliseName('Trần Thị An').tokens.map((t) => t.vietnamese)).toEqual([true, true, true]);
+    expect(normaliseName('Tran Thi An').tokens.map((t) => t.vietnamese)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('sets a particle glued to the name it precedes apart (Odin deVos)', () => {
+    expect(normaliseName('Odin deVos').tokens.map((t) => t.token)).toEqual(['odin', 'vos']);
+    expect(normaliseName('Odin deVos').particles).toEqual(['de']);
+  });
+
   it("gives a token written in Cyrillic its other readings of г, and one written in Ge'ez no guttural skeleton", () => {
     expect(normaliseName('Гришко').tokens[0].readings).toEqual(['hrsk']);
     expect(normaliseName('Grishko').tokens[0].readings).toBeUndefined();

@@ -1,9 +1,10 @@
 import { arabicLetters } from './arabic-dots.js';
 import { arabicReadings } from './arabic-readings.js';
-import { nameTokens, stripArticle } from './name-tokens.js';
+import { nameTokens, stripArticle, unglueParticles } from './name-tokens.js';
 import { cyrillicGReadings, tokenKeys, type TokenKeys } from './phonetic-keys.js';
 import { nameClassOf, type NameClassMatch } from './name-equivalence.js';
 import { detectScripts, transliterate } from './transliterate/transliterate.js';
+import { isWrittenVietnamese } from './vietnamese.js';
 
 /** One spelling of a name token with everything it is known by. */
 export interface TokenForm extends TokenKeys {
@@ -21,6 +22,13 @@ export interface TokenForm extends TokenKeys {
    * and Latin letter shapes (typing-slips.ts), which say nothing of a name typed in another script
    */
   typedInLatin?: true;
+  /**
+   * for a token of a name written in Cyrillic letters only: the word as typed, lowercase, whose
+   * slips are those of a Cyrillic keyboard (keyboards.ts) and are lost in its Latin letters
+   */
+  cyrillic?: string;
+  /** for a token of a name written with Vietnamese letters (vietnamese.ts): a one-syllable word whose vowel is its identity */
+  vietnamese?: true;
 }
 
 /** One name token as the matcher compares it. */
@@ -85,26 +93,41 @@ export function normaliseName(original: string): NormalisedName {
 }
 
 function computeNormalisedName(original: string): NormalisedName {
-  const latin = transliterate(original);
+  const latin = transliterate(unglueParticles(original));
   const scripts = detectScripts(original);
   const { tokens, particles } = nameTokens(latin);
   const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');
-  const arabic = scripts.includes('Arab') ? arabicWords(original, latin) : undefined;
+  const arabic = scripts.includes('Arab') ? writtenWords(original, latin, arabicLetters) : undefined;
   const typedInLatin = scripts.length === 1 && scripts[0] === 'Latn';
+  const cyrillic = scripts.length === 1 && scripts[0] === 'Cyrl' ? writtenWords(original, latin, cyrillicLetters) : undefined;
+  const vietnamese = isWrittenVietnamese(original);
   return {
     original,
     scripts,
     latin,
     particles,
-    tokens: tokens.map((token) => normalisedToken(token, source, arabic?.get(token), typedInLatin)),
+    tokens: tokens.map((token) =>
+      normalisedToken(token, source, { arabic: arabic?.get(token), cyrillic: cyrillic?.get(token), typedInLatin, vietnamese }),
+    ),
   };
 }
 
-/** Each Latin token of the name that one Arabic-script word gives, with that word's letters. */
-function arabicWords(original: string, latin: string): Map<string, string> {
+/** A Cyrillic word in lowercase, or undefined for another word. */
+function cyrillicLetters(word: string): string | undefined {
+  const letters = word.toLowerCase();
+  return /^\p{Script=Cyrillic}+$/u.test(letters) ? letters : undefined;
+}
+
+/**
+ * Each Latin token of the name that one written word gives, with that word's letters as
+ * `lettersOf` reads them (undefined: a word of another script, left out).
+ */
+function writtenWords(original: string, latin: string, lettersOf: (word: string) => string | undefined): Map<string, string> {
   const words = new Map<string, string>();
   const written = original
     .normalize('NFKC')
+    // An apostrophe inside a word is part of it (Ukrainian Мар'яна), not a boundary.
+    .replace(/(?<=\p{L})['ʼ’](?=\p{L})/gu, '')
     .split(/[\s\p{P}\p{S}]+/u)
     .filter(Boolean);
   // Transliteration keeps words apart and in order: read the Latin words beside the written ones
@@ -112,7 +135,7 @@ function arabicWords(original: string, latin: string): Map<string, string> {
   const read = latin.split(' ');
   const latinOf = (word: string, index: number) => (read.length === written.length ? read[index] : transliterate(word));
   written.forEach((word, index) => {
-    const letters = arabicLetters(word);
+    const letters = lettersOf(word);
     const tokens = letters === undefined ? [] : nameTokens(latinOf(word, index)).tokens;
     if (letters !== undefined && tokens.length === 1) words.set(tokens[0], letters);
   });
@@ -122,19 +145,25 @@ function arabicWords(original: string, latin: string): Map<string, string> {
 /** Scripts whose letters change how a token's skeletons are read (Arabic words come with their letters). */
 type SourceScript = 'Cyrl' | 'Ethi';
 
-function normalisedToken(
-  token: string,
-  source: SourceScript | undefined,
-  arabic: string | undefined,
-  typedInLatin: boolean,
-): NormalisedToken {
+/** How a token was written: the Arabic or Cyrillic word it comes from, or Latin letters as typed. */
+interface Written {
+  arabic?: string;
+  cyrillic?: string;
+  typedInLatin: boolean;
+  vietnamese: boolean;
+}
+
+function normalisedToken(token: string, source: SourceScript | undefined, written: Written): NormalisedToken {
+  const { arabic, cyrillic, typedInLatin, vietnamese } = written;
   // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
-  const key = `${source ?? ''} ${arabic ?? ''} ${typedInLatin ? 'L' : ''} ${token}`;
+  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${typedInLatin ? 'L' : ''}${vietnamese ? 'V' : ''} ${token}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const bare = stripArticle(token);
   const result: NormalisedToken = {
     ...tokenForm(token, source, typedInLatin, arabic),
+    ...(cyrillic !== undefined && { cyrillic }),
+    ...(vietnamese && { vietnamese: true as const }),
     ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
   };
   return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));

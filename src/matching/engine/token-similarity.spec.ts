@@ -20,7 +20,8 @@ describe('compareTokens', () => {
     ['hamada', 'mo', 'nickname'],
     ['zorin', 'zarin', 'skeleton'],
     ['tesfamariam', 'tesfamaryam', 'skeleton'],
-    ['lukas', 'lucas', 'phonetic'],
+    // one slip that also sounds alike is a typo, stronger than a shared sound code alone
+    ['lukas', 'lucas', 'typo'],
   ] as const)('%s / %s: %s', (a, b, agreement) => {
     expect(compare(a, b)).toBe(agreement);
     expect(compare(b, a)).toBe(agreement);
@@ -54,8 +55,8 @@ describe('compareTokens', () => {
     });
 
     it('takes a shared two-letter metaphone code as phonetic agreement', () => {
-      expect(token('kate').skeleton).not.toBe(token('cate').skeleton);
-      expect(compare('kate', 'cate')).toBe('phonetic');
+      expect(token('kate').skeleton).not.toBe(token('cait').skeleton);
+      expect(compare('kate', 'cait')).toBe('phonetic');
     });
 
     it('needs only one of the two metaphone codes to be shared', () => {
@@ -180,10 +181,10 @@ describe('compareTokens: readings the skeleton cannot hold for every name', () =
   });
 
   it.each([
-    // q does not meet j (Qasim and Jasim are two names): one slip at most
-    ['qasim', 'jasim', 'typo'],
+    // q does not meet j (Qasim and Jasim are two names), and in Latin letters a slip at the first letter is another name
+    ['qasim', 'jasim', 'none'],
     // g and h meet only for a token written in Cyrillic: Ghassan and Hassan are two names
-    ['ghassan', 'hassan', 'typo'],
+    ['ghassan', 'hassan', 'none'],
     ['grishko', 'hryshko', 'near'],
     // Arabic readings only for a token written in Arabic script
     ['mahfouz', 'mahfood', 'near'],
@@ -201,7 +202,9 @@ describe('compareTokens: Arabic-script spellings one dot apart', () => {
     ['الصيد', 'الضيد', 'typo'],
     // two dots apart is two names (Bashar / Yasar), or two slips
     ['بشار', 'يسار', 'none'],
-    ['منير', 'متىر', 'none'],
+    ['منير', 'مثيز', 'none'],
+    // ... but a medial ى is a tooth whose dots were not seen, not a second misread letter
+    ['منير', 'متىر', 'typo'],
     // ... except in a word of five letters or more, where two misread dots are still one name
     ['موكريان', 'موكزيات', 'typo'],
     ['بوجبل', 'توجتل', 'typo'],

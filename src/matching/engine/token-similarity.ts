@@ -3,6 +3,8 @@ import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { withinTwoTypingSlips } from './typing-slips.js';
+import { otherSyllableVowel } from './vietnamese.js';
+import { isCompoundHead, otherFirstConsonant, otherInitial, shortSyllableSlip, typedPair } from './written-forms.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -55,16 +57,36 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
     // (Hassan and Hussein share a consonant skeleton; Olena and Oksana differ by a typo's distance).
     return 'none';
   }
+  // The head of a compound (Abdul, Abd al-) meets another name only as its short or long form.
+  if (isCompoundHead(a) !== isCompoundHead(b)) return isShortForm(a.token, b.token) || isShortForm(b.token, a.token) ? 'prefix' : 'none';
   if (sameSkeleton(a, b)) return 'skeleton';
-  if (a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return 'phonetic';
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
   if (a.arabic !== undefined && b.arabic !== undefined && dotsMisread(a.arabic, b.arabic)) return 'typo';
-  const slips = typoSlips(a.token, b.token, a.typedInLatin === true && b.typedInLatin === true);
+  // A slip that sounds alike (Jasim / Jazim) is still one slip: sharing a sound code alone is
+  // looser (Nonna / Nina).
+  if (soundAlike(a, b)) return oneSlipApart(a.token, b.token) && !otherInitial(a, b) ? 'typo' : 'phonetic';
+  const slips = typoSlips(a, b);
   if (slips === 1) return 'typo';
   if (slips === 2) return 'near';
-  if (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)) return 'prefix';
+  // A short form that begins the longer name is a Latin habit (Thom / Thomas); two Arabic-script
+  // words that begin alike differ in the letters that make them two names (رأفت / رافع).
+  if ((a.arabic === undefined || b.arabic === undefined) && (isShortForm(a.token, b.token) || isShortForm(b.token, a.token)))
+    return 'prefix';
   return 'none';
+}
+
+/**
+ * A shared Double Metaphone code of two letters or more, where a sound code says something: not
+ * between two Vietnamese syllables (either name written with Vietnamese letters) whose vowels
+ * differ (Trần / Trịnh), and not between two words written in Arabic script, which are compared on
+ * their letters: the code of their vowel-less transliterations joins different names (عوض / أحدي
+ * both AT, علية / علوية).
+ */
+function soundAlike(a: TokenForm, b: TokenForm): boolean {
+  if (!a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return false;
+  if ((a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token)) return false;
+  return a.arabic === undefined || b.arabic === undefined;
 }
 
 /**
@@ -74,8 +96,13 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
  */
 function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
   if (a.skeleton.length < 2 || b.skeleton.length < 2) return false;
-  if (a.skeleton === b.skeleton || (a.guttural !== undefined && a.guttural === b.guttural)) return true;
-  return (a.readings?.includes(b.skeleton) ?? false) || (b.readings?.includes(a.skeleton) ?? false);
+  const same =
+    a.skeleton === b.skeleton ||
+    (a.guttural !== undefined && a.guttural === b.guttural) ||
+    (a.readings?.includes(b.skeleton) ?? false) ||
+    (b.readings?.includes(a.skeleton) ?? false);
+  // Checked last: most token pairs share no skeleton, and this runs for every pair.
+  return same && !(a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b));
 }
 
 /** A short form that begins the longer name (Thom / Thomas, Eph / Ephraim, Sasha / Sashko): weak, but not nothing. */
@@ -83,24 +110,34 @@ function isShortForm(short: string, long: string): boolean {
   return short.length >= 3 && short.length < long.length && long.startsWith(short);
 }
 
+/** One letter added, dropped, changed or swapped, in names of four letters or more (see typoSlips). */
+const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 4 && boundedEditDistance(a, b, 1) <= 1;
+
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
  * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
- * typed in Latin letters (typing-slips.ts; in six letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's fuzzy
- * score still reads as one name mistyped; 0 for none of these. Names of three
- * letters or fewer are too short to tell a typo from another name.
+ * typed in one script, read on the letters as typed (written-forms.ts, typing-slips.ts; in six
+ * letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
+ * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
+ * fewer are too short to tell a typo from another name.
  */
-function typoSlips(a: string, b: string, typedInLatin: boolean): 0 | 1 | 2 {
+function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
+  const [a, b] = [first.token, second.token];
+  // The letters as typed are read only for the few pairs two slips apart: most pairs end above.
+  const twoSlips = (strayLetter: boolean) => {
+    const typed = typedPair(first, second);
+    return typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
+  };
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return 0;
+  if (shorter < 4) return shortSyllableSlip(first, second) ? 1 : 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  if (distance <= 1) return 1;
+  if (distance <= 1) return otherInitial(first, second) ? 0 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
-  if (shorter >= 6 && distance <= 2) return typedInLatin && withinTwoTypingSlips(a, b, true) ? 1 : 2;
+  if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;
   // In four or five letters a stray letter beside a slip is often another name (Zaur / Zahir,
   // Agafia / Agata); two slips of the hand or eye are not (Odin / Odlh, Nugud / Nvguf).
-  if (shorter < 6 && typedInLatin && withinTwoTypingSlips(a, b, false)) return 1;
+  if (shorter < 6 && twoSlips(false)) return 1;
   if (Math.abs(a.length - b.length) > 2) return 0;
   // fuse.js looks for its pattern inside the text, so the order matters: the longer token is the
   // pattern (the earlier one when of equal length), so that either order of a pair gives one answer

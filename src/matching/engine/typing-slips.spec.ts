@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
-import { isConfusable, typingSlipCost, withinTwoTypingSlips } from './typing-slips.js';
+import { CYRILLIC_SLIPS } from './keyboards.js';
+import { isConfusable, sameFirstLetter, typingSlipCost, withinTwoTypingSlips } from './typing-slips.js';
 
 describe('isConfusable', () => {
   it.each([
@@ -32,6 +33,10 @@ describe('isConfusable', () => {
     ['m', 'j'],
     ['z', 's'],
     ['b', 'h'],
+    // AZERTY: q beside s, m at the end of the middle row, w beside x
+    ['q', 's'],
+    ['m', 'l'],
+    ['w', 'x'],
   ])('%s / %s', (x, y) => {
     expect(isConfusable(x, y)).toBe(true);
     expect(isConfusable(y, x)).toBe(true);
@@ -43,10 +48,11 @@ describe('isConfusable', () => {
     ['e', 'a'],
     ['l', 's'],
     ['a', 'a'],
-    ['q', 's'],
     ['p', 'k'],
-    ['m', 'l'],
     ['z', 'd'],
+    // QWERTZ's neighbours are not taken (keyboards.ts): t / z, y / s
+    ['t', 'z'],
+    ['y', 's'],
   ])('not %s / %s', (x, y) => {
     expect(isConfusable(x, y)).toBe(false);
   });
@@ -117,5 +123,58 @@ describe('withinTwoTypingSlips', () => {
 
   it('takes no more than two letters more or less', () => {
     expect(withinTwoTypingSlips('anna', 'annnnna', true)).toBe(false);
+  });
+});
+
+describe('typing slips on a Cyrillic keyboard', () => {
+  it.each([
+    // Є typed as Е, в for its neighbour а
+    ['євпак', 'еапак', 2],
+    // і typed as и, в for а
+    ['юріївна', 'юриїана', 2],
+    // a soft sign left out is one slip, another letter left out a stray one
+    ['марьяна', 'маряна', 1],
+    ['марина', 'марна', 1.5],
+    // a Russian ы where the Ukrainian layout has і
+    ['іван', 'ыван', 1],
+  ])('%s / %s: %s', (a, b, cost) => {
+    expect(typingSlipCost(a, b, CYRILLIC_SLIPS)).toBe(cost);
+    expect(typingSlipCost(b, a, CYRILLIC_SLIPS)).toBe(cost);
+  });
+
+  it('keeps the first letter unless the two are one letter under two spellings', () => {
+    expect(typingSlipCost('корнелій', 'лорнелій', CYRILLIC_SLIPS)).toBe(Infinity);
+    expect(withinTwoTypingSlips('євпак', 'еапак', false, CYRILLIC_SLIPS)).toBe(true);
+    // Latin letters know nothing of Cyrillic keys
+    expect(withinTwoTypingSlips('євпак', 'еапак', false)).toBe(false);
+  });
+
+  it('is symmetric, and zero only for a word and itself', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'авеиіїєоьнркл'), minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const cost = typingSlipCost(a, b, CYRILLIC_SLIPS);
+        return cost === typingSlipCost(b, a, CYRILLIC_SLIPS) && (cost === 0) === (a === b);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('sameFirstLetter', () => {
+  it.each([
+    ['anna', 'anne', true],
+    ['yermanou', 'germanou', true],
+    ['yakub', 'jakub', true],
+    ['melodie', 'elodie', false],
+    ['', 'anna', false],
+  ])('%s / %s: %s', (a, b, expected) => {
+    expect(sameFirstLetter(a, b)).toBe(expected);
+    expect(sameFirstLetter(b, a)).toBe(expected);
+  });
+
+  it('reads twins in the table it is given', () => {
+    expect(sameFirstLetter('євпак', 'евпак', CYRILLIC_SLIPS)).toBe(true);
+    expect(sameFirstLetter('євпак', 'евпак')).toBe(false);
   });
 });

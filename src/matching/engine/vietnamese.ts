@@ -1,0 +1,35 @@
+/**
+ * Vietnamese names: every word is one syllable, and a syllable's vowel is part of its identity
+ * (Trần and Trịnh are two family names, Huyền and Huỳnh two words), while a sound code such as
+ * Double Metaphone keeps consonants only and reads them as one.
+ */
+
+/**
+ * Whether a name is written with letters only Vietnamese uses: ơ, ư, or a vowel with a tone mark
+ * from the Latin Extended Additional block (ạ ả ấ ầ ẩ ẫ ậ … ỹ). Without its marks (Tran, Huong) a
+ * Vietnamese name cannot be told from another.
+ */
+export function isWrittenVietnamese(name: string): boolean {
+  const letters = /[\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u;
+  // Marks written as combining characters are read as the letters they make.
+  return letters.test(name) || (/[\u0300-\u036F]/u.test(name) && letters.test(name.normalize('NFC')));
+}
+
+const vowelGroups = (token: string): string[] => token.match(/[aeiouy]+/g) ?? [];
+
+/** Whether two one-syllable tokens have different vowels (tran / trinh, huyen / huynh). */
+export function otherSyllableVowel(a: string, b: string): boolean {
+  const [va, vb] = [vowelGroups(a), vowelGroups(b)];
+  return va.length === 1 && vb.length === 1 && va[0] !== vb[0];
+}
+
+/** How a Vietnamese syllable may end: a vowel, or one of the final consonants c, ch, m, n, ng, nh, p, t. */
+const SYLLABLE_END = /(?:[aeiouy]|c|ch|m|n|ng|nh|p|t)$/;
+
+/**
+ * Whether a token of a name written with Vietnamese letters ends as no Vietnamese syllable does
+ * (Bùl, Bùk): it is a slip, since the writer meant a syllable of the language.
+ */
+export function isMistypedSyllable(token: string): boolean {
+  return !SYLLABLE_END.test(token);
+}

@@ -35,6 +35,25 @@ import { formBody } from './session/form-body.js';
  * (docs/decisions/0019-web-console.md). Form posts are URL-encoded and read only here; the JSON API
  * keeps refusing every other body type.
  */
+/**
+ * Every page controller but the stylesheet's: one list for the module and for the session and CSRF
+ * middleware, so a page cannot be added to one and forgotten in the other (it would run without
+ * its session or its CSRF check).
+ */
+const SESSION_CONTROLLERS = [
+  SignInController,
+  RequestsPagesController,
+  RequestEditPagesController,
+  ReviewPagesController,
+  FindsPagesController,
+  CaseStatusPageController,
+  UsersPagesController,
+  UserAccountPagesController,
+  SharingAgreementsPagesController,
+  WebhookReceiversPagesController,
+  SecondFactorPagesController,
+];
+
 @Module({
   imports: [
     DatabaseModule,
@@ -48,20 +67,7 @@ import { formBody } from './session/form-body.js';
     SharingAgreementsModule,
     WebhookReceiversModule,
   ],
-  controllers: [
-    SignInController,
-    ConsoleAssetsController,
-    RequestsPagesController,
-    RequestEditPagesController,
-    ReviewPagesController,
-    FindsPagesController,
-    CaseStatusPageController,
-    UsersPagesController,
-    UserAccountPagesController,
-    SharingAgreementsPagesController,
-    WebhookReceiversPagesController,
-    SecondFactorPagesController,
-  ],
+  controllers: [ConsoleAssetsController, ...SESSION_CONTROLLERS],
   providers: [ConsoleSessions, ConsoleCsrf, ConsolePages, ConsoleErrorFilter, ConsoleSessionMiddleware],
 })
 export class ConsoleModule implements NestModule {
@@ -70,18 +76,6 @@ export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(cookieParser(), formBody(this.env.BODY_LIMIT_KB * 1024), ConsoleSessionMiddleware, ConsoleCsrf)
-      .forRoutes(
-        SignInController,
-        RequestsPagesController,
-        RequestEditPagesController,
-        ReviewPagesController,
-        FindsPagesController,
-        CaseStatusPageController,
-        UsersPagesController,
-        UserAccountPagesController,
-        SharingAgreementsPagesController,
-        WebhookReceiversPagesController,
-        SecondFactorPagesController,
-      );
+      .forRoutes(...SESSION_CONTROLLERS);
   }
 }

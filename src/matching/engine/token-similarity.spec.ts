@@ -231,8 +231,15 @@ describe("compareTokens: Ge'ez q and g", () => {
 describe('compareTokens: typo grades', () => {
   it('reads one slip as a typo: a letter changed, dropped or two swapped', () => {
     expect(compare('Storozhuk', 'Storozhul')).toBe('typo');
-    expect(compare('Kovan', 'Kovat')).toBe('typo');
+    expect(compare('Kovan', 'Kovam')).toBe('typo');
+    expect(compare('Kovan', 'Kova')).toBe('typo');
     expect(compare('Albert', 'Ablert')).toBe('typo');
+    // typed in Cyrillic: the transliterator wrote the letters, so any letter changed is one slip
+    expect(compare('Кован', 'Коват')).toBe('typo');
+  });
+
+  it('reads a letter changed in Latin letters that no hand, eye or ear confuses as two slips (decision 0030)', () => {
+    expect(compare('Kovan', 'Kovat')).toBe('near');
   });
 
   it('reads two slips in a long name as near, weaker than a typo', () => {

@@ -4,7 +4,17 @@ import { boundedEditDistance } from './edit-distance.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { withinTwoTypingSlips } from './typing-slips.js';
 import { otherSyllableVowel } from './vietnamese.js';
-import { isCompoundHead, otherFirstConsonant, otherInitial, shortSyllableSlip, typedPair } from './written-forms.js';
+import {
+  bothTypedInCyrillic,
+  isCompoundHead,
+  isMistypedHead,
+  otherCyrillicConsonants,
+  otherFirstConsonant,
+  otherInitial,
+  shortSyllableSlip,
+  typedPair,
+  unslippedLetter,
+} from './written-forms.js';
 
 /**
  * How two tokens agree; `joined` is one token against two written apart (see score-pair). `typo` is
@@ -57,8 +67,12 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
     // (Hassan and Hussein share a consonant skeleton; Olena and Oksana differ by a typo's distance).
     return 'none';
   }
-  // The head of a compound (Abdul, Abd al-) meets another name only as its short or long form.
-  if (isCompoundHead(a) !== isCompoundHead(b)) return isShortForm(a.token, b.token) || isShortForm(b.token, a.token) ? 'prefix' : 'none';
+  // The head of a compound (Abdul, Abd al-) meets another name only as its short or long form, or
+  // as a spelling of it with a slip (Abdvl).
+  if (isCompoundHead(a) !== isCompoundHead(b)) {
+    if (isMistypedHead(isCompoundHead(a) ? b : a)) return 'typo';
+    return isShortForm(a.token, b.token) || isShortForm(b.token, a.token) ? 'prefix' : 'none';
+  }
   if (sameSkeleton(a, b)) return 'skeleton';
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).
@@ -79,20 +93,22 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
 /**
  * A shared Double Metaphone code of two letters or more, where a sound code says something: not
  * between two Vietnamese syllables (either name written with Vietnamese letters) whose vowels
- * differ (Trần / Trịnh), and not between two words written in Arabic script, which are compared on
- * their letters: the code of their vowel-less transliterations joins different names (عوض / أحدي
- * both AT, علية / علوية).
+ * differ (Trần / Trịnh), and not between two words written in Arabic script or two typed in
+ * Cyrillic, which are compared on their letters: the code of their vowel-less transliterations
+ * joins different names (عوض / أحدي both AT, علية / علوية), and so does the code of two Cyrillic
+ * words' (Нонна / Нина; written-forms.ts).
  */
 function soundAlike(a: TokenForm, b: TokenForm): boolean {
   if (!a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return false;
   if ((a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token)) return false;
-  return a.arabic === undefined || b.arabic === undefined;
+  return (a.arabic === undefined || b.arabic === undefined) && !bothTypedInCyrillic(a, b);
 }
 
 /**
  * One consonant skeleton, or one under a reading the skeleton cannot hold for every name: ق as g
  * (the guttural skeleton), and the other readings of the letters a token was written in (Cyrillic
- * г as h or g; Arabic ث ذ ض ظ as Persian, Turkish or Gulf spellings read them).
+ * г as h or g; Arabic ث ذ ض ظ as Persian, Turkish or Gulf spellings read them). Not between two
+ * words typed in Cyrillic whose consonants as typed differ (Сушко / Сучак; written-forms.ts).
  */
 function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
   if (a.skeleton.length < 2 || b.skeleton.length < 2) return false;
@@ -102,7 +118,7 @@ function sameSkeleton(a: TokenForm, b: TokenForm): boolean {
     (a.readings?.includes(b.skeleton) ?? false) ||
     (b.readings?.includes(a.skeleton) ?? false);
   // Checked last: most token pairs share no skeleton, and this runs for every pair.
-  return same && !(a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b));
+  return same && !(a.typedInLatin && b.typedInLatin && otherFirstConsonant(a, b)) && !otherCyrillicConsonants(a, b);
 }
 
 /** A short form that begins the longer name (Thom / Thomas, Eph / Ephraim, Sasha / Sashko): weak, but not nothing. */
@@ -115,7 +131,8 @@ const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.len
 
 /**
  * How many slips (a letter added, dropped, changed, or two swapped) read one name as the other:
- * 1 for one slip in names of four letters or more, or two slips of the hand or eye in names both
+ * 1 for one slip in names of four letters or more (in Latin letters, a letter changed only for one
+ * a hand, eye or ear confuses with it), or two slips of the hand or eye in names both
  * typed in one script, read on the letters as typed (written-forms.ts, typing-slips.ts; in six
  * letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
  * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
@@ -131,7 +148,8 @@ function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return shortSyllableSlip(first, second) ? 1 : 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  if (distance <= 1) return otherInitial(first, second) ? 0 : 1;
+  // One letter changed that no hand, eye or ear confuses is as far as two slips (written-forms.ts).
+  if (distance <= 1) return otherInitial(first, second) ? 0 : unslippedLetter(first, second) ? 2 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
   if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;

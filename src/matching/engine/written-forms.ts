@@ -1,7 +1,7 @@
 import { sameShape } from './arabic-dots.js';
 import { CYRILLIC_SLIPS, LATIN_SLIPS, type SlipLetters } from './keyboards.js';
 import type { TokenForm } from './normalise-name.js';
-import { sameFirstLetter, typingSlipCost } from './typing-slips.js';
+import { isConfusable, sameFirstLetter, typingSlipCost } from './typing-slips.js';
 import { isMistypedSyllable } from './vietnamese.js';
 
 /**
@@ -19,6 +19,19 @@ import { isMistypedSyllable } from './vietnamese.js';
  */
 export function isCompoundHead(t: TokenForm): boolean {
   return t.token === 'abd' && (t.arabic === undefined || t.arabic === 'عبد');
+}
+
+/** Spellings of the compound head that the tokeniser brings to `abd` (name-tokens.ts). */
+const HEAD_SPELLINGS = ['abdul', 'abdel', 'abdal', 'abdol', 'abdoul', 'abdur'];
+
+/**
+ * Whether a word typed in Latin letters is a spelling of the compound head with one slip of the
+ * hand or eye in it (Abdvl, Abdul with u read as v; Abdek): the tokeniser does not know it for the
+ * head, so it meets `abd` as this slip, not as a longer name that begins with it.
+ */
+export function isMistypedHead(t: TokenForm): boolean {
+  if (!t.typedInLatin || !t.token.startsWith('abd') || t.token.length < 5 || t.token.length > 7) return false;
+  return HEAD_SPELLINGS.some((head) => typingSlipCost(head, t.token, LATIN_SLIPS) <= 1);
 }
 
 /**
@@ -70,3 +83,53 @@ export function shortSyllableSlip(a: TokenForm, b: TokenForm): boolean {
   const typed = typedPair(a, b);
   return typed !== undefined && a.token.length === b.token.length && typingSlipCost(typed.a, typed.b, typed.letters) <= 1;
 }
+
+/**
+ * Two words typed in Cyrillic letters are compared on their letters, as two Arabic-script words
+ * are: the alphabet spells Russian and Ukrainian names much as they sound, and the variants of one
+ * name it writes differ in vowels, in the letters of the other language (і/и, є/е) and in slips,
+ * which the Cyrillic slip table reads (keyboards.ts). A sound code of their transliterations keeps
+ * consonants only and joins other names (Нонна / Нина, Михайлівна / Миколаївна); their skeleton
+ * folds consonants that Cyrillic writes apart (ш / ч in Сушко / Сучак, д / г in Эдгарович / Егорович).
+ */
+export const bothTypedInCyrillic = (a: TokenForm, b: TokenForm): boolean => a.cyrillic !== undefined && b.cyrillic !== undefined;
+
+/**
+ * Consonants of a word typed in Cyrillic, in order: vowels, й and the soft and hard signs left out,
+ * doubled letters as one, and ґ and щ read as г and ш (letters a hand or a keyboard leaves unmarked).
+ */
+export function cyrillicConsonants(word: string): string {
+  return word
+    .replace(/ґ/g, 'г')
+    .replace(/щ/g, 'ш')
+    .replace(/[аеёиіїоуыэюяєйьъ'’ʼ]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Whether two words typed in Cyrillic have other consonants as typed (see bothTypedInCyrillic). */
+export function otherCyrillicConsonants(a: TokenForm, b: TokenForm): boolean {
+  return a.cyrillic !== undefined && b.cyrillic !== undefined && cyrillicConsonants(a.cyrillic) !== cyrillicConsonants(b.cyrillic);
+}
+
+/**
+ * Whether two names typed in Latin letters, of one length, differ in one letter that no hand, eye
+ * or ear puts for the other (Taddele / Taddese, Emil / Emin, Jane / Jake): a record-keeping slip
+ * strikes a neighbouring key, misreads a letter that looks alike or spells one sound another way,
+ * while names of one family differ in any letter. Such a pair is two slips apart, not one. Two
+ * letters swapped stay one slip. The sound-alike letters are the slip table's, and c / s besides:
+ * one sound before e, i and y (Cesar / Sesar) and in the transliterations of ц (Tsvetkova / Tcvetkova).
+ */
+export function unslippedLetter(a: TokenForm, b: TokenForm): boolean {
+  if (!a.typedInLatin || !b.typedInLatin || a.token.length !== b.token.length) return false;
+  let at = -1;
+  for (let i = 0; i < a.token.length; i += 1) {
+    if (a.token[i] === b.token[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  if (at < 0) return false;
+  const [x, y] = [a.token[at], b.token[at]];
+  return !isConfusable(x, y, LATIN_SLIPS) && !SOFT_C.has(x + y);
+}
+
+const SOFT_C: ReadonlySet<string> = new Set(['cs', 'sc']);

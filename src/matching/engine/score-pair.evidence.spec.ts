@@ -77,6 +77,29 @@ describe('scorePair: names left out', () => {
     expect(names('Kien Giang', 'Nguyen Huu Kien Giang')).toMatchObject({ unmatched: 0, extra: 2 });
   });
 
+  it('counts a first word left out twice when the shorter name begins at the second word of the longer (decision 0030)', () => {
+    // the shorter is most often the longer one's father: given + father + grandfather
+    const own = names('Athanasios Botsaris', 'Georgios Athanasios Botsaris');
+    expect(own).toMatchObject({ outcome: 'agree', unmatched: 0, extra: 2 });
+    expect(own.weight).toBeCloseTo(2 * W.token.exact + 2 * W.extraOwnToken, 10);
+    expect(names('Georgios Athanasios Botsaris', 'Athanasios Botsaris')).toMatchObject({ extra: 2 });
+    expect(names('Mohamed Ali', 'Ahmed Mohamed Ali')).toMatchObject({ extra: 2 });
+    expect(scorePair(named('Athanasios Botsaris'), named('Georgios Athanasios Botsaris')).score).toBeLessThan(0.6);
+  });
+
+  it('counts a first word left out once when the shorter name does not begin at the second word', () => {
+    // a middle or a last name left out, or the shorter name in another order
+    expect(names('Georgios Botsaris', 'Georgios Athanasios Botsaris')).toMatchObject({ extra: 1 });
+    expect(names('Georgios Athanasios', 'Georgios Athanasios Botsaris')).toMatchObject({ extra: 1 });
+    expect(names('Botsaris Athanasios', 'Georgios Athanasios Botsaris')).toMatchObject({ extra: 1 });
+    // two words left out at the start count one by one, as before
+    expect(names('Kien Giang', 'Nguyen Huu Kien Giang')).toMatchObject({ extra: 2 });
+  });
+
+  it('counts a first word written twice and left out once as one name left out', () => {
+    expect(names('Zora Robel', 'Zora Zora Robel')).toMatchObject({ unmatched: 0, extra: 1 });
+  });
+
   it('counts every extra word when some word found no partner', () => {
     expect(names('Nguyen Kien Minh', 'Nguyen Huu Chien Kien Giang')).toMatchObject({ unmatched: 1, extra: 2 });
   });

@@ -1,6 +1,7 @@
 import { agreeingPairs, alignTokens, joinLeftovers, pickGreedily, WEAK, type TokenMatch } from './align-tokens.js';
 import { compareBirthRanges, type BirthComparison } from './compare-birth-dates.js';
 import { MODEL_WEIGHTS } from './data/model-weights.js';
+import { givenNameLeftOut, leftOutNames } from './left-out-names.js';
 import type { NormalisedToken } from './normalise-name.js';
 import type { EngineRole, PersonForMatching } from './person-for-matching.js';
 import { preparePerson, type PreparedPerson } from './prepared-person.js';
@@ -20,7 +21,8 @@ export interface Evidence {
   unmatched?: number;
   /**
    * own tokens the longer name has beyond the shorter one's length (name fields only); when every
-   * token of the shorter found a partner, words left out side by side count as one name
+   * token of the shorter found a partner, words left out side by side count as one name, and a
+   * first word left out before the shorter name's first word counts twice (givenNameLeftOut)
    */
   extra?: number;
   birth?: BirthComparison;
@@ -63,9 +65,11 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
   const lengthA = a.length - mergedA;
   const lengthB = b.length - mergedB;
   const unmatched = Math.min(lengthA, lengthB) - matches.length;
+  const aLonger = lengthA > lengthB;
   const extra =
     unmatched === 0
-      ? leftOutNames(lengthA > lengthB ? a.length : b.length, lengthA > lengthB ? usedA : usedB)
+      ? leftOutNames(aLonger ? a.length : b.length, aLonger ? usedA : usedB) +
+        (givenNameLeftOut(aLonger ? a : b, aLonger ? b : a, aLonger ? usedA : usedB, matches, aLonger) ? 1 : 0)
       : Math.abs(lengthA - lengthB);
   const weight = own
     ? matches.reduce((sum, m) => sum + tokenWeight(m), 0) +
@@ -74,25 +78,6 @@ function nameEvidence(field: Evidence['field'], a: NormalisedToken[], b: Normali
     : matches.reduce((sum, m) => sum + MODEL_WEIGHTS.parentTokenFactor * (tokenWeight(m) - MODEL_WEIGHTS.unmatchedOwnToken), 0);
   const outcome = matches.length === 0 ? 'disagree' : unmatched === 0 ? 'agree' : 'partial';
   return { field, outcome, weight, matches, unmatched, extra };
-}
-
-/**
- * How many names the longer of two agreeing names has beyond the shorter: words left out side by
- * side between two words that agree are one middle name left out, as a two-word middle name
- * (Nguyễn [Hữu Chiến] Kiên Giang) or a father's and grandfather's names dropped together (Ahmed
- * [Mohamed Hassan] Ali) are one omission. Words beyond the first or last agreeing word count one by
- * one: "Imam" alone is not "Husayn Fawzi Amadu al-Imam" with one name left out.
- */
-function leftOutNames(length: number, used: ReadonlySet<number>): number {
-  const agreeing = [...used].filter((at) => at < length);
-  const [first, last] = [Math.min(...agreeing), Math.max(...agreeing)];
-  let names = 0;
-  for (let at = 0; at < length; at += 1) {
-    if (used.has(at)) continue;
-    const inside = at > first && at < last;
-    if (!inside || used.has(at - 1)) names += 1;
-  }
-  return names;
 }
 
 function birthEvidence(a: PersonForMatching, b: PersonForMatching): Evidence {

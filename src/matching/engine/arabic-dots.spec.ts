@@ -42,6 +42,12 @@ describe('dotSlips', () => {
     ['بنت', 'بىت', 0],
     ['ربيع', 'رفيع', undefined],
     ['نور', 'نوري', undefined],
+    // one letter read as the same other letter at every place is one misreading (decision 0030)
+    ['بلبل', 'تلتل', 1],
+    ['بوجبل', 'توجتل', 1],
+    // one letter read as two others, or two letters misread, are two
+    ['حبيب', 'حتيث', 2],
+    ['بشار', 'يسار', 2],
   ])('%s / %s: %s', (a, b, expected) => {
     expect(dotSlips(a, b)).toBe(expected);
     expect(dotSlips(b, a)).toBe(expected);
@@ -57,6 +63,9 @@ describe('dotsMisread', () => {
     ['موكريان', 'موكزيات', true],
     // two dots in four letters: often two names
     ['بشار', 'يسار', false],
+    ['حبيب', 'حتيث', false],
+    // but one letter misread alike twice is one misreading
+    ['بلبل', 'تلتل', true],
     ['منير', 'مثيز', false],
     // a medial ى beside one misread dot is one slip, not two (متىر / منير, زفىق / رفيق)
     ['منير', 'متىر', true],

@@ -38,19 +38,22 @@ const unreadTooth = (word: string, at: number): boolean => word[at] === 'ى' && 
 /**
  * How many letters of one shape two Arabic-script words of one length differ by (a final ى / ي or
  * ة / ه counts none, nor a medial ى against a tooth with dots), or undefined when they differ otherwise.
+ * One letter read as the same other letter wherever it stands is one misreading, not one per place
+ * (بلبل / تلتل): a writer dots a letter alike each time, so a reader who takes their ب for ت does so
+ * at every ب.
  */
 export function dotSlips(a: string, b: string): number | undefined {
   if (a.length !== b.length) return undefined;
-  let slips = 0;
+  const misreadings = new Set<string>();
   for (let i = 0; i < a.length; i += 1) {
     if (a[i] === b[i]) continue;
     const shape = SHAPE.get(a[i]);
     if (shape === undefined || shape !== SHAPE.get(b[i])) return undefined;
     if (i === a.length - 1 && FINAL_CONVENTIONS.has(a[i] + b[i])) continue;
     if (unreadTooth(a, i) || unreadTooth(b, i)) continue;
-    slips += 1;
+    misreadings.add(a[i] + b[i]);
   }
-  return slips;
+  return misreadings.size;
 }
 
 /** Whether two Arabic-script words are one letter apart, and those two letters of one shape. */

@@ -103,6 +103,15 @@ describe('normaliseName', () => {
     expect(cyrillic('Marta')).toEqual({ marta: undefined });
   });
 
+  it('keeps the word as written of a token typed in Latin letters with marks, and of no other (decision 0030)', () => {
+    const marked = (name: string) => Object.fromEntries(normaliseName(name).tokens.map((t) => [t.token, t.marked]));
+    expect(marked('Miguel Ángel Gámez')).toEqual({ miguel: undefined, angel: 'ángel', gamez: 'gámez' });
+    expect(marked('Nguyễn Đình Diệu')).toEqual({ nguyen: 'nguyễn', dinh: 'đình', dieu: 'diệu' });
+    // a name in another script, or in two, keeps its letters elsewhere (arabic, cyrillic)
+    expect(marked('Марта Євпак')).toEqual({ marta: undefined, yevpak: undefined });
+    expect(marked('Gómez Гомес')).toEqual({ gomez: undefined, gomes: undefined });
+  });
+
   it('marks every token of a name written with Vietnamese letters, and no other', () => {
     expect(normaliseName('Trần Thị An').tokens.map((t) => t.vietnamese)).toEqual([true, true, true]);
     expect(normaliseName('Tran Thi An').tokens.map((t) => t.vietnamese)).toEqual([undefined, undefined, undefined]);

@@ -29,6 +29,11 @@ export interface TokenForm extends TokenKeys {
   cyrillic?: string;
   /** for a token of a name written with Vietnamese letters (vietnamese.ts): a one-syllable word whose vowel is its identity */
   vietnamese?: true;
+  /**
+   * for a token of a name typed in Latin letters, when its word carries marks (Gámez, Diệu): the
+   * word as written, lowercase, whose marked vowels say what the folded token no longer can
+   */
+  marked?: string;
 }
 
 /** One name token as the matcher compares it. */
@@ -100,6 +105,7 @@ function computeNormalisedName(original: string): NormalisedName {
   const arabic = scripts.includes('Arab') ? writtenWords(original, latin, arabicLetters) : undefined;
   const typedInLatin = scripts.length === 1 && scripts[0] === 'Latn';
   const cyrillic = scripts.length === 1 && scripts[0] === 'Cyrl' ? writtenWords(original, latin, cyrillicLetters) : undefined;
+  const marked = typedInLatin && /[^\p{ASCII}]/u.test(original) ? writtenWords(original, latin, markedLetters) : undefined;
   const vietnamese = isWrittenVietnamese(original);
   return {
     original,
@@ -107,7 +113,13 @@ function computeNormalisedName(original: string): NormalisedName {
     latin,
     particles,
     tokens: tokens.map((token) =>
-      normalisedToken(token, source, { arabic: arabic?.get(token), cyrillic: cyrillic?.get(token), typedInLatin, vietnamese }),
+      normalisedToken(token, source, {
+        arabic: arabic?.get(token),
+        cyrillic: cyrillic?.get(token),
+        marked: marked?.get(token),
+        typedInLatin,
+        vietnamese,
+      }),
     ),
   };
 }
@@ -116,6 +128,12 @@ function computeNormalisedName(original: string): NormalisedName {
 function cyrillicLetters(word: string): string | undefined {
   const letters = word.toLowerCase();
   return /^\p{Script=Cyrillic}+$/u.test(letters) ? letters : undefined;
+}
+
+/** A Latin word with marks in lowercase (composed), or undefined for a word without marks. */
+function markedLetters(word: string): string | undefined {
+  const letters = word.toLowerCase();
+  return /[^\p{ASCII}]/u.test(letters) && /^\p{Script=Latin}+$/u.test(letters) ? letters : undefined;
 }
 
 /**
@@ -149,20 +167,22 @@ type SourceScript = 'Cyrl' | 'Ethi';
 interface Written {
   arabic?: string;
   cyrillic?: string;
+  marked?: string;
   typedInLatin: boolean;
   vietnamese: boolean;
 }
 
 function normalisedToken(token: string, source: SourceScript | undefined, written: Written): NormalisedToken {
-  const { arabic, cyrillic, typedInLatin, vietnamese } = written;
+  const { arabic, cyrillic, marked, typedInLatin, vietnamese } = written;
   // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
-  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${typedInLatin ? 'L' : ''}${vietnamese ? 'V' : ''} ${token}`;
+  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${marked ?? ''} ${typedInLatin ? 'L' : ''}${vietnamese ? 'V' : ''} ${token}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const bare = stripArticle(token);
   const result: NormalisedToken = {
     ...tokenForm(token, source, typedInLatin, arabic),
     ...(cyrillic !== undefined && { cyrillic }),
+    ...(marked !== undefined && { marked }),
     ...(vietnamese && { vietnamese: true as const }),
     ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
   };

@@ -11,6 +11,7 @@ import {
   otherCyrillicConsonants,
   otherFirstConsonant,
   otherInitial,
+  otherMarkedVowel,
   shortSyllableSlip,
   typedPair,
   unslippedLetter,
@@ -73,6 +74,7 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
     if (isMistypedHead(isCompoundHead(a) ? b : a)) return 'typo';
     return isShortForm(a.token, b.token) || isShortForm(b.token, a.token) ? 'prefix' : 'none';
   }
+  if (otherMarkedVowel(a, b)) return 'none';
   if (sameSkeleton(a, b)) return 'skeleton';
   // Two Arabic-script spellings one dot apart are one name misread, however short (ربيع / رتيع),
   // and so are two dots apart in a long word (موكريان / موكزيات).

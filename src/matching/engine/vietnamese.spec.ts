@@ -51,4 +51,18 @@ describe('isMistypedSyllable', () => {
   ])('%s: %s', (token, expected) => {
     expect(isMistypedSyllable(token)).toBe(expected);
   });
+
+  it.each([
+    // iê, uô and ươ end no syllable: with nothing after them the language writes ia, ua and ưa
+    ['die', 'diệ', true],
+    ['tuo', 'tuô', true],
+    ['duo', 'dươ', true],
+    ['dieu', 'diệu', false],
+    ['dia', 'địa', false],
+    ['thuan', 'thuận', false],
+    ['duong', 'dương', false],
+    ['mua', 'mưa', false],
+  ])('%s (written %s): %s', (token, marked, expected) => {
+    expect(isMistypedSyllable(token, marked)).toBe(expected);
+  });
 });

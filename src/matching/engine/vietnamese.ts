@@ -26,10 +26,21 @@ export function otherSyllableVowel(a: string, b: string): boolean {
 /** How a Vietnamese syllable may end: a vowel, or one of the final consonants c, ch, m, n, ng, nh, p, t. */
 const SYLLABLE_END = /(?:[aeiouy]|c|ch|m|n|ng|nh|p|t)$/;
 
+/** The tone marks (grave, acute, hook, tilde, dot below), which leave the vowel itself as it is. */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * The vowels iê (yê), uô and ươ end no syllable: with nothing after them the language writes ia
+ * (ya), ua and ưa (Diệu, Thuận, Dương; never Diệ).
+ */
+const OPEN_DIPHTHONG_END = /(?:iê|yê|uô|ươ)$/;
+
 /**
  * Whether a token of a name written with Vietnamese letters ends as no Vietnamese syllable does
- * (Bùl, Bùk): it is a slip, since the writer meant a syllable of the language.
+ * (Bùl, Bùk; Diệ when its marks are known, `marked`): it is a slip, since the writer meant a
+ * syllable of the language.
  */
-export function isMistypedSyllable(token: string): boolean {
-  return !SYLLABLE_END.test(token);
+export function isMistypedSyllable(token: string, marked?: string): boolean {
+  if (!SYLLABLE_END.test(token)) return true;
+  return marked !== undefined && OPEN_DIPHTHONG_END.test(marked.normalize('NFD').replace(TONES, '').normalize('NFC'));
 }

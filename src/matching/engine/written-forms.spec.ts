@@ -1,6 +1,6 @@
 import { normaliseName } from './normalise-name.js';
 import { compareTokens } from './token-similarity.js';
-import { cyrillicConsonants, isMistypedHead, otherCyrillicConsonants, unslippedLetter } from './written-forms.js';
+import { cyrillicConsonants, isMistypedHead, otherCyrillicConsonants, otherMarkedVowel, unslippedLetter } from './written-forms.js';
 
 /** Rules of decision 0030: what the letters a name was typed in say of how two of its spellings agree. */
 const token = (name: string) => {
@@ -127,6 +127,38 @@ describe('compareTokens: one letter changed', () => {
     ['Tsvetkova', 'Tcvetkova', 'typo'],
     ['Maria', 'Marja', 'typo'],
     ['Полина', 'Полита', 'typo'],
+  ])('%s / %s: %s', (a, b, agreement) => {
+    expect(compare(a, b)).toBe(agreement);
+    expect(compare(b, a)).toBe(agreement);
+  });
+});
+
+describe('otherMarkedVowel', () => {
+  it.each([
+    // marked vowels of other letters at one place: two names
+    ['Gámez', 'Gómez', true],
+    ['Thị', 'Thủ', true],
+    // the same vowel under another mark, a mark left off, or no marked vowel at that place
+    ['Hải', 'Hảo', false],
+    ['Gómez', 'Gomez', false],
+    ['Gómez', 'Gòmez', false],
+    ['José', 'Josá', true],
+    ['Gülay', 'Gunay', false],
+  ])('%s / %s: %s', (a, b, expected) => {
+    expect(otherMarkedVowel(token(a), token(b))).toBe(expected);
+    expect(otherMarkedVowel(token(b), token(a))).toBe(expected);
+  });
+});
+
+describe('compareTokens: marked vowels and Vietnamese syllables', () => {
+  it.each([
+    ['Gámez', 'Gómez', 'none'],
+    ['Gómez', 'Gomez', 'exact'],
+    // a Vietnamese syllable that ends as none does is the one with its last letter back
+    ['Diệu', 'Diệ', 'typo'],
+    // two syllables the language writes are not this slip (u and p: no hand or eye confuses them)
+    ['Diệu', 'Diệp', 'near'],
+    ['Lan', 'Lâm', 'none'],
   ])('%s / %s: %s', (a, b, agreement) => {
     expect(compare(a, b)).toBe(agreement);
     expect(compare(b, a)).toBe(agreement);

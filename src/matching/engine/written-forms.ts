@@ -75,13 +75,17 @@ export function otherInitial(a: TokenForm, b: TokenForm): boolean {
 /**
  * Names of three letters or fewer are too short to tell a slip from another name (Lan / Lâm), except
  * where one of them cannot be a name: a Vietnamese syllable that ends as none does (Bùi / Bùl, Bùi /
- * Bùk) is one slip of the hand or eye from the other.
+ * Bùk) is one slip of the hand or eye from the other, and so is one whose last letter was dropped
+ * (Diệu / Diệ; decision 0030).
  */
 export function shortSyllableSlip(a: TokenForm, b: TokenForm): boolean {
   if (!a.vietnamese && !b.vietnamese) return false;
-  if (!isMistypedSyllable(a.token) && !isMistypedSyllable(b.token)) return false;
+  if (!isMistypedSyllable(a.token, a.marked) && !isMistypedSyllable(b.token, b.marked)) return false;
   const typed = typedPair(a, b);
-  return typed !== undefined && a.token.length === b.token.length && typingSlipCost(typed.a, typed.b, typed.letters) <= 1;
+  if (typed === undefined) return false;
+  if (a.token.length === b.token.length) return typingSlipCost(typed.a, typed.b, typed.letters) <= 1;
+  const [shorter, longer] = a.token.length < b.token.length ? [a.token, b.token] : [b.token, a.token];
+  return longer.length === shorter.length + 1 && longer.startsWith(shorter);
 }
 
 /**
@@ -133,3 +137,27 @@ export function unslippedLetter(a: TokenForm, b: TokenForm): boolean {
 }
 
 const SOFT_C: ReadonlySet<string> = new Set(['cs', 'sc']);
+
+/** A vowel with a mark on it (á, ò, ê, ữ), read from a word as written: its letter without marks. */
+function markedVowel(letter: string): string | undefined {
+  const base = letter.normalize('NFD')[0];
+  return base !== letter && 'aeiouy'.includes(base) ? base : undefined;
+}
+
+/**
+ * Whether two words typed in Latin letters with marks have, at one place, marked vowels of other
+ * letters (Gámez / Gómez, Thị / Thủ): a writer who types a mark on a vowel means that vowel, and in
+ * the languages that mark the stressed vowel (Spanish, Portuguese, Italian) or every vowel's tone
+ * (Vietnamese) the vowel under it is part of the name. The skeleton and the sound code, which drop
+ * vowels, would read them as one name. Unmarked letters are not compared: a mark left off is
+ * common (Gómez / Gomez).
+ */
+export function otherMarkedVowel(a: TokenForm, b: TokenForm): boolean {
+  if (a.marked === undefined || b.marked === undefined) return false;
+  const [x, y] = [[...a.marked], [...b.marked]];
+  if (x.length !== y.length) return false;
+  return x.some((letter, at) => {
+    const [vx, vy] = [markedVowel(letter), markedVowel(y[at])];
+    return vx !== undefined && vy !== undefined && vx !== vy;
+  });
+}

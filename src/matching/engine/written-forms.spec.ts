@@ -104,6 +104,10 @@ describe('unslippedLetter', () => {
     ['mbaye', 'mhaye', false],
     ['jasim', 'jazim', false],
     ['tsvetkova', 'tcvetkova', false],
+    // one sound under another orthography's letter (Turkish c, Somali x)
+    ['necati', 'nejati', false],
+    ['maxamed', 'mahamed', false],
+    ['faarax', 'faarah', false],
     // two letters swapped, a letter dropped, two letters changed: not this rule's
     ['hofman', 'hofamn', false],
     ['jaimes', 'jaime', false],

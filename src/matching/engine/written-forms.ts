@@ -120,8 +120,8 @@ export function otherCyrillicConsonants(a: TokenForm, b: TokenForm): boolean {
  * or ear puts for the other (Taddele / Taddese, Emil / Emin, Jane / Jake): a record-keeping slip
  * strikes a neighbouring key, misreads a letter that looks alike or spells one sound another way,
  * while names of one family differ in any letter. Such a pair is two slips apart, not one. Two
- * letters swapped stay one slip. The sound-alike letters are the slip table's, and c / s besides:
- * one sound before e, i and y (Cesar / Sesar) and in the transliterations of ц (Tsvetkova / Tcvetkova).
+ * letters swapped stay one slip. The sound-alike letters are the slip table's, and the letters one
+ * sound is written with in the orthographies names are spelled in (ONE_SOUND).
  */
 export function unslippedLetter(a: TokenForm, b: TokenForm): boolean {
   if (!a.typedInLatin || !b.typedInLatin || a.token.length !== b.token.length) return false;
@@ -133,10 +133,16 @@ export function unslippedLetter(a: TokenForm, b: TokenForm): boolean {
   }
   if (at < 0) return false;
   const [x, y] = [a.token[at], b.token[at]];
-  return !isConfusable(x, y, LATIN_SLIPS) && !SOFT_C.has(x + y);
+  return !isConfusable(x, y, LATIN_SLIPS) && !ONE_SOUND.has(x + y);
 }
 
-const SOFT_C: ReadonlySet<string> = new Set(['cs', 'sc']);
+/**
+ * Letters that write one sound in one spelling of a name and another letter in another: c and s
+ * (c before e, i and y: Cesar / Sesar; the transliterations of ц: Tsvetkova / Tcvetkova), c and j
+ * (Turkish and Azerbaijani c is j: Necati / Nejati, Hatice / Hatije), x and h (Somali x is the h
+ * of ح: Maxamed / Mahamed, Faarax / Faarah).
+ */
+const ONE_SOUND: ReadonlySet<string> = new Set(['cs', 'sc', 'cj', 'jc', 'xh', 'hx']);
 
 /** A vowel with a mark on it (á, ò, ê, ữ), read from a word as written: its letter without marks. */
 function markedVowel(letter: string): string | undefined {

@@ -6,14 +6,14 @@ import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
-import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
+import { applySoughtPersonMoves, type SoughtPersonMove } from '../tracing-requests/status-moves.js';
 import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import type { MatchingView } from './matching-views.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { movePerson, proposeLocked, proposeOther } from './possible-match.js';
+import { lockedRequestState, proposeOthers, readProposalState } from './possible-match.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
@@ -54,8 +54,6 @@ export class MatchingService {
       if (subject.version > job.personVersion) return 'superseded';
 
       const startsSearching = subject.role === 'sought' && subject.status === 'submitted';
-      if (startsSearching) await movePerson(manager, subject, 'searching');
-
       const keys = await this.currentKeys(manager, subject);
       const scored = await blockAndScore(manager, this.vault, {
         person: subject,
@@ -80,42 +78,58 @@ export class MatchingService {
       // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
       const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
       const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
-      const refreshed = proposed.length > 0 && (await this.propose(manager, subject));
+      await this.moveSubject(manager, subject, { startsSearching, proposes: proposed.length > 0 });
       await announceCandidatesForReview(manager, {
         personId: subject.id,
         candidateIds: proposed.map((c) => c.id),
         matcherVersion: MATCHER_VERSION,
         reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
       });
-      // A re-run that moved nothing leaves the request's status as it was; a proposal refreshed it already.
-      if (startsSearching && !refreshed)
-        await refreshRequestStatus(manager, subject.requestId, { reasonCode: 'matching_started', by: null });
       return { person: subject, proposed, scored: scored.length, stored: kept.length };
     });
     if (typeof matched === 'string') return matched;
-    // The other side of each proposal moves in a transaction of its own, one request at a time,
-    // after this record's locks are released: locking another request while holding this one
-    // deadlocked two jobs proposing each other. Only sought people move, so an enquirer costs no
-    // transaction. The run is recorded last, so a crash in between leaves the record without a
-    // run, and the reconciler has the job done again.
-    for (const other of matched.proposed) {
-      if (other.role === 'sought')
-        await this.dataSource.transaction((manager) => proposeOther(manager, other.id, this.env.MATCH_REVIEW_THRESHOLD));
-    }
-    await recordMatchRun(this.dataSource.manager, {
+    // The other sides of the proposals move in a transaction of their own, after this record's
+    // locks are released: locking another request while holding this one deadlocked two jobs
+    // proposing each other. Only sought people move, so enquirers cost nothing. The run is recorded
+    // with them, last, so a crash before leaves the record without a run, and the reconciler has the
+    // job done again.
+    const others = matched.proposed.filter((other) => other.role === 'sought').map((other) => other.id);
+    const run = {
       personId: matched.person.id,
       personVersion: matched.person.version,
       scored: matched.scored,
       stored: matched.stored,
-      durationMs: performance.now() - started,
-    });
+    };
+    if (others.length === 0) {
+      await recordMatchRun(this.dataSource.manager, { ...run, durationMs: performance.now() - started });
+    } else {
+      await this.dataSource.transaction(async (manager) => {
+        await proposeOthers(manager, others, this.env.MATCH_REVIEW_THRESHOLD);
+        await recordMatchRun(manager, { ...run, durationMs: performance.now() - started });
+      });
+    }
     return 'matched';
   }
 
-  private propose(manager: EntityManager, subject: MatchSubject): Promise<boolean> {
-    if (subject.role !== 'sought') return Promise.resolve(false);
-    const request = { id: subject.requestId, lifecycle: subject.lifecycle, status: subject.requestStatus };
-    return proposeLocked(manager, subject, request, this.env.MATCH_REVIEW_THRESHOLD);
+  /**
+   * The job's own sought person: submitted → searching when its first match starts, and on to
+   * possible_match when it proposed a candidate still open for review; its request's status follows.
+   * Nothing is written when neither applies, and nothing moves backwards.
+   */
+  private async moveSubject(manager: EntityManager, subject: MatchSubject, step: { startsSearching: boolean; proposes: boolean }) {
+    if (subject.role !== 'sought') return;
+    const proposes = step.proposes && (step.startsSearching || subject.status === 'searching');
+    if (!step.startsSearching && !proposes) return;
+    const state = await readProposalState(manager, proposes ? [subject.id] : [], [subject.requestId], this.env.MATCH_REVIEW_THRESHOLD);
+    const request = lockedRequestState(
+      { id: subject.requestId, organisationId: subject.organisationId, lifecycle: subject.lifecycle, status: subject.requestStatus },
+      state,
+    );
+    const moves: SoughtPersonMove[] = [];
+    const move = { personId: subject.id, requestId: subject.requestId };
+    if (step.startsSearching) moves.push({ ...move, to: 'searching', reasonCode: 'matching_started' });
+    if (proposes && state.open.has(subject.id)) moves.push({ ...move, to: 'possible_match', reasonCode: 'candidate_proposed' });
+    await applySoughtPersonMoves(manager, [request], moves, null);
   }
 
   /** The person's stored keys, rewritten first when an older matcher made them (or none exist). */

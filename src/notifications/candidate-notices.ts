@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { recordNotification } from './record-notification.js';
+import { recordNotifications } from './record-notification.js';
 
 /**
  * Announces candidates of one match job that wait for review: pending pairs of this matcher version
@@ -31,11 +31,13 @@ export async function announceCandidatesForReview(
     [job.personId, job.candidateIds, job.matcherVersion, job.reviewThreshold],
   );
   // The candidate's organisation works its queue, and under a sharing agreement so does the other.
-  for (const candidate of announced) {
-    for (const organisationId of [candidate.organisationId, candidate.otherOrganisationId]) {
-      if (organisationId === null) continue;
-      await recordNotification(manager, { organisationId, type: 'candidate.waiting_for_review', ids: { candidateMatchId: candidate.id } });
-    }
-  }
+  await recordNotifications(
+    manager,
+    announced.flatMap((candidate) =>
+      [candidate.organisationId, candidate.otherOrganisationId].flatMap((organisationId) =>
+        organisationId === null ? [] : [{ organisationId, type: 'candidate.waiting_for_review' as const, ids: { candidateMatchId: candidate.id } }],
+      ),
+    ),
+  );
   return announced.length;
 }

@@ -27,6 +27,9 @@ export type SealedField =
   | 'birth_date_original'
   | 'match_profile';
 
+/** Keys fetched for one batch of subjects by `preload`. */
+export type PreloadedKeys = ReadonlyMap<string, Buffer>;
+
 export function isSealed(stored: string): boolean {
   return stored.startsWith(PREFIX);
 }
@@ -52,12 +55,12 @@ export class FieldVault {
   }
 
   /** Throws SubjectErasedError when the subject's key is gone, and on any altered or misplaced value. */
-  async open(subject: ErasedSubject, field: SealedField, stored: string | null): Promise<string | null> {
+  async open(subject: ErasedSubject, field: SealedField, stored: string | null, preloaded?: PreloadedKeys): Promise<string | null> {
     if (stored === null) return null;
     // Written before encryption at rest and not yet sealed by `cli rotate-keys`.
     if (!isSealed(stored)) return stored;
     const [keyId, body] = stored.slice(PREFIX.length).split(':');
-    const key = await this.keyFor(subject);
+    const key = preloaded?.get(subject.id) ?? (await this.keyFor(subject));
     if (keyIdOf(key) !== keyId) throw new Error('a sealed value names a data key its subject does not have');
     return open(key, Buffer.from(body ?? '', 'base64url'), `${subject.id}/${field}`).toString('utf8');
   }
@@ -66,12 +69,24 @@ export class FieldVault {
    * Fetches, in one read of the key store, the keys of those subjects not in the memo: a match job
    * opens a few hundred candidates' profiles, and a read per candidate would cost a round trip
    * each. A subject without a key (erased since, or never sealed for) stays out; opening a sealed
-   * value of theirs then fails as `open` does.
+   * value of theirs then fails as `open` does. Returns the keys found, for `open` to use: a batch
+   * larger than the memo (a chunk of a bulk re-score) would otherwise push its first keys out of
+   * the memo before they are used, and each would be read again on its own.
    */
-  async preload(subjectIds: readonly string[]): Promise<void> {
-    const missing = [...new Set(subjectIds)].filter((id) => !this.memo.has(id));
-    if (missing.length === 0) return;
-    for (const [id, key] of await this.keys.existingKeys(missing)) this.remember(id, key);
+  async preload(subjectIds: readonly string[]): Promise<PreloadedKeys> {
+    const keys = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const id of new Set(subjectIds)) {
+      const known = this.memo.get(id);
+      if (known) keys.set(id, known);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return keys;
+    for (const [id, key] of await this.keys.existingKeys(missing)) {
+      this.remember(id, key);
+      keys.set(id, key);
+    }
+    return keys;
   }
 
   /** Makes, in one write, the keys of many new subjects about to be sealed for (a bulk load). */

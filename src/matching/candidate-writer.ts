@@ -88,16 +88,35 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
   return open;
 }
 
-export async function recordMatchRun(
-  manager: EntityManager,
-  run: { personId: string; personVersion: number; scored: number; stored: number; durationMs: number },
-): Promise<void> {
+export interface MatchRun {
+  personId: string;
+  personVersion: number;
+  scored: number;
+  stored: number;
+  durationMs: number;
+}
+
+export async function recordMatchRun(manager: EntityManager, run: MatchRun): Promise<void> {
+  await recordMatchRuns(manager, [run]);
+}
+
+/** The runs of several records in one statement (a chunk of a bulk re-score). */
+export async function recordMatchRuns(manager: EntityManager, runs: readonly MatchRun[]): Promise<void> {
+  if (runs.length === 0) return;
   await manager.query(
     `INSERT INTO match_run (person_id, person_version, matcher_version, candidates_scored, candidates_stored, duration_ms)
-     VALUES ($1, $2, $3, $4, $5, $6)
+     SELECT t.person_id, t.person_version, $3, t.scored, t.stored, t.duration_ms
+     FROM unnest($1::uuid[], $2::int[], $4::int[], $5::int[], $6::int[]) AS t(person_id, person_version, scored, stored, duration_ms)
      ON CONFLICT (person_id, person_version, matcher_version) DO UPDATE
        SET candidates_scored = EXCLUDED.candidates_scored, candidates_stored = EXCLUDED.candidates_stored,
            duration_ms = EXCLUDED.duration_ms, finished_at = now()`,
-    [run.personId, run.personVersion, MATCHER_VERSION, run.scored, run.stored, Math.round(run.durationMs)],
+    [
+      runs.map((r) => r.personId),
+      runs.map((r) => r.personVersion),
+      MATCHER_VERSION,
+      runs.map((r) => r.scored),
+      runs.map((r) => r.stored),
+      runs.map((r) => Math.round(r.durationMs)),
+    ],
   );
 }

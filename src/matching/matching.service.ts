@@ -6,14 +6,13 @@ import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
-import { applySoughtPersonMoves, type SoughtPersonMove } from '../tracing-requests/status-moves.js';
 import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import type { MatchingView } from './matching-views.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { lockedRequestState, proposeOthers, readProposalState } from './possible-match.js';
+import { moveMatchedRecords, proposeOthers } from './possible-match.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
@@ -53,7 +52,6 @@ export class MatchingService {
       if (subject.lifecycle !== 'open') return 'request_closed';
       if (subject.version > job.personVersion) return 'superseded';
 
-      const startsSearching = subject.role === 'sought' && subject.status === 'submitted';
       const keys = await this.currentKeys(manager, subject);
       const scored = await blockAndScore(manager, this.vault, {
         person: subject,
@@ -78,7 +76,8 @@ export class MatchingService {
       // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
       const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
       const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
-      await this.moveSubject(manager, subject, { startsSearching, proposes: proposed.length > 0 });
+      const request = { id: subject.requestId, organisationId: subject.organisationId, lifecycle: subject.lifecycle, status: subject.requestStatus };
+      await moveMatchedRecords(manager, [{ ...subject, request }], new Set(proposed.length > 0 ? [subject.id] : []), this.env.MATCH_REVIEW_THRESHOLD);
       await announceCandidatesForReview(manager, {
         personId: subject.id,
         candidateIds: proposed.map((c) => c.id),
@@ -109,27 +108,6 @@ export class MatchingService {
       });
     }
     return 'matched';
-  }
-
-  /**
-   * The job's own sought person: submitted → searching when its first match starts, and on to
-   * possible_match when it proposed a candidate still open for review; its request's status follows.
-   * Nothing is written when neither applies, and nothing moves backwards.
-   */
-  private async moveSubject(manager: EntityManager, subject: MatchSubject, step: { startsSearching: boolean; proposes: boolean }) {
-    if (subject.role !== 'sought') return;
-    const proposes = step.proposes && (step.startsSearching || subject.status === 'searching');
-    if (!step.startsSearching && !proposes) return;
-    const state = await readProposalState(manager, proposes ? [subject.id] : [], [subject.requestId], this.env.MATCH_REVIEW_THRESHOLD);
-    const request = lockedRequestState(
-      { id: subject.requestId, organisationId: subject.organisationId, lifecycle: subject.lifecycle, status: subject.requestStatus },
-      state,
-    );
-    const moves: SoughtPersonMove[] = [];
-    const move = { personId: subject.id, requestId: subject.requestId };
-    if (step.startsSearching) moves.push({ ...move, to: 'searching', reasonCode: 'matching_started' });
-    if (proposes && state.open.has(subject.id)) moves.push({ ...move, to: 'possible_match', reasonCode: 'candidate_proposed' });
-    await applySoughtPersonMoves(manager, [request], moves, null);
   }
 
   /** The person's stored keys, rewritten first when an older matcher made them (or none exist). */

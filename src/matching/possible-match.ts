@@ -95,3 +95,48 @@ export async function proposeOthers(manager: EntityManager, personIds: readonly 
   await applySoughtPersonMoves(manager, [...requests.values()], moves, null);
   return moves.length;
 }
+
+/** A record a match job has locked, with its request as read under the lock. */
+export interface LockedMatchedRecord {
+  id: string;
+  role: string;
+  status: string;
+  request: { id: string; organisationId: string; lifecycle: RequestLifecycle; status: string };
+}
+
+/**
+ * The job's own sought people: submitted → searching when their first match starts, and on to
+ * possible_match when they proposed a candidate still open for review; their requests' statuses
+ * follow. All in the statements of one applySoughtPersonMoves, however many records (a chunk);
+ * nothing is written when nothing moves, and nothing moves backwards.
+ */
+export async function moveMatchedRecords(
+  manager: EntityManager,
+  records: readonly LockedMatchedRecord[],
+  proposing: ReadonlySet<string>,
+  reviewThreshold: number,
+): Promise<void> {
+  const steps = records
+    .filter((record) => record.role === 'sought')
+    .map((record) => {
+      const startsSearching = record.status === 'submitted';
+      const proposes = proposing.has(record.id) && (startsSearching || record.status === 'searching');
+      return { record, startsSearching, proposes };
+    })
+    .filter((step) => step.startsSearching || step.proposes);
+  if (steps.length === 0) return;
+  const state = await readProposalState(
+    manager,
+    steps.filter((step) => step.proposes).map((step) => step.record.id),
+    [...new Set(steps.map((step) => step.record.request.id))],
+    reviewThreshold,
+  );
+  const requests = new Map(steps.map(({ record }) => [record.request.id, lockedRequestState(record.request, state)]));
+  const moves: SoughtPersonMove[] = [];
+  for (const { record, startsSearching, proposes } of steps) {
+    const move = { personId: record.id, requestId: record.request.id };
+    if (startsSearching) moves.push({ ...move, to: 'searching', reasonCode: 'matching_started' });
+    if (proposes && state.open.has(record.id)) moves.push({ ...move, to: 'possible_match', reasonCode: 'candidate_proposed' });
+  }
+  await applySoughtPersonMoves(manager, [...requests.values()], moves, null);
+}

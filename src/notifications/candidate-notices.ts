@@ -11,13 +11,22 @@ export async function announceCandidatesForReview(
   manager: EntityManager,
   job: { personId: string; candidateIds: readonly string[]; matcherVersion: number; reviewThreshold: number },
 ): Promise<number> {
-  if (job.candidateIds.length === 0) return 0;
+  const pairs = job.candidateIds.map((candidateId) => ({ personId: job.personId, candidateId }));
+  return announcePairsForReview(manager, { pairs, matcherVersion: job.matcherVersion, reviewThreshold: job.reviewThreshold });
+}
+
+/** announceCandidatesForReview for the pairs of several records at once (a chunk of a bulk re-score). */
+export async function announcePairsForReview(
+  manager: EntityManager,
+  job: { pairs: readonly { personId: string; candidateId: string }[]; matcherVersion: number; reviewThreshold: number },
+): Promise<number> {
+  if (job.pairs.length === 0) return 0;
   const announced: { id: string; organisationId: string; otherOrganisationId: string | null }[] = await manager.query(
     `WITH waiting AS (
-       SELECT c.id, c.organisation_id, c.other_organisation_id, c.person_a_id, c.person_b_id
-       FROM unnest($2::uuid[]) AS t(other)
+       SELECT DISTINCT c.id, c.organisation_id, c.other_organisation_id, c.person_a_id, c.person_b_id
+       FROM unnest($1::uuid[], $2::uuid[]) AS t(person, other)
        JOIN candidate_match c
-         ON c.person_a_id = LEAST($1::uuid, t.other) AND c.person_b_id = GREATEST($1::uuid, t.other) AND c.matcher_version = $3
+         ON c.person_a_id = LEAST(t.person, t.other) AND c.person_b_id = GREATEST(t.person, t.other) AND c.matcher_version = $3
        WHERE c.review_status = 'pending' AND c.score >= $4
      ), noticed AS (
        INSERT INTO candidate_review_notice (person_a_id, person_b_id)
@@ -28,7 +37,7 @@ export async function announceCandidatesForReview(
      SELECT w.id, w.organisation_id AS "organisationId", w.other_organisation_id AS "otherOrganisationId"
      FROM waiting w JOIN noticed n USING (person_a_id, person_b_id)
      ORDER BY w.id`,
-    [job.personId, job.candidateIds, job.matcherVersion, job.reviewThreshold],
+    [job.pairs.map((p) => p.personId), job.pairs.map((p) => p.candidateId), job.matcherVersion, job.reviewThreshold],
   );
   // The candidate's organisation works its queue, and under a sharing agreement so does the other.
   await recordNotifications(

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { keyIdOf, open, seal } from '../crypto/sealed-box.js';
 import type { ErasedSubject } from './key-store.js';
 
@@ -12,7 +13,6 @@ export interface DataKeySource {
 
 /** How a sealed field starts; anything else stored in a sealed column is legacy plaintext (see isSealed). */
 const PREFIX = 'enc:v1:';
-const MEMO_LIMIT = 5_000;
 
 /** The sensitive fields, each sealed with its subject's key and bound to its own name. */
 export type SealedField =
@@ -41,7 +41,8 @@ export function isSealed(stored: string): boolean {
  * Keys are remembered in a small bounded memo, emptied for erased subjects.
  */
 export class FieldVault {
-  private readonly memo = new Map<string, Buffer>();
+  /** Least recently used first out (lru-cache): see the name memo in normalise-name.ts for why not a Map. */
+  private readonly memo = new LRUCache<string, Buffer>({ max: 5_000 });
 
   constructor(private readonly keys: DataKeySource) {}
 
@@ -111,7 +112,6 @@ export class FieldVault {
   }
 
   private remember(id: string, key: Buffer): void {
-    if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string);
     this.memo.set(id, key);
   }
 }

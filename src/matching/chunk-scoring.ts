@@ -55,6 +55,8 @@ export async function blockAndScoreChunk(
   const ownRequests = new Set(subjects.map((subject) => subject.requestId));
   const loaded = await loadPeople(manager, vault, [...new Set([...blocked.values()].flat())], [...ownRequests]);
   const viewById = new Map(loaded.map((view) => [view.id, view]));
+  const byRequest = new Map<string, MatchingView[]>();
+  for (const view of loaded) byRequest.set(view.requestId, [...(byRequest.get(view.requestId) ?? []), view]);
   const prepare = preparedOnce();
 
   const pairs = new Map<string, Pair>();
@@ -62,7 +64,7 @@ export async function blockAndScoreChunk(
   for (const subject of subjects) {
     const self = viewById.get(subject.id);
     if (!self) continue;
-    const ownRequest = loaded.filter((view) => view.requestId === subject.requestId);
+    const ownRequest = byRequest.get(subject.requestId) ?? [];
     const candidates = (blocked.get(subject.id) ?? []).flatMap((id) => viewById.get(id) ?? []);
     const picked = comparableCandidates(self, ownRequest, candidates).map((candidate) => {
       const key = pairKey(subject.id, candidate.id);

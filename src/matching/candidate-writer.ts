@@ -39,8 +39,13 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
     roles: [] as string[],
     evidence: [] as string[],
   };
-  for (const candidate of candidates) {
-    const [a, b] = [candidate.personId, candidate.candidateId].sort();
+  // In pair order, the order every writer takes the rows' locks in: two chunks of a bulk re-score
+  // that share pairs deadlocked when each wrote them in its own order.
+  const ordered = candidates
+    .map((candidate) => ({ candidate, pair: [candidate.personId, candidate.candidateId].sort() }))
+    .sort((x, y) => (x.pair[0] === y.pair[0] ? compare(x.pair[1], y.pair[1]) : compare(x.pair[0], y.pair[0])));
+  for (const { candidate, pair } of ordered) {
+    const [a, b] = pair;
     columns.organisationId.push(candidate.organisationId);
     columns.a.push(a);
     columns.b.push(b);
@@ -59,12 +64,13 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
         person_a_version, person_b_version)
      SELECT t.o, CASE WHEN pa.organisation_id <> t.o THEN pa.organisation_id WHEN pb.organisation_id <> t.o THEN pb.organisation_id END,
             t.a, t.b, $4, t.s, t.band, t.r, t.e::jsonb, pa.version, pb.version
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) AS t(o, a, b, s, band, r, e)
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS t(o, a, b, s, band, r, e, n)
      JOIN person_record pa ON pa.id = t.a
      JOIN person_record pb ON pb.id = t.b
      WHERE NOT EXISTS (
        SELECT 1 FROM pair_decision d
        WHERE d.person_a_id = t.a AND d.person_b_id = t.b AND d.person_a_version = pa.version AND d.person_b_version = pb.version)
+     ORDER BY t.n
      ON CONFLICT (person_a_id, person_b_id, matcher_version) DO UPDATE
        SET score = EXCLUDED.score, band = EXCLUDED.band, roles = EXCLUDED.roles, evidence = EXCLUDED.evidence,
            review_status = CASE WHEN candidate_match.review_status IN ('rejected', 'withdrawn') THEN 'pending'
@@ -95,6 +101,9 @@ export interface MatchRun {
   stored: number;
   durationMs: number;
 }
+
+/** Orders uuids as PostgreSQL's uuid type does (byte order, which lowercase hex text shares). */
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 export async function recordMatchRun(manager: EntityManager, run: MatchRun): Promise<void> {
   await recordMatchRuns(manager, [run]);

@@ -5,7 +5,8 @@ import { recordNotifications } from './record-notification.js';
  * Announces candidates of one match job that wait for review: pending pairs of this matcher version
  * at or above the review threshold, each pair once ever. The ledger row is inserted in the job's
  * transaction; a concurrent job storing the same pair waits on it and then inserts nothing, and a
- * re-score, a redelivery or a new matcher version finds the pair already announced.
+ * re-score, a redelivery or a new matcher version finds the pair already announced. Ledger rows go
+ * in pair order, as candidate rows do, so two chunks of a bulk re-score cannot wait on each other.
  */
 export async function announceCandidatesForReview(
   manager: EntityManager,
@@ -30,7 +31,7 @@ export async function announcePairsForReview(
        WHERE c.review_status = 'pending' AND c.score >= $4
      ), noticed AS (
        INSERT INTO candidate_review_notice (person_a_id, person_b_id)
-       SELECT person_a_id, person_b_id FROM waiting
+       SELECT person_a_id, person_b_id FROM waiting ORDER BY person_a_id, person_b_id
        ON CONFLICT DO NOTHING
        RETURNING person_a_id, person_b_id
      )

@@ -116,10 +116,10 @@ describe('a chunk job', () => {
       byJobs.map(({ a, b, band, roles, evidence }) => ({ a, b, band, roles, evidence })),
     );
     byChunk.forEach((row, i) => expect(row.score).toBeCloseTo(byJobs[i].score, 12));
-    const [{ runs }] = await db.query(`SELECT count(*)::int AS runs FROM match_run WHERE person_id = ANY($1::uuid[]) AND matcher_version = $2`, [
-      ids,
-      MATCHER_VERSION,
-    ]);
+    const [{ runs }] = await db.query(
+      `SELECT count(*)::int AS runs FROM match_run WHERE person_id = ANY($1::uuid[]) AND matcher_version = $2`,
+      [ids, MATCHER_VERSION],
+    );
     expect(runs).toBe(people.length);
     for (const request of requests.slice(0, 4)) {
       const read = (await officer.get(`/v1/tracing-requests/${request.id}`).expect(200)).body;
@@ -129,6 +129,43 @@ describe('a chunk job', () => {
     // The same chunk again (a redelivery) adds no row.
     expect(await chunks.matchChunk(job)).toEqual({ matched: people.length, skipped: 0 });
     expect((await rowsOf()).length).toBe(byJobs.length);
+  }, 60_000);
+
+  it('runs beside another chunk that shares its pairs, without a deadlock', async () => {
+    const family = uniqueName();
+    const spellings = ['Mariam', 'Maryam', 'Miriam', 'Mariyam', 'Meryem', 'Maryame', 'Mariame', 'Maraim'];
+    const ids: string[] = [];
+    for (const given of spellings) {
+      const body = makeRequestBody({
+        soughtPeople: [
+          {
+            relationshipToEnquirer: 'sibling',
+            names: [{ value: `${given} ${family}`, part: 'full' }],
+            sex: 'female',
+            birthDate: { kind: 'year', year: 1993 },
+          },
+        ],
+      });
+      ids.push((await officer.post('/v1/tracing-requests', body).expect(201)).body.soughtPeople[0].id);
+    }
+    await allMatched();
+    const chunks = worker.get(MatchChunkService);
+    const chunk = (people: string[]) =>
+      chunks.matchChunk({ people: people.map((personId) => ({ personId, personVersion: 1 })), matcherVersion: MATCHER_VERSION });
+    // Each chunk holds half the records, and every pair across the halves is written by both.
+    for (let round = 0; round < 3; round++) {
+      await db.query(`DELETE FROM candidate_match WHERE person_a_id = ANY($1::uuid[]) OR person_b_id = ANY($1::uuid[])`, [ids]);
+      const outcomes = await Promise.all([chunk(ids.filter((_, i) => i % 2 === 0)), chunk(ids.filter((_, i) => i % 2 === 1).reverse())]);
+      expect(outcomes).toEqual([
+        { matched: 4, skipped: 0 },
+        { matched: 4, skipped: 0 },
+      ]);
+    }
+    const [{ pairs }] = await db.query(
+      `SELECT count(*)::int AS pairs FROM candidate_match WHERE person_a_id = ANY($1::uuid[]) AND person_b_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(pairs).toBeGreaterThanOrEqual(ids.length);
   }, 60_000);
 
   it('leaves out a record changed since it was queued, and one queued for another matcher', async () => {

@@ -77,7 +77,9 @@ export async function blockAndScoreChunk(
   // Reciprocity: the requests of pairs it could lift to the floor, those not read yet, in one statement.
   const within = [...pairs.values()].filter((pair) => reciprocityCanReach(pair.fields, settings.reciprocityFloor));
   const fullyRead = new Set(ownRequests);
-  const otherRequests = [...new Set(within.flatMap((pair) => [pair.first.requestId, pair.second.requestId]))].filter((id) => !fullyRead.has(id));
+  const otherRequests = [...new Set(within.flatMap((pair) => [pair.first.requestId, pair.second.requestId]))].filter(
+    (id) => !fullyRead.has(id),
+  );
   const more = (await loadPeople(manager, vault, [], otherRequests)).filter((view) => !viewById.has(view.id));
   const counterpartsOf = counterparts([...loaded, ...more], prepare);
 

@@ -111,7 +111,8 @@ export class MatchChunkService {
     for (const { subject, candidates } of stored) {
       for (const { candidate, result } of candidates) {
         const key = [subject.id, candidate.id].sort().join(' ');
-        if (!rows.has(key)) rows.set(key, { organisationId: subject.organisationId, personId: subject.id, candidateId: candidate.id, result });
+        if (!rows.has(key))
+          rows.set(key, { organisationId: subject.organisationId, personId: subject.id, candidateId: candidate.id, result });
       }
     }
     const open = await upsertCandidates(manager, [...rows.values()]);

@@ -78,10 +78,7 @@ type SubjectRow = Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile:
 
 /** Locks the job's request and person and reads them, names opened; null when the person is gone. */
 export async function lockMatchSubject(manager: EntityManager, vault: FieldVault, personId: string): Promise<MatchSubject | null> {
-  const [row]: SubjectRow[] = await manager.query(SUBJECT_SQL, [
-    personId,
-    MATCHER_VERSION,
-  ]);
+  const [row]: SubjectRow[] = await manager.query(SUBJECT_SQL, [personId, MATCHER_VERSION]);
   if (!row) return null;
   return openSubject(vault, row);
 }

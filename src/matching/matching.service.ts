@@ -76,8 +76,18 @@ export class MatchingService {
       // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
       const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
       const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
-      const request = { id: subject.requestId, organisationId: subject.organisationId, lifecycle: subject.lifecycle, status: subject.requestStatus };
-      await moveMatchedRecords(manager, [{ ...subject, request }], new Set(proposed.length > 0 ? [subject.id] : []), this.env.MATCH_REVIEW_THRESHOLD);
+      const request = {
+        id: subject.requestId,
+        organisationId: subject.organisationId,
+        lifecycle: subject.lifecycle,
+        status: subject.requestStatus,
+      };
+      await moveMatchedRecords(
+        manager,
+        [{ ...subject, request }],
+        new Set(proposed.length > 0 ? [subject.id] : []),
+        this.env.MATCH_REVIEW_THRESHOLD,
+      );
       await announceCandidatesForReview(manager, {
         personId: subject.id,
         candidateIds: proposed.map((c) => c.id),

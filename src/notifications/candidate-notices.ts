@@ -45,7 +45,9 @@ export async function announcePairsForReview(
     manager,
     announced.flatMap((candidate) =>
       [candidate.organisationId, candidate.otherOrganisationId].flatMap((organisationId) =>
-        organisationId === null ? [] : [{ organisationId, type: 'candidate.waiting_for_review' as const, ids: { candidateMatchId: candidate.id } }],
+        organisationId === null
+          ? []
+          : [{ organisationId, type: 'candidate.waiting_for_review' as const, ids: { candidateMatchId: candidate.id } }],
       ),
     ),
   );

@@ -41,16 +41,14 @@ export async function recordNotification(manager: EntityManager, input: Notifica
 export async function recordNotifications(manager: EntityManager, inputs: readonly NotificationInput[]): Promise<string[]> {
   if (inputs.length === 0) return [];
   const occurredAt = new Date().toISOString();
-  const events = inputs.map(
-    (input): NotificationEvent => ({
-      eventId: randomUUID(),
-      organisationId: input.organisationId,
-      type: input.type,
-      occurredAt,
-      ids: { ...input.ids },
-      ...(input.status !== undefined && { status: input.status }),
-    }),
-  );
+  const events = inputs.map((input): NotificationEvent => ({
+    eventId: randomUUID(),
+    organisationId: input.organisationId,
+    type: input.type,
+    occurredAt,
+    ids: { ...input.ids },
+    ...(input.status !== undefined && { status: input.status }),
+  }));
   for (const event of events) {
     const problem = notificationProblem(event);
     if (problem) throw new Error(`malformed notification: ${problem}`);

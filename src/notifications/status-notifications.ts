@@ -56,7 +56,12 @@ async function organisationsOf(manager: EntityManager, changes: readonly Notifia
 }
 
 function enquirerStatusEvent(event: { organisationId: string; requestId: string; status: CoarseStatus }): NotificationInput {
-  return { organisationId: event.organisationId, type: 'enquirer_status.changed', ids: { requestId: event.requestId }, status: event.status };
+  return {
+    organisationId: event.organisationId,
+    type: 'enquirer_status.changed',
+    ids: { requestId: event.requestId },
+    status: event.status,
+  };
 }
 
 /** The enquirer-facing event, also sent by the search-period schedule when a search's period ends. */

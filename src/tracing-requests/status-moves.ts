@@ -66,7 +66,15 @@ export async function applySoughtPersonMoves(
     derived.map(({ request, status }) => ({ id: request.id, status })),
   );
   derived.forEach(({ request, status, reasonCode }, index) => {
-    history.push({ requestId: request.id, from: request.status, to: status, reasonCode, by, enquirer: heard[index], organisationId: request.organisationId });
+    history.push({
+      requestId: request.id,
+      from: request.status,
+      to: status,
+      reasonCode,
+      by,
+      enquirer: heard[index],
+      organisationId: request.organisationId,
+    });
     request.status = status;
   });
   await recordStatusChanges(manager, history);

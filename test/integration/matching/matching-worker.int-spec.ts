@@ -192,7 +192,13 @@ describe('the match worker', () => {
     );
     for (const request of requests) {
       expect(history.filter((h: { requestId: string }) => h.requestId === request.id)).toEqual([
-        { requestId: request.id, personId: request.soughtPeople[0].id, from: 'searching', to: 'possible_match', reason: 'candidate_proposed' },
+        {
+          requestId: request.id,
+          personId: request.soughtPeople[0].id,
+          from: 'searching',
+          to: 'possible_match',
+          reason: 'candidate_proposed',
+        },
         { requestId: request.id, personId: null, from: 'searching', to: 'possible_match', reason: 'candidate_proposed' },
       ]);
     }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { keyIdOf, open, seal } from '../crypto/sealed-box.js';
 import type { ErasedSubject } from './key-store.js';
 
@@ -12,7 +13,6 @@ export interface DataKeySource {
 
 /** How a sealed field starts; anything else stored in a sealed column is legacy plaintext (see isSealed). */
 const PREFIX = 'enc:v1:';
-const MEMO_LIMIT = 5_000;
 
 /** The sensitive fields, each sealed with its subject's key and bound to its own name. */
 export type SealedField =
@@ -27,6 +27,9 @@ export type SealedField =
   | 'birth_date_original'
   | 'match_profile';
 
+/** Keys fetched for one batch of subjects by `preload`. */
+export type PreloadedKeys = ReadonlyMap<string, Buffer>;
+
 export function isSealed(stored: string): boolean {
   return stored.startsWith(PREFIX);
 }
@@ -38,7 +41,8 @@ export function isSealed(stored: string): boolean {
  * Keys are remembered in a small bounded memo, emptied for erased subjects.
  */
 export class FieldVault {
-  private readonly memo = new Map<string, Buffer>();
+  /** Least recently used first out (lru-cache): see the name memo in normalise-name.ts for why not a Map. */
+  private readonly memo = new LRUCache<string, Buffer>({ max: 5_000 });
 
   constructor(private readonly keys: DataKeySource) {}
 
@@ -52,12 +56,12 @@ export class FieldVault {
   }
 
   /** Throws SubjectErasedError when the subject's key is gone, and on any altered or misplaced value. */
-  async open(subject: ErasedSubject, field: SealedField, stored: string | null): Promise<string | null> {
+  async open(subject: ErasedSubject, field: SealedField, stored: string | null, preloaded?: PreloadedKeys): Promise<string | null> {
     if (stored === null) return null;
     // Written before encryption at rest and not yet sealed by `cli rotate-keys`.
     if (!isSealed(stored)) return stored;
     const [keyId, body] = stored.slice(PREFIX.length).split(':');
-    const key = await this.keyFor(subject);
+    const key = preloaded?.get(subject.id) ?? (await this.keyFor(subject));
     if (keyIdOf(key) !== keyId) throw new Error('a sealed value names a data key its subject does not have');
     return open(key, Buffer.from(body ?? '', 'base64url'), `${subject.id}/${field}`).toString('utf8');
   }
@@ -66,12 +70,24 @@ export class FieldVault {
    * Fetches, in one read of the key store, the keys of those subjects not in the memo: a match job
    * opens a few hundred candidates' profiles, and a read per candidate would cost a round trip
    * each. A subject without a key (erased since, or never sealed for) stays out; opening a sealed
-   * value of theirs then fails as `open` does.
+   * value of theirs then fails as `open` does. Returns the keys found, for `open` to use: a batch
+   * larger than the memo (a chunk of a bulk re-score) would otherwise push its first keys out of
+   * the memo before they are used, and each would be read again on its own.
    */
-  async preload(subjectIds: readonly string[]): Promise<void> {
-    const missing = [...new Set(subjectIds)].filter((id) => !this.memo.has(id));
-    if (missing.length === 0) return;
-    for (const [id, key] of await this.keys.existingKeys(missing)) this.remember(id, key);
+  async preload(subjectIds: readonly string[]): Promise<PreloadedKeys> {
+    const keys = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const id of new Set(subjectIds)) {
+      const known = this.memo.get(id);
+      if (known) keys.set(id, known);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return keys;
+    for (const [id, key] of await this.keys.existingKeys(missing)) {
+      this.remember(id, key);
+      keys.set(id, key);
+    }
+    return keys;
   }
 
   /** Makes, in one write, the keys of many new subjects about to be sealed for (a bulk load). */
@@ -96,7 +112,6 @@ export class FieldVault {
   }
 
   private remember(id: string, key: Buffer): void {
-    if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string);
     this.memo.set(id, key);
   }
 }

@@ -42,10 +42,7 @@ export async function blockAndScore(manager: EntityManager, vault: FieldVault, q
   const { candidates: blockedPeople, ownRequest } = await loadBlockedPeople(manager, vault, query);
   if (blockedPeople.length === 0) return [];
   const loaded = [...ownRequest, ...blockedPeople];
-  const isHidden = ownRequest.some((p) => p.requestHidden);
-  // An enquirer who did not agree to be found may still be compared with other enquirers
-  // (a duplicate request), but never paired with someone's sought person: that would be finding them.
-  const candidates = person.role === 'enquirer' && isHidden ? blockedPeople.filter((c) => c.role === 'enquirer') : blockedPeople;
+  const candidates = comparableCandidates(person, ownRequest, blockedPeople);
   const self = preparePerson(toPersonForMatching(person, query.names));
   const fields = candidates.map((candidate) => ({ candidate, fields: scoreFields(self, preparePerson(candidate.engine)) }));
   const within = fields.filter((f) => reciprocityFloor === undefined || reciprocityCanReach(f.fields, reciprocityFloor));
@@ -64,11 +61,28 @@ export async function blockAndScore(manager: EntityManager, vault: FieldVault, q
 }
 
 /**
+ * The candidates a record may be paired with. An enquirer who did not agree to be found may still
+ * be compared with other enquirers (a duplicate request), but never paired with someone's sought
+ * person: that would be finding them.
+ */
+export function comparableCandidates(
+  person: Pick<MatchingView, 'role'>,
+  ownRequest: readonly MatchingView[],
+  blocked: readonly MatchingView[],
+): readonly MatchingView[] {
+  const isHidden = ownRequest.some((p) => p.requestHidden);
+  return person.role === 'enquirer' && isHidden ? blocked.filter((c) => c.role === 'enquirer') : blocked;
+}
+
+/**
  * For reciprocity: the people on the other side of each request, each prepared once when first
  * asked for. An enquirer who did not agree to be found is left out, so their names never make
  * anyone else's match.
  */
-function counterparts(everyone: readonly MatchingView[]): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
+export function counterparts(
+  everyone: readonly MatchingView[],
+  prepare: (view: MatchingView) => PreparedPerson = preparedOnce(),
+): (person: Pick<MatchingView, 'requestId' | 'role'>) => PreparedPerson[] {
   const byRequest = new Map<string, MatchingView[]>();
   for (const view of everyone) {
     if (view.role === 'enquirer' && view.requestHidden) continue;
@@ -76,13 +90,18 @@ function counterparts(everyone: readonly MatchingView[]): (person: Pick<Matching
     people.push(view);
     byRequest.set(view.requestId, people);
   }
-  const prepared = new Map<string, PreparedPerson>();
-  const prepare = (view: MatchingView): PreparedPerson => {
-    const known = prepared.get(view.id);
-    if (known) return known;
-    const fresh = preparePerson(view.engine);
-    prepared.set(view.id, fresh);
-    return fresh;
-  };
   return (person) => (byRequest.get(person.requestId) ?? []).filter((other) => other.role !== person.role).map(prepare);
+}
+
+/** Prepares each person once, however many pairs they are part of, when first asked for. */
+export function preparedOnce(): (view: MatchingView) => PreparedPerson {
+  const prepared = new Map<string, PreparedPerson>();
+  return (view) => {
+    let person = prepared.get(view.id);
+    if (!person) {
+      person = preparePerson(view.engine);
+      prepared.set(view.id, person);
+    }
+    return person;
+  };
 }

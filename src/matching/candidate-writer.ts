@@ -39,8 +39,13 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
     roles: [] as string[],
     evidence: [] as string[],
   };
-  for (const candidate of candidates) {
-    const [a, b] = [candidate.personId, candidate.candidateId].sort();
+  // In pair order, the order every writer takes the rows' locks in: two chunks of a bulk re-score
+  // that share pairs deadlocked when each wrote them in its own order.
+  const ordered = candidates
+    .map((candidate) => ({ candidate, pair: [candidate.personId, candidate.candidateId].sort() }))
+    .sort((x, y) => (x.pair[0] === y.pair[0] ? compare(x.pair[1], y.pair[1]) : compare(x.pair[0], y.pair[0])));
+  for (const { candidate, pair } of ordered) {
+    const [a, b] = pair;
     columns.organisationId.push(candidate.organisationId);
     columns.a.push(a);
     columns.b.push(b);
@@ -59,12 +64,13 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
         person_a_version, person_b_version)
      SELECT t.o, CASE WHEN pa.organisation_id <> t.o THEN pa.organisation_id WHEN pb.organisation_id <> t.o THEN pb.organisation_id END,
             t.a, t.b, $4, t.s, t.band, t.r, t.e::jsonb, pa.version, pb.version
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) AS t(o, a, b, s, band, r, e)
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS t(o, a, b, s, band, r, e, n)
      JOIN person_record pa ON pa.id = t.a
      JOIN person_record pb ON pb.id = t.b
      WHERE NOT EXISTS (
        SELECT 1 FROM pair_decision d
        WHERE d.person_a_id = t.a AND d.person_b_id = t.b AND d.person_a_version = pa.version AND d.person_b_version = pb.version)
+     ORDER BY t.n
      ON CONFLICT (person_a_id, person_b_id, matcher_version) DO UPDATE
        SET score = EXCLUDED.score, band = EXCLUDED.band, roles = EXCLUDED.roles, evidence = EXCLUDED.evidence,
            review_status = CASE WHEN candidate_match.review_status IN ('rejected', 'withdrawn') THEN 'pending'
@@ -88,16 +94,38 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
   return open;
 }
 
-export async function recordMatchRun(
-  manager: EntityManager,
-  run: { personId: string; personVersion: number; scored: number; stored: number; durationMs: number },
-): Promise<void> {
+export interface MatchRun {
+  personId: string;
+  personVersion: number;
+  scored: number;
+  stored: number;
+  durationMs: number;
+}
+
+/** Orders uuids as PostgreSQL's uuid type does (byte order, which lowercase hex text shares). */
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+export async function recordMatchRun(manager: EntityManager, run: MatchRun): Promise<void> {
+  await recordMatchRuns(manager, [run]);
+}
+
+/** The runs of several records in one statement (a chunk of a bulk re-score). */
+export async function recordMatchRuns(manager: EntityManager, runs: readonly MatchRun[]): Promise<void> {
+  if (runs.length === 0) return;
   await manager.query(
     `INSERT INTO match_run (person_id, person_version, matcher_version, candidates_scored, candidates_stored, duration_ms)
-     VALUES ($1, $2, $3, $4, $5, $6)
+     SELECT t.person_id, t.person_version, $3, t.scored, t.stored, t.duration_ms
+     FROM unnest($1::uuid[], $2::int[], $4::int[], $5::int[], $6::int[]) AS t(person_id, person_version, scored, stored, duration_ms)
      ON CONFLICT (person_id, person_version, matcher_version) DO UPDATE
        SET candidates_scored = EXCLUDED.candidates_scored, candidates_stored = EXCLUDED.candidates_stored,
            duration_ms = EXCLUDED.duration_ms, finished_at = now()`,
-    [run.personId, run.personVersion, MATCHER_VERSION, run.scored, run.stored, Math.round(run.durationMs)],
+    [
+      runs.map((r) => r.personId),
+      runs.map((r) => r.personVersion),
+      MATCHER_VERSION,
+      runs.map((r) => r.scored),
+      runs.map((r) => r.stored),
+      runs.map((r) => Math.round(r.durationMs)),
+    ],
   );
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { writeMatchPersonToOutbox } from '../outbox/outbox-writer.js';
+import { writeMatchChunkToOutbox } from '../outbox/outbox-writer.js';
+import { MATCH_CHUNK_RECORDS } from '../queue/matching-jobs.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 
 /** Records handed back per transaction: small enough to keep locks short, large enough to keep up. */
@@ -32,8 +33,8 @@ export async function countUnmatched(dataSource: DataSource, scope: HandBackScop
 }
 
 /**
- * Hands one chunk of unmatched records to the queue again through the outbox, oldest first, and
- * returns how many. Records that already wait in the outbox are skipped; job ids make a repeat
+ * Hands one chunk of unmatched records to the queue again through the outbox, oldest first, in
+ * chunk jobs of MATCH_CHUNK_RECORDS, and returns how many. Records that already wait in the outbox are skipped; job ids make a repeat
  * hand-off of a queued record harmless.
  */
 export function handBackChunk(dataSource: DataSource, scope: HandBackScope): Promise<number> {
@@ -42,12 +43,17 @@ export function handBackChunk(dataSource: DataSource, scope: HandBackScope): Pro
       `SELECT p.id, p.version ${UNMATCHED}
          AND NOT EXISTS (
            SELECT 1 FROM outbox_message o
-           WHERE o.dispatched_at IS NULL AND o.payload->>'personId' = p.id::text)
+           WHERE o.dispatched_at IS NULL
+             AND (o.payload->>'personId' = p.id::text OR o.payload->'people' @> jsonb_build_array(jsonb_build_object('personId', p.id::text))))
        ORDER BY p.updated_at
        LIMIT ${HAND_BACK_CHUNK}`,
       [MATCHER_VERSION, scope.minAgeSeconds, scope.organisationId ?? null],
     );
-    for (const person of stale) await writeMatchPersonToOutbox(manager, { personId: person.id, personVersion: person.version });
+    // In chunk jobs: a chunk shares the reading and scoring of its records' candidates (decision 0031).
+    for (let from = 0; from < stale.length; from += MATCH_CHUNK_RECORDS) {
+      const people = stale.slice(from, from + MATCH_CHUNK_RECORDS).map((p) => ({ personId: p.id, personVersion: p.version }));
+      await writeMatchChunkToOutbox(manager, people);
+    }
     return stale.length;
   });
 }

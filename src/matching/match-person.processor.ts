@@ -4,16 +4,18 @@ import type { Job } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
-import { isMatchPersonJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
+import { isMatchChunkJob, isMatchPersonJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
+import { MatchChunkService, type ChunkOutcome } from './match-chunk.service.js';
 import { MatchingService, type MatchOutcome } from './matching.service.js';
 
-/** Thin BullMQ consumer: checks the payload, calls the service, logs ids and the outcome only. */
+/** Thin BullMQ consumer: checks the payload, calls the service (one record or a chunk), logs ids and the outcome only. */
 @Processor(MATCHING_QUEUE)
 export class MatchPersonProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchPersonProcessor.name);
 
   constructor(
     private readonly matching: MatchingService,
+    private readonly chunks: MatchChunkService,
     private readonly metrics: JobMetrics,
     private readonly env: Environment,
   ) {
@@ -30,14 +32,21 @@ export class MatchPersonProcessor extends WorkerHost implements OnApplicationBoo
     await this.worker.close();
   }
 
-  async process(job: Job): Promise<MatchOutcome | 'rejected_payload'> {
-    if (job.name !== MatchingJobName.MatchPerson || !isMatchPersonJob(job.data)) {
+  async process(job: Job): Promise<MatchOutcome | ChunkOutcome | 'rejected_payload'> {
+    const isPerson = job.name === MatchingJobName.MatchPerson && isMatchPersonJob(job.data);
+    const isChunk = job.name === MatchingJobName.MatchChunk && isMatchChunkJob(job.data);
+    if (!isPerson && !isChunk) {
       this.logger.error({ jobId: job.id }, 'job with an unknown name or payload shape; not retried');
       this.metrics.failed(job.name);
       return 'rejected_payload';
     }
     const stop = this.metrics.started(job.name);
     try {
+      if (isChunk) {
+        const outcome = await this.chunks.matchChunk(job.data);
+        this.logger.log({ jobId: job.id, ...outcome }, 'match chunk done');
+        return outcome;
+      }
       const outcome = await this.matching.matchPerson(job.data);
       this.logger.log({ personId: job.data.personId, personVersion: job.data.personVersion, outcome }, 'match job done');
       return outcome;

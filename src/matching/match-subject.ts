@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { FieldVault } from '../key-store/field-vault.js';
+import type { FieldVault, PreloadedKeys } from '../key-store/field-vault.js';
+import { SubjectErasedError } from '../key-store/key-store.js';
 import { openMatchProfile } from '../persons/sealed-person.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { EngineNamePart, EngineRole, EngineSex } from './engine/person-for-matching.js';
@@ -46,7 +47,7 @@ export interface MatchSubject {
  * The match profile (names, place of birth; sealed) and keys are read under the person's lock:
  * they change only with the person's version.
  */
-const SUBJECT_SQL = `
+const SUBJECT_SELECT = `
   SELECT p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle, r.status AS "requestStatus",
          p.role, p.status, p.version, p.sex,
          p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
@@ -66,18 +67,41 @@ const SUBJECT_SQL = `
     SELECT coalesce(array_agg(nk.key), '{}') AS keys, coalesce(bool_and(nk.matcher_version = $2), false) AS current
     FROM person_name_key nk WHERE nk.person_id = p.id
   ) k
-  WHERE p.id = $1
-  FOR NO KEY UPDATE OF r, p`;
+`;
+
+const SUBJECT_SQL = `${SUBJECT_SELECT} WHERE p.id = $1 FOR NO KEY UPDATE OF r, p`;
+
+/** The records of a chunk, read without locks (the chunk locks them only to write; see matchChunk). */
+const SUBJECTS_SQL = `${SUBJECT_SELECT} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`;
+
+type SubjectRow = Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile: string | null };
 
 /** Locks the job's request and person and reads them, names opened; null when the person is gone. */
 export async function lockMatchSubject(manager: EntityManager, vault: FieldVault, personId: string): Promise<MatchSubject | null> {
-  const [row]: (Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile: string | null })[] = await manager.query(SUBJECT_SQL, [
-    personId,
-    MATCHER_VERSION,
-  ]);
+  const [row]: SubjectRow[] = await manager.query(SUBJECT_SQL, [personId, MATCHER_VERSION]);
   if (!row) return null;
+  return openSubject(vault, row);
+}
+
+/** Reads the records of a chunk of match jobs without locking them, names opened; the missing are left out. */
+export async function readMatchSubjects(manager: EntityManager, vault: FieldVault, personIds: readonly string[]): Promise<MatchSubject[]> {
+  const rows: SubjectRow[] = await manager.query(SUBJECTS_SQL, [personIds, MATCHER_VERSION]);
+  const keys = await vault.preload(rows.map((row) => row.id));
+  const subjects: MatchSubject[] = [];
+  for (const row of rows) {
+    try {
+      subjects.push(await openSubject(vault, row, keys));
+    } catch (error) {
+      // Erased since it was queued: its job has nothing left to do.
+      if (!(error instanceof SubjectErasedError)) throw error;
+    }
+  }
+  return subjects;
+}
+
+async function openSubject(vault: FieldVault, row: SubjectRow, keys?: PreloadedKeys): Promise<MatchSubject> {
   const { matchProfile, ...subject } = row;
   // A record written before match profiles existed has none until `cli rotate-keys` makes it.
-  const profile = matchProfile === null ? { names: [], placeOfBirth: null } : await openMatchProfile(vault, row.id, matchProfile);
+  const profile = matchProfile === null ? { names: [], placeOfBirth: null } : await openMatchProfile(vault, row.id, matchProfile, keys);
   return { ...subject, names: profile.names, placeOfBirth: profile.placeOfBirth };
 }

@@ -107,12 +107,12 @@ export async function loadPeople(
  */
 async function openViews(vault: FieldVault, rows: readonly ViewRow[]): Promise<MatchingView[]> {
   // Keys only for sealed profiles: a record from before decision 0028 is read as it is until sealed.
-  await vault.preload(rows.filter((row) => row.matchProfile !== null && isSealed(row.matchProfile)).map((row) => row.id));
+  const keys = await vault.preload(rows.filter((row) => row.matchProfile !== null && isSealed(row.matchProfile)).map((row) => row.id));
   const views: MatchingView[] = [];
   for (const row of rows) {
     let profile: MatchProfile = { names: [], placeOfBirth: null };
     try {
-      if (row.matchProfile !== null) profile = await openMatchProfile(vault, row.id, row.matchProfile);
+      if (row.matchProfile !== null) profile = await openMatchProfile(vault, row.id, row.matchProfile, keys);
     } catch (error) {
       if (error instanceof SubjectErasedError) continue;
       throw error;

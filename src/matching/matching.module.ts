@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Environment } from '../config/environment.js';
 import { MATCHING_QUEUE } from '../queue/matching-jobs.js';
+import { MatchChunkService } from './match-chunk.service.js';
 import { MatchPersonProcessor } from './match-person.processor.js';
 import { MatchReconciler } from './match-reconciler.js';
 import { MatchingService } from './matching.service.js';
@@ -18,6 +19,6 @@ export class MatchingModule {
       // A job whose worker died twice fails; the reconciler hands its record back from Postgres.
       maxStalledCount: 2,
     })(MatchPersonProcessor);
-    return { module: MatchingModule, providers: [MatchingService, MatchPersonProcessor, MatchReconciler] };
+    return { module: MatchingModule, providers: [MatchingService, MatchChunkService, MatchPersonProcessor, MatchReconciler] };
   }
 }

@@ -6,14 +6,13 @@ import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
-import { refreshRequestStatus } from '../tracing-requests/status-recorder.js';
 import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import type { MatchingView } from './matching-views.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { movePerson, proposeLocked, proposeOther } from './possible-match.js';
+import { moveMatchedRecords, proposeOthers } from './possible-match.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
@@ -53,9 +52,6 @@ export class MatchingService {
       if (subject.lifecycle !== 'open') return 'request_closed';
       if (subject.version > job.personVersion) return 'superseded';
 
-      const startsSearching = subject.role === 'sought' && subject.status === 'submitted';
-      if (startsSearching) await movePerson(manager, subject, 'searching');
-
       const keys = await this.currentKeys(manager, subject);
       const scored = await blockAndScore(manager, this.vault, {
         person: subject,
@@ -80,42 +76,48 @@ export class MatchingService {
       // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
       const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
       const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
-      const refreshed = proposed.length > 0 && (await this.propose(manager, subject));
+      const request = {
+        id: subject.requestId,
+        organisationId: subject.organisationId,
+        lifecycle: subject.lifecycle,
+        status: subject.requestStatus,
+      };
+      await moveMatchedRecords(
+        manager,
+        [{ ...subject, request }],
+        new Set(proposed.length > 0 ? [subject.id] : []),
+        this.env.MATCH_REVIEW_THRESHOLD,
+      );
       await announceCandidatesForReview(manager, {
         personId: subject.id,
         candidateIds: proposed.map((c) => c.id),
         matcherVersion: MATCHER_VERSION,
         reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
       });
-      // A re-run that moved nothing leaves the request's status as it was; a proposal refreshed it already.
-      if (startsSearching && !refreshed)
-        await refreshRequestStatus(manager, subject.requestId, { reasonCode: 'matching_started', by: null });
       return { person: subject, proposed, scored: scored.length, stored: kept.length };
     });
     if (typeof matched === 'string') return matched;
-    // The other side of each proposal moves in a transaction of its own, one request at a time,
-    // after this record's locks are released: locking another request while holding this one
-    // deadlocked two jobs proposing each other. Only sought people move, so an enquirer costs no
-    // transaction. The run is recorded last, so a crash in between leaves the record without a
-    // run, and the reconciler has the job done again.
-    for (const other of matched.proposed) {
-      if (other.role === 'sought')
-        await this.dataSource.transaction((manager) => proposeOther(manager, other.id, this.env.MATCH_REVIEW_THRESHOLD));
-    }
-    await recordMatchRun(this.dataSource.manager, {
+    // The other sides of the proposals move in a transaction of their own, after this record's
+    // locks are released: locking another request while holding this one deadlocked two jobs
+    // proposing each other. Only sought people move, so enquirers cost nothing. The run is recorded
+    // with them, last, so a crash before leaves the record without a run, and the reconciler has the
+    // job done again.
+    const others = matched.proposed.filter((other) => other.role === 'sought').map((other) => other.id);
+    const run = {
       personId: matched.person.id,
       personVersion: matched.person.version,
       scored: matched.scored,
       stored: matched.stored,
-      durationMs: performance.now() - started,
-    });
+    };
+    if (others.length === 0) {
+      await recordMatchRun(this.dataSource.manager, { ...run, durationMs: performance.now() - started });
+    } else {
+      await this.dataSource.transaction(async (manager) => {
+        await proposeOthers(manager, others, this.env.MATCH_REVIEW_THRESHOLD);
+        await recordMatchRun(manager, { ...run, durationMs: performance.now() - started });
+      });
+    }
     return 'matched';
-  }
-
-  private propose(manager: EntityManager, subject: MatchSubject): Promise<boolean> {
-    if (subject.role !== 'sought') return Promise.resolve(false);
-    const request = { id: subject.requestId, lifecycle: subject.lifecycle, status: subject.requestStatus };
-    return proposeLocked(manager, subject, request, this.env.MATCH_REVIEW_THRESHOLD);
   }
 
   /** The person's stored keys, rewritten first when an older matcher made them (or none exist). */

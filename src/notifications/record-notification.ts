@@ -29,16 +29,33 @@ export interface NotificationInput {
  * Returns the event id.
  */
 export async function recordNotification(manager: EntityManager, input: NotificationInput): Promise<string> {
-  const event: NotificationEvent = {
+  const [eventId] = await recordNotifications(manager, [input]);
+  return eventId;
+}
+
+/**
+ * recordNotification for several events in one statement (a match job's status moves and
+ * announcements): each is checked first, so one malformed event writes none of them.
+ * Returns the event ids in the order given.
+ */
+export async function recordNotifications(manager: EntityManager, inputs: readonly NotificationInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const occurredAt = new Date().toISOString();
+  const events = inputs.map((input): NotificationEvent => ({
     eventId: randomUUID(),
     organisationId: input.organisationId,
     type: input.type,
-    occurredAt: new Date().toISOString(),
+    occurredAt,
     ids: { ...input.ids },
     ...(input.status !== undefined && { status: input.status }),
-  };
-  const problem = notificationProblem(event);
-  if (problem) throw new Error(`malformed notification: ${problem}`);
-  await manager.insert(OutboxMessage, { topic: NOTIFICATION_TOPIC, payload: { ...event } });
-  return event.eventId;
+  }));
+  for (const event of events) {
+    const problem = notificationProblem(event);
+    if (problem) throw new Error(`malformed notification: ${problem}`);
+  }
+  await manager.insert(
+    OutboxMessage,
+    events.map((event) => ({ topic: NOTIFICATION_TOPIC, payload: { ...event } })),
+  );
+  return events.map((event) => event.eventId);
 }

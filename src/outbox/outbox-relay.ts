@@ -1,12 +1,12 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { isNotificationEvent } from '../notifications/notification-events.js';
-import { fanOutNotification } from '../notifications/notification-fan-out.js';
+import { fanOutNotification, receiversReadOncePerBatch, type ReceiverLookup } from '../notifications/notification-fan-out.js';
 import { NOTIFICATION_TOPIC } from '../notifications/record-notification.js';
-import { isMatchPersonJob, MatchingJobName } from '../queue/matching-jobs.js';
+import { isMatchChunkJob, isMatchPersonJob, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchingQueue } from '../queue/matching-queue.js';
 import { NotificationQueue } from '../queue/notification-queue.js';
 import { OutboxMessage } from './outbox-message.entity.js';
@@ -84,11 +84,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
-      let moved = 0;
+      const dispatched: string[] = [];
+      const receivers = receiversReadOncePerBatch(manager);
       for (const row of rows) {
         let routed: boolean;
         try {
-          routed = await this.route(manager, row);
+          routed = await this.route(receivers, row);
         } catch (error) {
           // Keep what was relayed so far; count the attempt; stop this batch.
           await manager.increment(OutboxMessage, { id: row.id }, 'attempts', 1);
@@ -99,23 +100,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           this.logger.error({ outboxId: row.id }, 'outbox row with an unknown topic or payload left pending');
           continue;
         }
-        await manager.update(OutboxMessage, { id: row.id }, { dispatchedAt: new Date() });
-        moved += 1;
+        dispatched.push(row.id);
       }
-      return moved;
+      // One statement for the batch: a match job's status moves write several rows at once.
+      if (dispatched.length > 0)
+        await manager.query(`UPDATE outbox_message SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [dispatched]);
+      return dispatched.length;
     });
     if (failure) throw failure;
     return moved;
   }
 
   /** Hands one row to its queue by topic; false when neither the topic nor the payload is known. */
-  private async route(manager: EntityManager, row: OutboxMessage): Promise<boolean> {
+  private async route(receivers: ReceiverLookup, row: OutboxMessage): Promise<boolean> {
     if (row.topic === MatchingJobName.MatchPerson && isMatchPersonJob(row.payload)) {
       await this.queue.addMatchPerson(row.payload);
       return true;
     }
+    if (row.topic === MatchingJobName.MatchChunk && isMatchChunkJob(row.payload)) {
+      await this.queue.addMatchChunk(row.payload);
+      return true;
+    }
     if (row.topic === NOTIFICATION_TOPIC && isNotificationEvent(row.payload)) {
-      await fanOutNotification(manager, this.notifications, row.payload);
+      await fanOutNotification(receivers, this.notifications, row.payload);
       return true;
     }
     return false;

@@ -1,4 +1,4 @@
-import type { FieldVault } from '../key-store/field-vault.js';
+import type { FieldVault, PreloadedKeys } from '../key-store/field-vault.js';
 import type { PersonRecord } from './entities/person-record.entity.js';
 import type { NamePart } from './person-vocabulary.js';
 
@@ -40,8 +40,8 @@ export function sealMatchProfile(vault: FieldVault, personId: string, profile: M
   );
 }
 
-export async function openMatchProfile(vault: FieldVault, personId: string, stored: string): Promise<MatchProfile> {
-  return JSON.parse((await vault.open(personKey(personId), 'match_profile', stored)) as string) as MatchProfile;
+export async function openMatchProfile(vault: FieldVault, personId: string, stored: string, keys?: PreloadedKeys): Promise<MatchProfile> {
+  return JSON.parse((await vault.open(personKey(personId), 'match_profile', stored, keys)) as string) as MatchProfile;
 }
 
 /**

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+
 /** The matching queue's names, payloads and job ids. Payloads carry ids and versions only, never personal data. */
 export const MATCHING_QUEUE = 'matching';
 
 export enum MatchingJobName {
   MatchPerson = 'match-person',
+  MatchChunk = 'match-chunk',
 }
 
 export interface MatchPersonJob {
@@ -17,13 +20,14 @@ export function matchPersonJobId(job: MatchPersonJob): string {
   return `${MatchingJobName.MatchPerson}.${job.personId}.v${job.personVersion}.m${job.matcherVersion}`;
 }
 
+const positive = (n: unknown): boolean => Number.isInteger(n) && (n as number) > 0;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Checks a payload read back from Redis before anything acts on it. */
 export function isMatchPersonJob(data: unknown): data is MatchPersonJob {
   if (typeof data !== 'object' || data === null) return false;
   const { personId, personVersion, matcherVersion, ...rest } = data as Record<string, unknown>;
-  const positive = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
   return (
     Object.keys(rest).length === 0 &&
     typeof personId === 'string' &&
@@ -31,6 +35,46 @@ export function isMatchPersonJob(data: unknown): data is MatchPersonJob {
     positive(personVersion) &&
     positive(matcherVersion)
   );
+}
+
+/**
+ * Many records matched in one job: a bulk re-score (a new matcher version, the reconciler's
+ * hand-back) shares the reading and scoring of candidates across them (decision 0031). Ids and
+ * versions only, as for one record.
+ */
+export interface MatchChunkJob {
+  people: { personId: string; personVersion: number }[];
+  matcherVersion: number;
+}
+
+/** At most this many records in one chunk job: its locks are held while it writes them all. */
+export const MATCH_CHUNK_MAX = 200;
+
+/** How many records a bulk hand-off puts in one chunk job (decision 0031 measured 100 against 25 and 200). */
+export const MATCH_CHUNK_RECORDS = 100;
+
+/** One job per set of person versions and matcher version: the same chunk enqueued twice is a no-op in BullMQ. */
+export function matchChunkJobId(job: MatchChunkJob): string {
+  const people = job.people.map((p) => `${p.personId}.v${p.personVersion}`).sort();
+  const digest = createHash('sha256').update(people.join(',')).digest('base64url').slice(0, 22);
+  return `${MatchingJobName.MatchChunk}.${digest}.n${people.length}.m${job.matcherVersion}`;
+}
+
+/** Checks a chunk payload read back from Redis: ids and versions only, each person once, not too many. */
+export function isMatchChunkJob(data: unknown): data is MatchChunkJob {
+  if (typeof data !== 'object' || data === null) return false;
+  const { people, matcherVersion, ...rest } = data as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !positive(matcherVersion)) return false;
+  if (!Array.isArray(people) || people.length === 0 || people.length > MATCH_CHUNK_MAX) return false;
+  const ids = new Set<string>();
+  for (const person of people as unknown[]) {
+    if (typeof person !== 'object' || person === null) return false;
+    const { personId, personVersion, ...more } = person as Record<string, unknown>;
+    if (Object.keys(more).length > 0 || typeof personId !== 'string' || !UUID.test(personId) || !positive(personVersion)) return false;
+    if (ids.has(personId)) return false;
+    ids.add(personId);
+  }
+  return true;
 }
 
 export const MATCH_JOB_OPTIONS = {

@@ -1,7 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { MATCH_JOB_OPTIONS, MATCHING_QUEUE, MatchingJobName, matchPersonJobId, type MatchPersonJob } from './matching-jobs.js';
+import {
+  MATCH_JOB_OPTIONS,
+  MATCHING_QUEUE,
+  matchChunkJobId,
+  MatchingJobName,
+  matchPersonJobId,
+  type MatchChunkJob,
+  type MatchPersonJob,
+} from './matching-jobs.js';
 
 const ADD_TIMEOUT_MS = 3000;
 
@@ -23,16 +31,25 @@ export class MatchingQueue {
    */
   async addMatchPerson(job: MatchPersonJob): Promise<void> {
     const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion, matcherVersion: job.matcherVersion };
-    const jobId = matchPersonJobId(payload);
+    await this.addOnce(MatchingJobName.MatchPerson, payload, matchPersonJobId(payload));
+  }
+
+  /** addMatchPerson for a chunk of records (a bulk re-score), by the chunk's own job id. */
+  async addMatchChunk(job: MatchChunkJob): Promise<void> {
+    const payload: MatchChunkJob = {
+      people: job.people.map((p) => ({ personId: p.personId, personVersion: p.personVersion })),
+      matcherVersion: job.matcherVersion,
+    };
+    await this.addOnce(MatchingJobName.MatchChunk, payload, matchChunkJobId(payload));
+  }
+
+  private async addOnce(name: MatchingJobName, payload: MatchPersonJob | MatchChunkJob, jobId: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('queue did not answer in time')), ADD_TIMEOUT_MS);
     });
     try {
-      await Promise.race([
-        this.replaceFinished(jobId).then(() => this.queue.add(MatchingJobName.MatchPerson, payload, { ...MATCH_JOB_OPTIONS, jobId })),
-        timeout,
-      ]);
+      await Promise.race([this.replaceFinished(jobId).then(() => this.queue.add(name, payload, { ...MATCH_JOB_OPTIONS, jobId })), timeout]);
     } finally {
       clearTimeout(timer);
     }

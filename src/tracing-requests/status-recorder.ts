@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { notifyRequestStatusChange } from '../notifications/status-notifications.js';
+import { notifyRequestStatusChanges } from '../notifications/status-notifications.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
 import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
@@ -16,6 +16,8 @@ export interface StatusChangeInput {
   by: string | null;
   /** For a change of the request's own status: what the enquirer heard before it and hears after it. */
   enquirer?: EnquirerStatusChange;
+  /** the request's organisation, when the caller has read it (its notification needs it) */
+  organisationId?: string;
 }
 
 export interface EnquirerStatusChange {
@@ -24,16 +26,27 @@ export interface EnquirerStatusChange {
 }
 
 export async function recordStatusChange(manager: EntityManager, change: StatusChangeInput): Promise<void> {
-  await manager.insert(StatusChange, {
-    requestId: change.requestId,
-    personId: change.personId ?? null,
-    fromStatus: change.from,
-    toStatus: change.to,
-    reasonCode: change.reasonCode,
-    changedBy: change.by,
-  });
-  // Webhook events for a change of the request's own status, committed with it.
-  await notifyRequestStatusChange(manager, change);
+  await recordStatusChanges(manager, [change]);
+}
+
+/**
+ * Records status changes in their history, in the order given, and their webhook events, committed
+ * with them: one insert of history rows and at most one of events, however many changes.
+ */
+export async function recordStatusChanges(manager: EntityManager, changes: readonly StatusChangeInput[]): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.insert(
+    StatusChange,
+    changes.map((change) => ({
+      requestId: change.requestId,
+      personId: change.personId ?? null,
+      fromStatus: change.from,
+      toStatus: change.to,
+      reasonCode: change.reasonCode,
+      changedBy: change.by,
+    })),
+  );
+  await notifyRequestStatusChanges(manager, changes);
 }
 
 /** Re-derives the request's status from its sought people and records the change, if any. The request row must be locked. */
@@ -88,23 +101,41 @@ export async function changeLifecycle(
 /**
  * Writes a locked request's status and returns what the enquirer heard before and hears after: the
  * database trigger decides the latter (migration 1764500000000), and a closure after the search
- * period's end changes nothing for the enquirer. Both sides come from one statement: a WITH query
- * reads the row as it was before its own UPDATE.
+ * period's end changes nothing for the enquirer.
  */
 async function writeRequestStatus(
   manager: EntityManager,
   requestId: string,
   set: { status: RequestStatus; lifecycle?: RequestLifecycle; version?: number },
 ): Promise<EnquirerStatusChange> {
-  const [rows]: [EnquirerStatusChange[], number] = await manager.query(
-    `WITH before AS (SELECT enquirer_status FROM tracing_request WHERE id = $1)
+  const [written] = await writeRequestStatuses(manager, [{ id: requestId, ...set }]);
+  return written;
+}
+
+/**
+ * writeRequestStatus for several locked requests in one statement; returns what each enquirer
+ * heard before and hears after, in the order given. Both sides come from one statement: a WITH
+ * query reads the rows as they were before its own UPDATE.
+ */
+export async function writeRequestStatuses(
+  manager: EntityManager,
+  writes: readonly { id: string; status: RequestStatus; lifecycle?: RequestLifecycle; version?: number }[],
+): Promise<EnquirerStatusChange[]> {
+  if (writes.length === 0) return [];
+  const [rows]: [(EnquirerStatusChange & { id: string })[], number] = await manager.query(
+    `WITH t AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS t(id, status, lifecycle, version)),
+          before AS (SELECT r.id, r.enquirer_status FROM tracing_request r JOIN t ON t.id = r.id)
      UPDATE tracing_request r
-        SET status = $2, lifecycle = coalesce($3, r.lifecycle), version = coalesce($4, r.version), updated_at = now()
-       FROM before
-      WHERE r.id = $1
-     RETURNING before.enquirer_status AS "from", r.enquirer_status AS "to"`,
-    [requestId, set.status, set.lifecycle ?? null, set.version ?? null],
+        SET status = t.status, lifecycle = coalesce(t.lifecycle, r.lifecycle), version = coalesce(t.version, r.version), updated_at = now()
+       FROM t JOIN before ON before.id = t.id
+      WHERE r.id = t.id
+     RETURNING r.id, before.enquirer_status AS "from", r.enquirer_status AS "to"`,
+    [writes.map((w) => w.id), writes.map((w) => w.status), writes.map((w) => w.lifecycle ?? null), writes.map((w) => w.version ?? null)],
   );
-  if (rows.length !== 1) throw new Error('the request to update does not exist');
-  return rows[0];
+  const byId = new Map(rows.map((row) => [row.id, { from: row.from, to: row.to }]));
+  return writes.map((write) => {
+    const written = byId.get(write.id);
+    if (!written) throw new Error('the request to update does not exist');
+    return written;
+  });
 }

@@ -1,15 +1,22 @@
 /**
  * Bulk throughput: a fixed sample of stored records re-scored through the real BullMQ queue by the
  * running worker processes, from the first enqueue to the last match run written (both read on
- * the database's clock). Jobs go in with the service's own job ids and options (addBulk: batching
- * is allowed); finished jobs of earlier runs are cleaned first, because BullMQ ignores an add()
+ * the database's clock). Jobs go in as the service's bulk hand-off makes them – chunk jobs, with the
+ * service's own job ids and options (addBulk; batching is allowed); finished jobs of earlier runs are cleaned first, because BullMQ ignores an add()
  * whose id it still holds – that is what makes this a forced re-score.
  */
 import { Queue, QueueEvents } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
-import { MATCH_JOB_OPTIONS, MATCHING_QUEUE, MatchingJobName, matchPersonJobId, type MatchPersonJob } from '../../queue/matching-jobs.js';
+import {
+  MATCH_CHUNK_RECORDS,
+  MATCH_JOB_OPTIONS,
+  MATCHING_QUEUE,
+  matchChunkJobId,
+  MatchingJobName,
+  type MatchChunkJob,
+} from '../../queue/matching-jobs.js';
 import { redisOptionsFromUrl } from '../../queue/redis-connection.js';
 import { say } from './progress.js';
 
@@ -58,15 +65,15 @@ export async function measureThroughput(options: {
     await queue.clean(0, 0, 'completed');
     await queue.clean(0, 0, 'failed');
     const [{ start }] = (await options.pool.query(`SELECT clock_timestamp() AS start`)).rows as Array<{ start: Date }>;
-    for (let from = 0; from < options.personIds.length; from += ADD_CHUNK) {
-      await queue.addBulk(
-        options.personIds.slice(from, from + ADD_CHUNK).map((personId) => {
-          const data: MatchPersonJob = { personId, personVersion: 1, matcherVersion: MATCHER_VERSION };
-          return { name: MatchingJobName.MatchPerson, data, opts: { ...MATCH_JOB_OPTIONS, jobId: matchPersonJobId(data) } };
-        }),
-      );
+    // As the service's bulk hand-off does (hand-back.ts): chunk jobs of MATCH_CHUNK_RECORDS records.
+    const jobs = [];
+    for (let from = 0; from < options.personIds.length; from += MATCH_CHUNK_RECORDS) {
+      const people = options.personIds.slice(from, from + MATCH_CHUNK_RECORDS).map((personId) => ({ personId, personVersion: 1 }));
+      const data: MatchChunkJob = { people, matcherVersion: MATCHER_VERSION };
+      jobs.push({ name: MatchingJobName.MatchChunk, data, opts: { ...MATCH_JOB_OPTIONS, jobId: matchChunkJobId(data) } });
     }
-    say(`throughput: ${options.personIds.length} jobs queued`);
+    for (let from = 0; from < jobs.length; from += ADD_CHUNK) await queue.addBulk(jobs.slice(from, from + ADD_CHUNK));
+    say(`throughput: ${options.personIds.length} records queued in ${jobs.length} chunk jobs`);
     let done = 0;
     let last: Date | null = null;
     let progressAt = Date.now();

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { arabicLetters } from './arabic-dots.js';
 import { arabicReadings } from './arabic-readings.js';
 import { nameTokens, stripArticle, unglueParticles } from './name-tokens.js';
@@ -51,17 +52,19 @@ export interface NormalisedName {
   particles: string[];
 }
 
-/** Bounded memo of normalised names; results are frozen, so sharing them is safe. */
-const CACHE_LIMIT = 20_000;
-const CACHE = new Map<string, NormalisedName>();
+/**
+ * Bounded memo of normalised names; results are frozen, so sharing them is safe. Least recently
+ * used first out (lru-cache): evicting the oldest of a Map by deleting its first key cost a scan
+ * over the deleted entries before it, which grew with every eviction (decision 0031).
+ */
+const CACHE = new LRUCache<string, NormalisedName>({ max: 20_000 });
 
 /**
  * Bounded memo of tokens with their keys. Names are many (one per record) but their tokens are few
  * and repeat, and the keys cost most of normalising; at a million records most candidates' names
  * miss the name memo while their tokens hit this one. Bounded, so memory does not grow with records.
  */
-const TOKEN_CACHE_LIMIT = 50_000;
-const TOKEN_CACHE = new Map<string, NormalisedToken>();
+const TOKEN_CACHE = new LRUCache<string, NormalisedToken>({ max: 50_000 });
 
 /**
  * Empties both memos. For measuring cold normalisation, and for erasure: an erased person's name
@@ -77,8 +80,7 @@ export function rememberedNameCount(): number {
   return CACHE.size + TOKEN_CACHE.size;
 }
 
-function remember<V>(cache: Map<string, V>, limit: number, key: string, value: V): V {
-  if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+function remember<V extends object>(cache: LRUCache<string, V>, key: string, value: V): V {
   cache.set(key, value);
   return value;
 }
@@ -94,7 +96,7 @@ export function normaliseName(original: string): NormalisedName {
   const result = computeNormalisedName(original);
   // Scoring a record against a few hundred candidates meets the same names again and again.
   Object.freeze(result.tokens);
-  return remember(CACHE, CACHE_LIMIT, original, Object.freeze(result));
+  return remember(CACHE, original, Object.freeze(result));
 }
 
 function computeNormalisedName(original: string): NormalisedName {
@@ -186,7 +188,7 @@ function normalisedToken(token: string, source: SourceScript | undefined, writte
     ...(vietnamese && { vietnamese: true as const }),
     ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
   };
-  return remember(TOKEN_CACHE, TOKEN_CACHE_LIMIT, key, Object.freeze(result));
+  return remember(TOKEN_CACHE, key, Object.freeze(result));
 }
 
 function tokenForm(token: string, source: SourceScript | undefined, typedInLatin: boolean, arabic?: string): TokenForm {

@@ -153,6 +153,70 @@ describe('the match worker', () => {
     expect(n).toBe((ids.length * (ids.length - 1)) / 2);
   });
 
+  it('moves the other sides of its proposals in several requests at once, each with its history and its notification', async () => {
+    const family = uniqueName();
+    const sought = (value: string) =>
+      makeRequestBody({
+        soughtPeople: [
+          { relationshipToEnquirer: 'sibling', names: [{ value, part: 'full' }], sex: 'female', birthDate: { kind: 'year', year: 1979 } },
+        ],
+      });
+    const requests: { id: string; soughtPeople: { id: string }[] }[] = [];
+    for (const spelling of [`Fatima ${family}`, `Fatma ${family}`, `${family} Fatimah`])
+      requests.push((await officer.post('/v1/tracing-requests', sought(spelling)).expect(201)).body);
+    await eventually(async () => {
+      const statuses = await Promise.all(requests.map(async (r) => (await statusOf(r.id)).status));
+      return statuses.every((status) => status === 'possible_match') || undefined;
+    });
+    const [first, ...others] = requests;
+    const people = requests.map((r) => r.soughtPeople[0].id);
+    const requestIds = requests.map((r) => r.id);
+    // Back to searching without candidates, as before any match: the first job then proposes both others.
+    await db.query(`DELETE FROM candidate_match WHERE person_a_id = ANY($1::uuid[]) OR person_b_id = ANY($1::uuid[])`, [people]);
+    await db.query(`UPDATE person_record SET status = 'searching' WHERE id = ANY($1::uuid[])`, [people]);
+    await db.query(`UPDATE tracing_request SET status = 'searching' WHERE id = ANY($1::uuid[])`, [requestIds]);
+    const [{ since }] = await db.query(`SELECT clock_timestamp() AS since`);
+
+    const job = { personId: first.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
+    expect(await worker.get(MatchingService).matchPerson(job)).toBe('matched');
+
+    for (const request of requests) {
+      const read = await statusOf(request.id);
+      expect(read.status).toBe('possible_match');
+      expect(read.soughtPeople[0].status).toBe('possible_match');
+    }
+    const history = await db.query(
+      `SELECT request_id AS "requestId", person_id AS "personId", from_status AS "from", to_status AS "to", reason_code AS "reason"
+       FROM status_change WHERE request_id = ANY($1::uuid[]) AND changed_at >= $2 ORDER BY id`,
+      [requestIds, since],
+    );
+    for (const request of requests) {
+      expect(history.filter((h: { requestId: string }) => h.requestId === request.id)).toEqual([
+        {
+          requestId: request.id,
+          personId: request.soughtPeople[0].id,
+          from: 'searching',
+          to: 'possible_match',
+          reason: 'candidate_proposed',
+        },
+        { requestId: request.id, personId: null, from: 'searching', to: 'possible_match', reason: 'candidate_proposed' },
+      ]);
+    }
+    const notices = await db.query(
+      `SELECT payload->'ids'->>'requestId' AS "requestId", payload->>'status' AS status FROM outbox_message
+       WHERE topic = 'notification' AND payload->>'type' = 'request.status_changed' AND created_at >= $1`,
+      [since],
+    );
+    expect(notices.map((n: { requestId: string }) => n.requestId).sort()).toEqual([...requestIds].sort());
+    expect(notices.every((n: { status: string }) => n.status === 'possible_match')).toBe(true);
+    // the job's run is recorded with the other sides' moves
+    const [run] = await db.query(`SELECT candidates_stored AS stored FROM match_run WHERE person_id = $1 AND finished_at >= $2`, [
+      job.personId,
+      since,
+    ]);
+    expect(run.stored).toBeGreaterThanOrEqual(others.length);
+  });
+
   it('stores nothing for a pair below the floor and leaves the request searching', async () => {
     const lonely = makeRequestBody({
       soughtPeople: [{ relationshipToEnquirer: 'parent', names: [{ value: `${uniqueName()} ${uniqueName()}`, part: 'full' }] }],

@@ -93,6 +93,7 @@ describe('re-match-all after a matcher-version change', () => {
     await db.query(`UPDATE candidate_match SET matcher_version = $2 WHERE organisation_id = $1`, [org.id, OLDER]);
     const [{ open }] = await db.query(`SELECT count(*)::int AS open FROM person_record WHERE organisation_id = $1`, [org.id]);
 
+    const [{ since }] = await db.query(`SELECT clock_timestamp() AS since`);
     const progress: RematchProgress[] = [];
     const running = rematchAll({
       databaseUrl: process.env.DATABASE_URL as string,
@@ -109,6 +110,14 @@ describe('re-match-all after a matcher-version change', () => {
     const final = await running;
 
     expect(final.remaining).toBe(0);
+    // handed back in chunk jobs, which share the reading and scoring of their records' candidates
+    const [{ chunks }] = await db.query(
+      `SELECT count(*)::int AS chunks FROM outbox_message WHERE topic = 'match-chunk' AND created_at >= $1
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(payload->'people') e JOIN person_record p ON p.id = (e->>'personId')::uuid
+                     WHERE p.organisation_id = $2)`,
+      [since, org.id],
+    );
+    expect(chunks).toBeGreaterThanOrEqual(1);
     // Requests that arrive while the command starts may be counted too.
     expect(progress[0].total).toBeGreaterThanOrEqual(open);
     expect(progress.length).toBeGreaterThan(1);

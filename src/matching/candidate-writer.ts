@@ -105,11 +105,7 @@ export interface MatchRun {
 /** Orders uuids as PostgreSQL's uuid type does (byte order, which lowercase hex text shares). */
 const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
-export async function recordMatchRun(manager: EntityManager, run: MatchRun): Promise<void> {
-  await recordMatchRuns(manager, [run]);
-}
-
-/** The runs of several records in one statement (a chunk of a bulk re-score). */
+/** The runs of one job's records (one, or a chunk's) in one statement. */
 export async function recordMatchRuns(manager: EntityManager, runs: readonly MatchRun[]): Promise<void> {
   if (runs.length === 0) return;
   await manager.query(

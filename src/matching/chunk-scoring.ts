@@ -19,7 +19,8 @@ interface Pair {
   fields: FieldScore;
 }
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a} ${b}` : `${b} ${a}`);
+/** One key for an unordered pair of records. */
+export const pairKey = (a: string, b: string): string => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 /**
  * blockAndScore for a chunk of records at once (a bulk re-score): the same candidates and the same

@@ -8,12 +8,12 @@ import { announcePairsForReview } from '../notifications/candidate-notices.js';
 import type { MatchChunkJob } from '../queue/matching-jobs.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { ScoredCandidate } from './candidate-scoring.js';
-import { recordMatchRuns, upsertCandidates, type MatchRun } from './candidate-writer.js';
-import { blockAndScoreChunk } from './chunk-scoring.js';
+import { upsertCandidates, type MatchRun } from './candidate-writer.js';
+import { blockAndScoreChunk, pairKey } from './chunk-scoring.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { readMatchSubjects, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { moveMatchedRecords, proposeOthers, type LockedMatchedRecord } from './possible-match.js';
+import { moveMatchedRecords, proposeOthersAndRecordRuns, type LockedMatchedRecord } from './possible-match.js';
 
 /** What a chunk job did with its records. */
 export interface ChunkOutcome {
@@ -78,10 +78,7 @@ export class MatchChunkService {
     const others = [...new Set(written.flatMap((w) => w.proposed.filter((c) => c.role === 'sought').map((c) => c.id)))];
     const elapsedEach = (performance.now() - started) / Math.max(1, written.length);
     const runs: MatchRun[] = written.map((w) => ({ ...w.run, durationMs: elapsedEach }));
-    await this.dataSource.transaction(async (manager) => {
-      await proposeOthers(manager, others, this.env.MATCH_REVIEW_THRESHOLD);
-      await recordMatchRuns(manager, runs);
-    });
+    await proposeOthersAndRecordRuns(this.dataSource, others, runs, this.env.MATCH_REVIEW_THRESHOLD);
     return { matched: written.length, skipped: job.people.length - written.length };
   }
 
@@ -110,17 +107,17 @@ export class MatchChunkService {
     const rows = new Map<string, Parameters<typeof upsertCandidates>[1][number]>();
     for (const { subject, candidates } of stored) {
       for (const { candidate, result } of candidates) {
-        const key = [subject.id, candidate.id].sort().join(' ');
+        const key = pairKey(subject.id, candidate.id);
         if (!rows.has(key))
           rows.set(key, { organisationId: subject.organisationId, personId: subject.id, candidateId: candidate.id, result });
       }
     }
     const open = await upsertCandidates(manager, [...rows.values()]);
-    const openPairs = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).map((o) => `${o.personAId} ${o.personBId}`));
+    const openPairs = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).map((o) => pairKey(o.personAId, o.personBId)));
     const results = stored.map(({ subject, candidates }) => ({
       subject,
       stored: candidates.length,
-      proposed: candidates.map((c) => c.candidate).filter((c) => openPairs.has([subject.id, c.id].sort().join(' '))),
+      proposed: candidates.map((c) => c.candidate).filter((c) => openPairs.has(pairKey(subject.id, c.id))),
     }));
     const records: LockedMatchedRecord[] = kept.map((s) => {
       const row = locked.get(s.id) as LockedRow;

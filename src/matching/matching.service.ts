@@ -7,12 +7,12 @@ import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import type { MatchPersonJob } from '../queue/matching-jobs.js';
 import { blockAndScore } from './candidate-scoring.js';
-import { recordMatchRun, upsertCandidates } from './candidate-writer.js';
+import { upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import type { MatchingView } from './matching-views.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { moveMatchedRecords, proposeOthers } from './possible-match.js';
+import { moveMatchedRecords, proposeOthersAndRecordRuns } from './possible-match.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
@@ -97,26 +97,16 @@ export class MatchingService {
       return { person: subject, proposed, scored: scored.length, stored: kept.length };
     });
     if (typeof matched === 'string') return matched;
-    // The other sides of the proposals move in a transaction of their own, after this record's
-    // locks are released: locking another request while holding this one deadlocked two jobs
-    // proposing each other. Only sought people move, so enquirers cost nothing. The run is recorded
-    // with them, last, so a crash before leaves the record without a run, and the reconciler has the
-    // job done again.
+    // Only sought people move, so enquirers on the other side cost nothing.
     const others = matched.proposed.filter((other) => other.role === 'sought').map((other) => other.id);
     const run = {
       personId: matched.person.id,
       personVersion: matched.person.version,
       scored: matched.scored,
       stored: matched.stored,
+      durationMs: performance.now() - started,
     };
-    if (others.length === 0) {
-      await recordMatchRun(this.dataSource.manager, { ...run, durationMs: performance.now() - started });
-    } else {
-      await this.dataSource.transaction(async (manager) => {
-        await proposeOthers(manager, others, this.env.MATCH_REVIEW_THRESHOLD);
-        await recordMatchRun(manager, { ...run, durationMs: performance.now() - started });
-      });
-    }
+    await proposeOthersAndRecordRuns(this.dataSource, others, [run], this.env.MATCH_REVIEW_THRESHOLD);
     return 'matched';
   }
 

@@ -57,7 +57,11 @@ export async function blockAndScoreChunk(
   const loaded = await loadPeople(manager, vault, [...new Set([...blocked.values()].flat())], [...ownRequests]);
   const viewById = new Map(loaded.map((view) => [view.id, view]));
   const byRequest = new Map<string, MatchingView[]>();
-  for (const view of loaded) byRequest.set(view.requestId, [...(byRequest.get(view.requestId) ?? []), view]);
+  for (const view of loaded) {
+    const members = byRequest.get(view.requestId) ?? [];
+    members.push(view);
+    byRequest.set(view.requestId, members);
+  }
   const prepare = preparedOnce();
 
   const pairs = new Map<string, Pair>();

@@ -2,19 +2,14 @@
  * A chunk job (a bulk re-score) against one job per record: the same rows, each pair once, a run
  * for every record, the same moves – on the real database, through the service the worker runs.
  */
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { MatchChunkService } from '../../../src/matching/match-chunk.service.js';
-import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
-import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import type { TestOrganisation } from '../../support/factories.js';
+import type { Session } from '../../support/http.js';
+import { startMatchingStack, type MatchingStack } from '../../support/matching-stack.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { eventually } from '../../support/test-app.js';
 
 interface Row {
   a: string;
@@ -26,32 +21,18 @@ interface Row {
 }
 
 describe('a chunk job', () => {
-  let redisDir: string;
-  let redis: TestRedis;
-  let api: NestExpressApplication;
-  let worker: INestApplicationContext;
+  let stack: MatchingStack;
   let db: DataSource;
   let org: TestOrganisation;
   let officer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
     // The workers' own reconciler stays out of the way: runs are deleted on purpose here.
-    const settings = { REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '3600000' };
-    api = await startApi(settings);
-    worker = await startWorker(settings);
-    db = dataSourceOf(api);
-    org = await makeOrganisation(db);
-    officer = await loginAs(api, org.users.officer);
+    stack = await startMatchingStack({ RECONCILE_INTERVAL_MS: '3600000' });
+    ({ db, org, officer } = stack);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   const peopleOf = async (): Promise<{ id: string; version: number }[]> =>
     db.query(`SELECT id, version FROM person_record WHERE organisation_id = $1 ORDER BY id`, [org.id]);
@@ -107,7 +88,7 @@ describe('a chunk job', () => {
     await db.query(`UPDATE person_record SET status = 'searching' WHERE id = ANY($1::uuid[]) AND role = 'sought'`, [ids]);
     await db.query(`UPDATE tracing_request SET status = 'searching' WHERE organisation_id = $1`, [org.id]);
 
-    const chunks = worker.get(MatchChunkService);
+    const chunks = stack.worker.get(MatchChunkService);
     const job = { people: people.map((p) => ({ personId: p.id, personVersion: p.version })), matcherVersion: MATCHER_VERSION };
     expect(await chunks.matchChunk(job)).toEqual({ matched: people.length, skipped: 0 });
 
@@ -149,7 +130,7 @@ describe('a chunk job', () => {
       ids.push((await officer.post('/v1/tracing-requests', body).expect(201)).body.soughtPeople[0].id);
     }
     await allMatched();
-    const chunks = worker.get(MatchChunkService);
+    const chunks = stack.worker.get(MatchChunkService);
     const chunk = (people: string[]) =>
       chunks.matchChunk({ people: people.map((personId) => ({ personId, personVersion: 1 })), matcherVersion: MATCHER_VERSION });
     // Each chunk holds half the records, and every pair across the halves is written by both.
@@ -173,7 +154,7 @@ describe('a chunk job', () => {
     const personId: string = created.soughtPeople[0].id;
     await allMatched();
     await db.query(`UPDATE person_record SET version = version + 1 WHERE id = $1`, [personId]);
-    const chunks = worker.get(MatchChunkService);
+    const chunks = stack.worker.get(MatchChunkService);
     expect(await chunks.matchChunk({ people: [{ personId, personVersion: 1 }], matcherVersion: MATCHER_VERSION })).toEqual({
       matched: 0,
       skipped: 1,

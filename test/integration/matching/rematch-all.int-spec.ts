@@ -2,51 +2,32 @@
  * Re-match-all after a matcher-version change, through the real outbox, queue and worker, while
  * intake goes on. The older version is simulated by relabelling finished work with the version before.
  */
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { rematchAll, type RematchProgress } from '../../../src/cli/rematch-all.js';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
-import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
-import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import type { TestOrganisation } from '../../support/factories.js';
+import type { Session } from '../../support/http.js';
+import { startMatchingStack, type MatchingStack } from '../../support/matching-stack.js';
 import { makeRequestBody, makeUniqueRequestBody, uniqueName } from '../../support/request-bodies.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { eventually } from '../../support/test-app.js';
 
 const OLDER = MATCHER_VERSION - 1;
 
 describe('re-match-all after a matcher-version change', () => {
-  let redisDir: string;
-  let redis: TestRedis;
-  let api: NestExpressApplication;
-  let worker: INestApplicationContext;
+  let stack: MatchingStack;
   let db: DataSource;
   let org: TestOrganisation;
   let officer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
     // The workers' own reconciler stays out of the way: the command does the re-matching here.
-    const settings = { REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '3600000' };
-    api = await startApi(settings);
-    worker = await startWorker(settings);
-    db = dataSourceOf(api);
-    org = await makeOrganisation(db);
-    officer = await loginAs(api, org.users.officer);
+    stack = await startMatchingStack({ RECONCILE_INTERVAL_MS: '3600000' });
+    ({ db, org, officer } = stack);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   /** Two requests for one person, in Arabic and in Latin script. */
   async function pairOfRequests(): Promise<string[]> {
@@ -97,7 +78,7 @@ describe('re-match-all after a matcher-version change', () => {
     const progress: RematchProgress[] = [];
     const running = rematchAll({
       databaseUrl: process.env.DATABASE_URL as string,
-      redisUrl: redis.url,
+      redisUrl: stack.redis.url,
       organisationId: org.id,
       maxBacklog: 2,
       intervalMs: 100,

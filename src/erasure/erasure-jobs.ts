@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
 import { MATCHER_VERSION } from '../matching/engine/person-for-matching.js';
-import { matchPersonJobId, MATCHING_QUEUE } from '../queue/matching-jobs.js';
+import { MatchingJobName, matchPersonJobId, MATCHING_QUEUE } from '../queue/matching-jobs.js';
 import { NOTIFICATION_QUEUE } from '../queue/notification-jobs.js';
 import { redisOptionsFromUrl } from '../queue/redis-connection.js';
 import type { ErasedIds } from './erase-rows.js';
@@ -13,9 +13,10 @@ import type { ErasedIds } from './erase-rows.js';
 export const ERASURE_CHANNEL = 'rfl:erasure';
 
 /**
- * The queue side of an erasure: match jobs of the erased people (any version, any matcher) and
- * webhook deliveries that name an erased id are removed, whatever their state but running (a
- * running job finds the person gone and stops), and the workers are told to empty their name memos.
+ * The queue side of an erasure: match jobs of the erased people (any version, any matcher), chunk
+ * and propose-others jobs whose payload lists one of them, and webhook deliveries that name an
+ * erased id are removed, whatever their state but running (a running job finds the person gone and
+ * stops), and the workers are told to empty their name memos.
  */
 @Injectable()
 export class ErasureJobs {
@@ -35,10 +36,9 @@ export class ErasureJobs {
       }
     }
     const ids = new Set([...erased.personIds, ...erased.candidateIds, erased.requestId]);
-    const deliveries = await this.notifications.getJobs(['waiting', 'delayed', 'prioritized', 'failed', 'completed']);
-    for (const job of deliveries) {
-      if (job.id && [...ids].some((id) => JSON.stringify(job.data).includes(id))) await this.removeUnlessActive(this.notifications, job.id);
-    }
+    // A single record's job is found by its id above; jobs of many records only by their payload.
+    await this.removeJobsNaming(this.matching, ids, (name) => name !== MatchingJobName.MatchPerson);
+    await this.removeJobsNaming(this.notifications, ids, () => true);
     // A connection of its own: erasures are rare, and a queue's client is BullMQ's.
     const redis = new Redis({ ...redisOptionsFromUrl(this.env.REDIS_URL), maxRetriesPerRequest: 1 });
     try {
@@ -47,6 +47,14 @@ export class ErasureJobs {
       await redis.publish(ERASURE_CHANNEL, 'forget');
     } finally {
       redis.disconnect();
+    }
+  }
+
+  private async removeJobsNaming(queue: Queue, ids: ReadonlySet<string>, ofName: (name: string) => boolean): Promise<void> {
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'failed', 'completed']);
+    for (const job of jobs) {
+      if (job.id && ofName(job.name) && [...ids].some((id) => JSON.stringify(job.data).includes(id)))
+        await this.removeUnlessActive(queue, job.id);
     }
   }
 

@@ -5,15 +5,17 @@ import { Environment } from '../config/environment.js';
 import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announcePairsForReview } from '../notifications/candidate-notices.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
 import type { MatchChunkJob } from '../queue/matching-jobs.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { ScoredCandidate } from './candidate-scoring.js';
-import { upsertCandidates, type MatchRun } from './candidate-writer.js';
+import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { blockAndScoreChunk, pairKey } from './chunk-scoring.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { readMatchSubjects, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { moveMatchedRecords, proposeOthersAndRecordRuns, type LockedMatchedRecord } from './possible-match.js';
+import { moveMatchedRecords, type LockedMatchedRecord } from './possible-match.js';
 
 /** What a chunk job did with its records. */
 export interface ChunkOutcome {
@@ -48,6 +50,7 @@ export class MatchChunkService {
     private readonly env: Environment,
     private readonly vault: FieldVault,
     private readonly index: BlindIndex,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async matchChunk(job: MatchChunkJob): Promise<ChunkOutcome> {
@@ -73,13 +76,9 @@ export class MatchChunkService {
       hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
       reciprocityFloor: this.env.MATCH_STORAGE_FLOOR,
     });
-    const written = await this.dataSource.transaction((manager) => this.write(manager, current, scored, rekeyed));
-    // As for one record: the other sides move after the chunk's locks are gone, with the runs last.
-    const others = [...new Set(written.flatMap((w) => w.proposed.filter((c) => c.role === 'sought').map((c) => c.id)))];
-    const elapsedEach = (performance.now() - started) / Math.max(1, written.length);
-    const runs: MatchRun[] = written.map((w) => ({ ...w.run, durationMs: elapsedEach }));
-    await proposeOthersAndRecordRuns(this.dataSource, others, runs, this.env.MATCH_REVIEW_THRESHOLD);
-    return { matched: written.length, skipped: job.people.length - written.length };
+    const written = await this.dataSource.transaction((manager) => this.write(manager, current, scored, rekeyed, started));
+    if (written.othersQueued) this.relay.kick();
+    return { matched: written.matched, skipped: job.people.length - written.matched };
   }
 
   /** Locks the chunk's records, leaves out those that changed, and writes what the others found. */
@@ -88,7 +87,8 @@ export class MatchChunkService {
     subjects: readonly MatchSubject[],
     scored: ReadonlyMap<string, ScoredCandidate[]>,
     rekeyed: ReadonlySet<string>,
-  ): Promise<{ run: Omit<MatchRun, 'durationMs'>; proposed: ScoredCandidate['candidate'][] }[]> {
+    started: number,
+  ): Promise<{ matched: number; othersQueued: boolean }> {
     const locked = await lockChunk(
       manager,
       subjects.map((s) => s.id),
@@ -135,10 +135,21 @@ export class MatchChunkService {
       matcherVersion: MATCHER_VERSION,
       reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
     });
-    return results.map((r) => ({
-      run: { personId: r.subject.id, personVersion: r.subject.version, scored: scored.get(r.subject.id)?.length ?? 0, stored: r.stored },
-      proposed: r.proposed,
-    }));
+    // As for one record: the other sides move in jobs of their own, and the runs are recorded here.
+    const others = results.flatMap((r) => r.proposed.filter((c) => c.role === 'sought').map((c) => c.id));
+    await writeProposeOthersToOutbox(manager, others);
+    const elapsedEach = (performance.now() - started) / Math.max(1, results.length);
+    await recordMatchRuns(
+      manager,
+      results.map((r) => ({
+        personId: r.subject.id,
+        personVersion: r.subject.version,
+        scored: scored.get(r.subject.id)?.length ?? 0,
+        stored: r.stored,
+        durationMs: elapsedEach,
+      })),
+    );
+    return { matched: results.length, othersQueued: others.length > 0 };
   }
 }
 

@@ -4,11 +4,14 @@ import type { Job } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
-import { isMatchChunkJob, isMatchPersonJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
+import { isMatchChunkJob, isMatchPersonJob, isProposeOthersJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchChunkService, type ChunkOutcome } from './match-chunk.service.js';
 import { MatchingService, type MatchOutcome } from './matching.service.js';
 
-/** Thin BullMQ consumer: checks the payload, calls the service (one record or a chunk), logs ids and the outcome only. */
+/**
+ * Thin BullMQ consumer: checks the payload, calls the service (one record, a chunk, or the other
+ * sides of a job's proposals), logs ids and the outcome only.
+ */
 @Processor(MATCHING_QUEUE)
 export class MatchPersonProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchPersonProcessor.name);
@@ -32,10 +35,11 @@ export class MatchPersonProcessor extends WorkerHost implements OnApplicationBoo
     await this.worker.close();
   }
 
-  async process(job: Job): Promise<MatchOutcome | ChunkOutcome | 'rejected_payload'> {
+  async process(job: Job): Promise<MatchOutcome | ChunkOutcome | { moved: number } | 'rejected_payload'> {
     const isPerson = job.name === MatchingJobName.MatchPerson && isMatchPersonJob(job.data);
     const isChunk = job.name === MatchingJobName.MatchChunk && isMatchChunkJob(job.data);
-    if (!isPerson && !isChunk) {
+    const isOthers = job.name === MatchingJobName.ProposeOthers && isProposeOthersJob(job.data);
+    if (!isPerson && !isChunk && !isOthers) {
       this.logger.error({ jobId: job.id }, 'job with an unknown name or payload shape; not retried');
       this.metrics.failed(job.name);
       return 'rejected_payload';
@@ -46,6 +50,11 @@ export class MatchPersonProcessor extends WorkerHost implements OnApplicationBoo
         const outcome = await this.chunks.matchChunk(job.data);
         this.logger.log({ jobId: job.id, ...outcome }, 'match chunk done');
         return outcome;
+      }
+      if (isOthers) {
+        const moved = await this.matching.proposeOtherSides(job.data);
+        this.logger.log({ jobId: job.id, people: job.data.personIds.length, moved }, 'other sides proposed');
+        return { moved };
       }
       const outcome = await this.matching.matchPerson(job.data);
       this.logger.log({ personId: job.data.personId, personVersion: job.data.personVersion, outcome }, 'match job done');

@@ -5,31 +5,27 @@ import { Environment } from '../config/environment.js';
 import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
-import type { MatchPersonJob } from '../queue/matching-jobs.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
+import type { MatchPersonJob, ProposeOthersJob } from '../queue/matching-jobs.js';
 import { blockAndScore } from './candidate-scoring.js';
-import { upsertCandidates } from './candidate-writer.js';
+import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
-import type { MatchingView } from './matching-views.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
-import { moveMatchedRecords, proposeOthersAndRecordRuns } from './possible-match.js';
+import { moveMatchedRecords, proposeOthers } from './possible-match.js';
 
 export type MatchOutcome = 'matched' | 'gone' | 'superseded' | 'request_closed' | 'other_matcher_version';
 
-/** What the locked part of a match job hands to the steps after it. */
-interface MatchedPerson {
-  person: MatchSubject;
-  /** candidates at or above the review threshold */
-  proposed: Pick<MatchingView, 'id' | 'role'>[];
-  scored: number;
-  stored: number;
-}
-
 /**
  * Runs one match job: blocking on stored keys, scoring with the engine, an idempotent upsert of
- * candidates above the storage floor, and `possible_match` for sought people with a candidate at or
- * above the review threshold. State is re-read under locks first, so a redelivered or stale job
- * changes nothing; nothing moves backwards.
+ * candidates above the storage floor, and `possible_match` for the record when it proposes a
+ * candidate at or above the review threshold, with the match run, in one transaction. State is
+ * re-read under locks first, so a redelivered or stale job changes nothing; nothing moves backwards.
+ * The sought people on the other side of its proposals move in a job of their own (decision 0033),
+ * queued through the outbox in the same transaction: locking another request while holding this
+ * one's deadlocked two jobs proposing each other, and a second transaction in the job doubled its
+ * statements.
  */
 @Injectable()
 export class MatchingService {
@@ -38,6 +34,7 @@ export class MatchingService {
     private readonly env: Environment,
     private readonly vault: FieldVault,
     private readonly index: BlindIndex,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
@@ -45,7 +42,7 @@ export class MatchingService {
     // reconciler of this one, take the record; this one changes nothing.
     if (job.matcherVersion !== MATCHER_VERSION) return 'other_matcher_version';
     const started = performance.now();
-    const matched = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | MatchedPerson> => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | { othersQueued: boolean }> => {
       // Request and person locked, and everything the job needs of them read, in one statement.
       const subject = await lockMatchSubject(manager, this.vault, job.personId);
       if (!subject) return 'gone';
@@ -94,20 +91,21 @@ export class MatchingService {
         matcherVersion: MATCHER_VERSION,
         reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
       });
-      return { person: subject, proposed, scored: scored.length, stored: kept.length };
+      // Only sought people move, so enquirers on the other side cost nothing.
+      const others = proposed.filter((other) => other.role === 'sought').map((other) => other.id);
+      await writeProposeOthersToOutbox(manager, others);
+      const run = { personId: subject.id, personVersion: subject.version, scored: scored.length, stored: kept.length };
+      await recordMatchRuns(manager, [{ ...run, durationMs: performance.now() - started }]);
+      return { othersQueued: others.length > 0 };
     });
-    if (typeof matched === 'string') return matched;
-    // Only sought people move, so enquirers on the other side cost nothing.
-    const others = matched.proposed.filter((other) => other.role === 'sought').map((other) => other.id);
-    const run = {
-      personId: matched.person.id,
-      personVersion: matched.person.version,
-      scored: matched.scored,
-      stored: matched.stored,
-      durationMs: performance.now() - started,
-    };
-    await proposeOthersAndRecordRuns(this.dataSource, others, [run], this.env.MATCH_REVIEW_THRESHOLD);
+    if (typeof outcome === 'string') return outcome;
+    if (outcome.othersQueued) this.relay.kick();
     return 'matched';
+  }
+
+  /** The other sides of a job's proposals (see matchPerson), in one transaction; how many moved. */
+  async proposeOtherSides(job: ProposeOthersJob): Promise<number> {
+    return this.dataSource.transaction((manager) => proposeOthers(manager, job.personIds, this.env.MATCH_REVIEW_THRESHOLD));
   }
 
   /** The person's stored keys, rewritten first when an older matcher made them (or none exist). */

@@ -1,5 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { recordMatchRuns, type MatchRun } from './candidate-writer.js';
+import type { EntityManager } from 'typeorm';
 import type { RequestLifecycle, SoughtPersonStatus } from '../tracing-requests/request-vocabulary.js';
 import { applySoughtPersonMoves, type LockedRequestState, type SoughtPersonMove } from '../tracing-requests/status-moves.js';
 
@@ -59,7 +58,7 @@ interface LockedOther {
 }
 
 /**
- * The other sides of a job's proposals, in one transaction after the job's own has committed:
+ * The other sides of a job's proposals, in a job of their own after the match job committed:
  * their requests and people locked in one statement, in request id order (the order reviewers lock
  * several requests in, so two such transactions cannot deadlock; within a row PostgreSQL locks in
  * the order of the OF list, request before person, as every writer does; the locked rows' columns
@@ -140,23 +139,4 @@ export async function moveMatchedRecords(
     if (proposes && state.open.has(record.id)) moves.push({ ...move, to: 'possible_match', reasonCode: 'candidate_proposed' });
   }
   await applySoughtPersonMoves(manager, [...requests.values()], moves, null);
-}
-
-/**
- * The last step of a match job, one record's or a chunk's: the other sides of its proposals move
- * and its runs are recorded, in one transaction after the job's own has committed – locking another
- * request while holding the job's deadlocked two jobs proposing each other. The runs come last, so
- * a crash before leaves the records without a run, and the reconciler has them matched again.
- */
-export async function proposeOthersAndRecordRuns(
-  dataSource: DataSource,
-  others: readonly string[],
-  runs: readonly MatchRun[],
-  reviewThreshold: number,
-): Promise<void> {
-  if (others.length === 0) return recordMatchRuns(dataSource.manager, runs);
-  await dataSource.transaction(async (manager) => {
-    await proposeOthers(manager, others, reviewThreshold);
-    await recordMatchRuns(manager, runs);
-  });
 }

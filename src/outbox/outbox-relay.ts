@@ -6,7 +6,7 @@ import { Environment } from '../config/environment.js';
 import { isNotificationEvent } from '../notifications/notification-events.js';
 import { fanOutNotification, receiversReadOncePerBatch, type ReceiverLookup } from '../notifications/notification-fan-out.js';
 import { NOTIFICATION_TOPIC } from '../notifications/record-notification.js';
-import { isMatchChunkJob, isMatchPersonJob, MatchingJobName } from '../queue/matching-jobs.js';
+import { isMatchChunkJob, isMatchPersonJob, isProposeOthersJob, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchingQueue } from '../queue/matching-queue.js';
 import { NotificationQueue } from '../queue/notification-queue.js';
 import { OutboxMessage } from './outbox-message.entity.js';
@@ -119,6 +119,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     if (row.topic === MatchingJobName.MatchChunk && isMatchChunkJob(row.payload)) {
       await this.queue.addMatchChunk(row.payload);
+      return true;
+    }
+    if (row.topic === MatchingJobName.ProposeOthers && isProposeOthersJob(row.payload)) {
+      await this.queue.addProposeOthers(row.payload, row.id);
       return true;
     }
     if (row.topic === NOTIFICATION_TOPIC && isNotificationEvent(row.payload)) {

@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { MATCHER_VERSION } from '../matching/engine/person-for-matching.js';
-import { MatchingJobName, type MatchChunkJob, type MatchPersonJob } from '../queue/matching-jobs.js';
+import {
+  MatchingJobName,
+  PROPOSE_OTHERS_MAX,
+  type MatchChunkJob,
+  type MatchPersonJob,
+  type ProposeOthersJob,
+} from '../queue/matching-jobs.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 /**
@@ -19,4 +25,21 @@ export async function writeMatchChunkToOutbox(manager: EntityManager, people: Ma
     matcherVersion: MATCHER_VERSION,
   };
   await manager.insert(OutboxMessage, { topic: MatchingJobName.MatchChunk, payload: { ...payload } });
+}
+
+/**
+ * Records the other sides of a match job's proposals for a job of their own (decision 0033), in
+ * rows of at most PROPOSE_OTHERS_MAX people; nothing when there are none.
+ */
+export async function writeProposeOthersToOutbox(manager: EntityManager, personIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(personIds)];
+  const payloads: ProposeOthersJob[] = [];
+  for (let start = 0; start < unique.length; start += PROPOSE_OTHERS_MAX) {
+    payloads.push({ personIds: unique.slice(start, start + PROPOSE_OTHERS_MAX) });
+  }
+  if (payloads.length === 0) return;
+  await manager.insert(
+    OutboxMessage,
+    payloads.map((payload) => ({ topic: MatchingJobName.ProposeOthers, payload: { ...payload } })),
+  );
 }

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { isMatchChunkJob, isMatchPersonJob, MATCH_CHUNK_MAX, matchChunkJobId, matchPersonJobId } from './matching-jobs.js';
+import {
+  isMatchChunkJob,
+  isMatchPersonJob,
+  isProposeOthersJob,
+  MATCH_CHUNK_MAX,
+  matchChunkJobId,
+  matchPersonJobId,
+  PROPOSE_OTHERS_MAX,
+  proposeOthersJobId,
+} from './matching-jobs.js';
 
 describe('matching jobs', () => {
   it('gives the same id to the same person version, and different ids to different versions', () => {
@@ -68,5 +77,28 @@ describe('matching jobs', () => {
     }));
     expect(isMatchChunkJob({ people: tooMany.slice(0, MATCH_CHUNK_MAX), matcherVersion: 1 })).toBe(true);
     expect(isMatchChunkJob({ people: tooMany, matcherVersion: 1 })).toBe(false);
+  });
+
+  it('accepts the other sides of proposals as distinct ids only, and not too many', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 50 }), (personIds) => {
+        expect(isProposeOthersJob({ personIds })).toBe(true);
+        expect(isProposeOthersJob({ personIds: [...personIds, personIds[0]] })).toBe(false);
+        expect(isProposeOthersJob({ personIds, names: ['x'] })).toBe(false);
+        expect(isProposeOthersJob({ personIds: [...personIds, 'Amina Yusuf'] })).toBe(false);
+      }),
+    );
+    expect(isProposeOthersJob({ personIds: [] })).toBe(false);
+    expect(isProposeOthersJob({ personIds: 'x' })).toBe(false);
+    expect(isProposeOthersJob(null)).toBe(false);
+    const ids = Array.from({ length: PROPOSE_OTHERS_MAX + 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(isProposeOthersJob({ personIds: ids.slice(0, PROPOSE_OTHERS_MAX) })).toBe(true);
+    expect(isProposeOthersJob({ personIds: ids })).toBe(false);
+  });
+
+  it('gives one propose-others job per outbox row', () => {
+    expect(proposeOthersJobId('41')).toBe(proposeOthersJobId('41'));
+    expect(proposeOthersJobId('41')).not.toBe(proposeOthersJobId('42'));
+    expect(proposeOthersJobId('41')).not.toContain(':');
   });
 });

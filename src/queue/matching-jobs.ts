@@ -6,6 +6,7 @@ export const MATCHING_QUEUE = 'matching';
 export enum MatchingJobName {
   MatchPerson = 'match-person',
   MatchChunk = 'match-chunk',
+  ProposeOthers = 'propose-others',
 }
 
 export interface MatchPersonJob {
@@ -75,6 +76,33 @@ export function isMatchChunkJob(data: unknown): data is MatchChunkJob {
     ids.add(personId);
   }
   return true;
+}
+
+/**
+ * The other sides of a match job's proposals: sought people of other requests whose status may
+ * move to possible_match. A job of their own (decision 0033), so a record's match job ends at its
+ * own writes and never locks another request. Ids only.
+ */
+export interface ProposeOthersJob {
+  personIds: string[];
+}
+
+/** At most this many people in one job; a chunk with more proposals writes several. */
+export const PROPOSE_OTHERS_MAX = 500;
+
+/** One job per outbox row: a row relayed twice (a crash before it was marked) is one job. */
+export function proposeOthersJobId(outboxId: string): string {
+  return `${MatchingJobName.ProposeOthers}.o${outboxId}`;
+}
+
+/** Checks a propose-others payload read back from Redis: ids only, each once, not too many. */
+export function isProposeOthersJob(data: unknown): data is ProposeOthersJob {
+  if (typeof data !== 'object' || data === null) return false;
+  const { personIds, ...rest } = data as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !Array.isArray(personIds)) return false;
+  if (personIds.length === 0 || personIds.length > PROPOSE_OTHERS_MAX) return false;
+  if (!personIds.every((id) => typeof id === 'string' && UUID.test(id))) return false;
+  return new Set(personIds).size === personIds.length;
 }
 
 export const MATCH_JOB_OPTIONS = {

@@ -7,8 +7,10 @@ import {
   matchChunkJobId,
   MatchingJobName,
   matchPersonJobId,
+  proposeOthersJobId,
   type MatchChunkJob,
   type MatchPersonJob,
+  type ProposeOthersJob,
 } from './matching-jobs.js';
 
 const ADD_TIMEOUT_MS = 3000;
@@ -43,7 +45,13 @@ export class MatchingQueue {
     await this.addOnce(MatchingJobName.MatchChunk, payload, matchChunkJobId(payload));
   }
 
-  private async addOnce(name: MatchingJobName, payload: MatchPersonJob | MatchChunkJob, jobId: string): Promise<void> {
+  /** The other sides of a match job's proposals, one job per outbox row. */
+  async addProposeOthers(job: ProposeOthersJob, outboxId: string): Promise<void> {
+    const payload: ProposeOthersJob = { personIds: [...job.personIds] };
+    await this.addOnce(MatchingJobName.ProposeOthers, payload, proposeOthersJobId(outboxId));
+  }
+
+  private async addOnce(name: MatchingJobName, payload: MatchPersonJob | MatchChunkJob | ProposeOthersJob, jobId: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('queue did not answer in time')), ADD_TIMEOUT_MS);

@@ -68,7 +68,7 @@ function plaintextKeyedServices(app: INestApplicationContext, env: Environment) 
       vault,
       keys,
     ),
-    matching: new MatchingService(dataSource, env, vault, keys),
+    matching: new MatchingService(dataSource, env, vault, keys, app.get(OutboxRelay)),
   };
 }
 

@@ -11,6 +11,8 @@ import type { DataSource } from 'typeorm';
 import { FieldVault, type SealedField } from '../../../src/key-store/field-vault.js';
 import { KeyStore, SubjectErasedError, type SubjectType } from '../../../src/key-store/key-store.js';
 import { rememberedNameCount } from '../../../src/matching/engine/normalise-name.js';
+import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
+import { MatchingQueue } from '../../../src/queue/matching-queue.js';
 import { countDomainRows } from '../../support/domain-rows.js';
 import { personStrings } from '../../support/person-strings.js';
 import { addUser, makeOrganisation, type TestOrganisation } from '../../support/factories.js';
@@ -178,6 +180,12 @@ describe('erasure', () => {
     ]);
     const vaultBefore = new FieldVault(stack.api.get(KeyStore));
     for (const value of backup) expect(await vaultBefore.open(value.subject, value.field, value.stored)).toMatch(/\S/);
+
+    // A bulk re-score's chunk job lists the people it matches: the erasure must remove it too.
+    const queue = stack.api.get(MatchingQueue);
+    const finished = (await queue.counts()).completed;
+    await queue.addMatchChunk({ people: [{ personId: a.soughtPeople[0].id, personVersion: 1 }], matcherVersion: MATCHER_VERSION });
+    await eventually(async () => (await queue.counts()).completed > finished && (await queue.backlog()) === 0);
 
     await officer.post(`/v1/tracing-requests/${a.id}/erase`, { reasonCode: 'data_subject_request' }).expect(403);
     const before = await countDomainRows(db);

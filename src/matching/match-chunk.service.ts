@@ -13,6 +13,7 @@ import type { ScoredCandidate } from './candidate-scoring.js';
 import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { blockAndScoreChunk, pairKey } from './chunk-scoring.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { commitWithoutWaitingForDisk } from './lazy-commit.js';
 import { readMatchSubjects, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
 import { moveMatchedRecords, type LockedMatchedRecord } from './possible-match.js';
@@ -89,6 +90,7 @@ export class MatchChunkService {
     rekeyed: ReadonlySet<string>,
     started: number,
   ): Promise<{ matched: number; othersQueued: boolean }> {
+    await commitWithoutWaitingForDisk(manager);
     const locked = await lockChunk(
       manager,
       subjects.map((s) => s.id),

@@ -11,6 +11,7 @@ import type { MatchPersonJob, ProposeOthersJob } from '../queue/matching-jobs.js
 import { blockAndScore } from './candidate-scoring.js';
 import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { commitWithoutWaitingForDisk } from './lazy-commit.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
 import { moveMatchedRecords, proposeOthers } from './possible-match.js';
@@ -43,6 +44,7 @@ export class MatchingService {
     if (job.matcherVersion !== MATCHER_VERSION) return 'other_matcher_version';
     const started = performance.now();
     const outcome = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | { othersQueued: boolean }> => {
+      await commitWithoutWaitingForDisk(manager);
       // Request and person locked, and everything the job needs of them read, in one statement.
       const subject = await lockMatchSubject(manager, this.vault, job.personId);
       if (!subject) return 'gone';

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
+import { droppedLetterLeavesNoName, surnameFromGivenName } from './known-names.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { withinTwoTypingSlips } from './typing-slips.js';
 import { otherSyllableVowel } from './vietnamese.js';
@@ -138,7 +139,8 @@ const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.len
  * typed in one script, read on the letters as typed (written-forms.ts, typing-slips.ts; in six
  * letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
  * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
- * fewer are too short to tell a typo from another name.
+ * fewer are too short to tell a typo from another name, unless the shorter is a letter short of the
+ * longer and no known name (Imam / Imm; known-names.ts).
  */
 function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
   const [a, b] = [first.token, second.token];
@@ -148,10 +150,11 @@ function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
     return typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
   };
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return shortSyllableSlip(first, second) ? 1 : 0;
+  if (shorter < 4) return shortSyllableSlip(first, second) || droppedLetterLeavesNoName(first, second) ? 1 : 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  // One letter changed that no hand, eye or ear confuses is as far as two slips (written-forms.ts).
-  if (distance <= 1) return otherInitial(first, second) ? 0 : unslippedLetter(first, second) ? 2 : 1;
+  // One letter changed that no hand, eye or ear confuses is as far as two slips (written-forms.ts),
+  // and so is a surname made from a given name with an s (Jaimes / Jaime; known-names.ts).
+  if (distance <= 1) return otherInitial(first, second) ? 0 : unslippedLetter(first, second) || surnameFromGivenName(first, second) ? 2 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
   if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;

@@ -34,3 +34,20 @@ describe('compareTokens with the known given names', () => {
     expect(compare('Charle', 'Charles')).toBe('typo');
   });
 });
+
+describe('compareTokens with how names are written', () => {
+  it('shares no sound code between Latin-typed names with other numbers of a w before a vowel', () => {
+    expect(compare('Aleya', 'Alwiya')).toBe('none');
+    expect(compare('Otuo', 'Otiewa')).toBe('none');
+    expect(compare('Owoyemi', 'Oyeyemi')).toBe('near');
+    // the same w in both, or a w in neither, leaves the sound code as it was
+    expect(compare('Alwiya', 'Alwiyah')).not.toBe('none');
+    expect(compare('Kathrin', 'Catherine')).toBe('phonetic');
+  });
+
+  it('reads two Ge’ez-typed words of other first syllables as two names', () => {
+    expect(compare('አያሌው', 'ያለው')).toBe('none');
+    // a slip later in the word is still one
+    expect(compare('አያሌው', 'አያለው')).not.toBe('none');
+  });
+});

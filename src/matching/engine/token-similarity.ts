@@ -9,6 +9,7 @@ import {
   bothTypedInCyrillic,
   isCompoundHead,
   isMistypedHead,
+  otherConsonantW,
   otherCyrillicConsonants,
   otherFirstConsonant,
   otherInitial,
@@ -99,10 +100,13 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
  * differ (Trần / Trịnh), and not between two words written in Arabic script or two typed in
  * Cyrillic, which are compared on their letters: the code of their vowel-less transliterations
  * joins different names (عوض / أحدي both AT, علية / علوية), and so does the code of two Cyrillic
- * words' (Нонна / Нина; written-forms.ts).
+ * words' (Нонна / Нина; written-forms.ts). Nor between two Latin-typed names with other numbers of
+ * a w before a vowel, which the code does not hear (Aleya / Alwiya; otherConsonantW), nor between
+ * two Ge'ez-typed words of other first syllables, which the code reads as one vowel (ያለው / አያሌው).
  */
 function soundAlike(a: TokenForm, b: TokenForm): boolean {
   if (!a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return false;
+  if (otherConsonantW(a, b) || (a.typedInGeez && b.typedInGeez && otherInitial(a, b))) return false;
   if ((a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token)) return false;
   return (a.arabic === undefined || b.arabic === undefined) && !bothTypedInCyrillic(a, b);
 }

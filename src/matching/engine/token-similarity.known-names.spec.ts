@@ -50,4 +50,8 @@ describe('compareTokens with how names are written', () => {
     // a slip later in the word is still one
     expect(compare('አያሌው', 'አያለው')).not.toBe('none');
   });
+
+  it('reads a vowel heard as another beside a slip in a long name as one slip (Abeiku / Abaikv)', () => {
+    expect(both('Abeiku', 'Abaikv')).toEqual(['typo', 'typo']);
+  });
 });

@@ -54,4 +54,9 @@ describe('compareTokens with how names are written', () => {
   it('reads a vowel heard as another beside a slip in a long name as one slip (Abeiku / Abaikv)', () => {
     expect(both('Abeiku', 'Abaikv')).toEqual(['typo', 'typo']);
   });
+
+  it('reads the syllables of a Vietnamese name known by its falling tones (Bùi Hoài An) as Vietnamese', () => {
+    const [bui, buk] = [normaliseName('Bùi Hoài An').tokens[0], normaliseName('Bùk Hooài An').tokens[0]];
+    expect(compareTokens(bui, buk)).toBe('typo');
+  });
 });

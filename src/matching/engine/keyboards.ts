@@ -13,6 +13,11 @@ export interface SlipLetters {
   readonly twins: ReadonlySet<string>;
   /** the same twins by letter, for the check every token pair makes (no string built) */
   readonly twinsOf: ReadonlyMap<string, string>;
+  /**
+   * vowels a writer spelling by ear puts for one another beyond the `confusable` pairs (typing-slips.ts:
+   * a stray letter's cost, not a changed letter's); empty where the table already holds the ear's pairs
+   */
+  readonly vowels: string;
 }
 
 /**
@@ -31,11 +36,11 @@ export function keyboardNeighbours(rows: readonly string[]): string[] {
   return pairs;
 }
 
-function slipLetters(pairs: readonly string[], silent = '', twins: readonly string[] = []): SlipLetters {
+function slipLetters(pairs: readonly string[], silent = '', twins: readonly string[] = [], vowels = ''): SlipLetters {
   const both = (list: readonly string[]) => new Set(list.flatMap((pair) => [pair, [...pair].reverse().join('')]));
   const twinsOf = new Map<string, string>();
   for (const [x, y] of both(twins)) twinsOf.set(x, (twinsOf.get(x) ?? '') + y);
-  return { confusable: both([...pairs, ...twins]), silent, twins: both(twins), twinsOf };
+  return { confusable: both([...pairs, ...twins]), silent, twins: both(twins), twinsOf, vowels };
 }
 
 /**
@@ -47,6 +52,7 @@ function slipLetters(pairs: readonly string[], silent = '', twins: readonly stri
  * alike where the writer spells by ear (i/y, c/k/q, s/z, v/w). Letter pairs that look like one
  * letter (rn/m, cl/d) are the edit distance's own. Twins: first letters that transliterations
  * write for one sound (Ioanna / Yoanna, Jusuf / Yusuf, Greek γ as g or y, Karim / Carim, Qasim / Kasim).
+ * Vowels: an unstressed vowel is heard as a murmur that a writer spells with any vowel (Abeiku / Abaiku).
  */
 export const LATIN_SLIPS: SlipLetters = slipLetters(
   [
@@ -56,6 +62,7 @@ export const LATIN_SLIPS: SlipLetters = slipLetters(
   ],
   '',
   ['iy', 'jy', 'gy', 'ck', 'kq'],
+  'aeiou',
 );
 
 /**

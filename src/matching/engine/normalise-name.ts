@@ -23,6 +23,8 @@ export interface TokenForm extends TokenKeys {
    * and Latin letter shapes (typing-slips.ts), which say nothing of a name typed in another script
    */
   typedInLatin?: true;
+  /** for a token of a name written in Ge'ez letters only, whose first letter is a whole syllable (written-forms.ts) */
+  typedInGeez?: true;
   /**
    * for a token of a name written in Cyrillic letters only: the word as typed, lowercase, whose
    * slips are those of a Cyrillic keyboard (keyboards.ts) and are lost in its Latin letters
@@ -106,6 +108,7 @@ function computeNormalisedName(original: string): NormalisedName {
   const source = scripts.find((script): script is SourceScript => script === 'Cyrl' || script === 'Ethi');
   const arabic = scripts.includes('Arab') ? writtenWords(original, latin, arabicLetters) : undefined;
   const typedInLatin = scripts.length === 1 && scripts[0] === 'Latn';
+  const typedInGeez = scripts.length === 1 && scripts[0] === 'Ethi';
   const cyrillic = scripts.length === 1 && scripts[0] === 'Cyrl' ? writtenWords(original, latin, cyrillicLetters) : undefined;
   const marked = typedInLatin && /[^\p{ASCII}]/u.test(original) ? writtenWords(original, latin, markedLetters) : undefined;
   const vietnamese = isWrittenVietnamese(original);
@@ -120,6 +123,7 @@ function computeNormalisedName(original: string): NormalisedName {
         cyrillic: cyrillic?.get(token),
         marked: marked?.get(token),
         typedInLatin,
+        typedInGeez,
         vietnamese,
       }),
     ),
@@ -171,13 +175,14 @@ interface Written {
   cyrillic?: string;
   marked?: string;
   typedInLatin: boolean;
+  typedInGeez: boolean;
   vietnamese: boolean;
 }
 
 function normalisedToken(token: string, source: SourceScript | undefined, written: Written): NormalisedToken {
-  const { arabic, cyrillic, marked, typedInLatin, vietnamese } = written;
+  const { arabic, cyrillic, marked, typedInLatin, typedInGeez, vietnamese } = written;
   // One Latin token has other readings when written in Cyrillic, Ge'ez or Arabic script: separate entries.
-  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${marked ?? ''} ${typedInLatin ? 'L' : ''}${vietnamese ? 'V' : ''} ${token}`;
+  const key = `${source ?? ''} ${arabic ?? ''} ${cyrillic ?? ''} ${marked ?? ''} ${typedInLatin ? 'L' : ''}${typedInGeez ? 'G' : ''}${vietnamese ? 'V' : ''} ${token}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const bare = stripArticle(token);
@@ -186,6 +191,7 @@ function normalisedToken(token: string, source: SourceScript | undefined, writte
     ...(cyrillic !== undefined && { cyrillic }),
     ...(marked !== undefined && { marked }),
     ...(vietnamese && { vietnamese: true as const }),
+    ...(typedInGeez && { typedInGeez: true as const }),
     ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
   };
   return remember(TOKEN_CACHE, key, Object.freeze(result));

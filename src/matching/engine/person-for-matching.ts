@@ -18,4 +18,4 @@ export interface PersonForMatching {
 }
 
 /** Version written on every key and candidate: a change to keys or scores must bump it. */
-export const MATCHER_VERSION = 7;
+export const MATCHER_VERSION = 8;

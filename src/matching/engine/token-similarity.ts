@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { dotsMisread } from './arabic-dots.js';
 import { boundedEditDistance } from './edit-distance.js';
+import { droppedLetterLeavesNoName, surnameFromGivenName } from './known-names.js';
 import type { NormalisedToken, TokenForm } from './normalise-name.js';
 import { withinTwoTypingSlips } from './typing-slips.js';
 import { otherSyllableVowel } from './vietnamese.js';
@@ -8,6 +9,7 @@ import {
   bothTypedInCyrillic,
   isCompoundHead,
   isMistypedHead,
+  otherConsonantW,
   otherCyrillicConsonants,
   otherFirstConsonant,
   otherInitial,
@@ -98,10 +100,13 @@ function compareForms(a: TokenForm, b: TokenForm): TokenAgreement {
  * differ (Trần / Trịnh), and not between two words written in Arabic script or two typed in
  * Cyrillic, which are compared on their letters: the code of their vowel-less transliterations
  * joins different names (عوض / أحدي both AT, علية / علوية), and so does the code of two Cyrillic
- * words' (Нонна / Нина; written-forms.ts).
+ * words' (Нонна / Нина; written-forms.ts). Nor between two Latin-typed names with other numbers of
+ * a w before a vowel, which the code does not hear (Aleya / Alwiya; otherConsonantW), nor between
+ * two Ge'ez-typed words of other first syllables, which the code reads as one vowel (ያለው / አያሌው).
  */
 function soundAlike(a: TokenForm, b: TokenForm): boolean {
   if (!a.metaphone.some((code) => code.length >= 2 && b.metaphone.includes(code))) return false;
+  if (otherConsonantW(a, b) || (a.typedInGeez && b.typedInGeez && otherInitial(a, b))) return false;
   if ((a.vietnamese === true || b.vietnamese === true) && otherSyllableVowel(a.token, b.token)) return false;
   return (a.arabic === undefined || b.arabic === undefined) && !bothTypedInCyrillic(a, b);
 }
@@ -138,7 +143,8 @@ const oneSlipApart = (a: string, b: string): boolean => Math.min(a.length, b.len
  * typed in one script, read on the letters as typed (written-forms.ts, typing-slips.ts; in six
  * letters or more one may be a stray letter); 2 for two other slips in names of six or more, or what fuse.js's
  * fuzzy score still reads as one name mistyped; 0 for none of these. Names of three letters or
- * fewer are too short to tell a typo from another name.
+ * fewer are too short to tell a typo from another name, unless the shorter is a letter short of the
+ * longer and no known name (Imam / Imm; known-names.ts).
  */
 function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
   const [a, b] = [first.token, second.token];
@@ -148,10 +154,11 @@ function typoSlips(first: TokenForm, second: TokenForm): 0 | 1 | 2 {
     return typed !== undefined && withinTwoTypingSlips(typed.a, typed.b, strayLetter, typed.letters);
   };
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return shortSyllableSlip(first, second) ? 1 : 0;
+  if (shorter < 4) return shortSyllableSlip(first, second) || droppedLetterLeavesNoName(first, second) ? 1 : 0;
   const distance = boundedEditDistance(a, b, shorter >= 6 ? 2 : 1);
-  // One letter changed that no hand, eye or ear confuses is as far as two slips (written-forms.ts).
-  if (distance <= 1) return otherInitial(first, second) ? 0 : unslippedLetter(first, second) ? 2 : 1;
+  // One letter changed that no hand, eye or ear confuses is as far as two slips (written-forms.ts),
+  // and so is a surname made from a given name with an s (Jaimes / Jaime; known-names.ts).
+  if (distance <= 1) return otherInitial(first, second) ? 0 : unslippedLetter(first, second) || surnameFromGivenName(first, second) ? 2 : 1;
   // Two slips that a hand or an eye makes (a neighbouring key, a look-alike letter, a doubled or
   // swapped letter) weigh as one: they are how one person's records drift apart, not another name.
   if (shorter >= 6 && distance <= 2) return twoSlips(true) ? 1 : 2;

@@ -80,8 +80,11 @@ describe('typingSlipCost', () => {
     ['annab', 'anab', 1],
     ['anta', 'ana', 1.5],
     ['abc', 'acb', 1],
-    // e/a and s/l are neither neighbours nor look-alikes
-    ['denisova', 'danilova', 4],
+    // s/l are neither neighbours nor look-alikes; e heard as a costs as much as a stray letter
+    ['denisova', 'danilova', 3.5],
+    ['abeiku', 'abaiku', 1.5],
+    // a vowel heard as another and u read as v
+    ['abeiku', 'abaikv', 2.5],
   ])('%s / %s: %s', (a, b, cost) => {
     expect(typingSlipCost(a, b)).toBe(cost);
     expect(typingSlipCost(b, a)).toBe(cost);
@@ -111,6 +114,8 @@ describe('withinTwoTypingSlips', () => {
     expect(withinTwoTypingSlips('niewiadomski', 'niewiodomki', true)).toBe(true);
     expect(withinTwoTypingSlips('leonidovna', 'leonovna', true)).toBe(false);
     expect(withinTwoTypingSlips('denisova', 'danilova', true)).toBe(false);
+    expect(withinTwoTypingSlips('abeiku', 'abaikv', true)).toBe(true);
+    expect(withinTwoTypingSlips('abeiku', 'abaikv', false)).toBe(false);
   });
 
   it('takes no stray letter when not allowed: Zaur / Zahir and Agafia / Agata are two names', () => {

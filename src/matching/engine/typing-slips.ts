@@ -22,9 +22,13 @@ export function sameFirstLetter(a: string, b: string, letters: SlipLetters = LAT
   return a.length > 0 && b.length > 0 && (a[0] === b[0] || (letters.twinsOf.get(a[0])?.includes(b[0]) ?? false));
 }
 
-/** Costs: a slip of the kinds above costs 1, a letter dropped or added for no visible reason 1.5, any other letter changed 2. */
+/**
+ * Costs: a slip of the kinds above costs 1, a letter dropped or added for no visible reason 1.5, a
+ * vowel heard as another as much (keyboards.ts, `vowels`), any other letter changed 2.
+ */
 const SLIP = 1;
 const STRAY = 1.5;
+const VOWEL_BY_EAR = STRAY;
 const CHANGE = 2;
 
 /**
@@ -50,7 +54,7 @@ export function typingSlipCost(a: string, b: string, letters: SlipLetters = LATI
       if (j > 0) best = Math.min(best, d[i][j - 1] + dropped(b, j - 1));
       if (i > 0 && j > 0) {
         const [x, y] = [a[i - 1], b[j - 1]];
-        best = Math.min(best, d[i - 1][j - 1] + (x === y ? 0 : isConfusable(x, y, letters) ? SLIP : CHANGE));
+        best = Math.min(best, d[i - 1][j - 1] + (x === y ? 0 : isConfusable(x, y, letters) ? SLIP : changeCost(x, y, letters)));
       }
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + SLIP);
       // Two letters read as one that looks like them (rn / m, li / h), either way.
@@ -60,6 +64,11 @@ export function typingSlipCost(a: string, b: string, letters: SlipLetters = LATI
     }
   }
   return d[a.length][b.length];
+}
+
+/** What a letter changed that is no slip costs: a vowel for a vowel less than another letter (see the costs). */
+function changeCost(x: string, y: string, letters: SlipLetters): number {
+  return letters.vowels.includes(x) && letters.vowels.includes(y) ? VOWEL_BY_EAR : CHANGE;
 }
 
 /**

@@ -6,14 +6,21 @@
 
 /**
  * Whether a name is written with letters only Vietnamese uses: ơ, ư, or a vowel with a tone mark
- * from the Latin Extended Additional block (ạ ả ấ ầ ẩ ẫ ậ … ỹ). Without its marks (Tran, Huong) a
- * Vietnamese name cannot be told from another.
+ * from the Latin Extended Additional block (ạ ả ấ ầ ẩ ẫ ậ … ỹ); or with a vowel under a grave
+ * accent beside another vowel (Bùi, Hoài), which Vietnamese writes for the falling tone, while French
+ * writes à and ù only at the end of a few short words that are no names (là, où) and Italian its
+ * graves at a word's end (Niccolò).
+ * Without its marks (Tran, Huong) a Vietnamese name cannot be told from another.
  */
 export function isWrittenVietnamese(name: string): boolean {
   const letters = /[\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/u;
   // Marks written as combining characters are read as the letters they make.
-  return letters.test(name) || (/[\u0300-\u036F]/u.test(name) && letters.test(name.normalize('NFC')));
+  const composed = /[\u0300-\u036F]/u.test(name) ? name.normalize('NFC') : name;
+  return letters.test(composed) || FALLING_TONE_BESIDE_VOWEL.test(composed);
 }
+
+/** A vowel with a grave accent before or after another vowel (ùi, oà, ìa). */
+const FALLING_TONE_BESIDE_VOWEL = /[aeiouy][àèìòù]|[àèìòù][aeiouy]/iu;
 
 const vowelGroups = (token: string): string[] => token.match(/[aeiouy]+/g) ?? [];
 

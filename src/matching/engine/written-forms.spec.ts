@@ -1,6 +1,14 @@
 import { normaliseName } from './normalise-name.js';
 import { compareTokens } from './token-similarity.js';
-import { cyrillicConsonants, isMistypedHead, otherCyrillicConsonants, otherMarkedVowel, unslippedLetter } from './written-forms.js';
+import {
+  cyrillicConsonants,
+  isMistypedHead,
+  otherConsonantW,
+  otherCyrillicConsonants,
+  otherInitial,
+  otherMarkedVowel,
+  unslippedLetter,
+} from './written-forms.js';
 
 /** Rules of decision 0030: what the letters a name was typed in say of how two of its spellings agree. */
 const token = (name: string) => {
@@ -166,5 +174,42 @@ describe('compareTokens: marked vowels and Vietnamese syllables', () => {
   ])('%s / %s: %s', (a, b, agreement) => {
     expect(compare(a, b)).toBe(agreement);
     expect(compare(b, a)).toBe(agreement);
+  });
+});
+
+describe('otherConsonantW', () => {
+  it.each([
+    ['Aleya', 'Alwiya', true],
+    ['Owoyemi', 'Oyeyemi', true],
+    ['Otuo', 'Otiewa', true],
+    // a w before no vowel is not counted (Bowden), nor one that both have
+    ['Bowden', 'Boden', false],
+    ['Alwiya', 'Alwia', false],
+    ['Sara', 'Sarah', false],
+  ])('%s / %s: %s', (a, b, expected) => {
+    expect(otherConsonantW(token(a), token(b))).toBe(expected);
+    expect(otherConsonantW(token(b), token(a))).toBe(expected);
+  });
+
+  it('reads only names typed in Latin letters', () => {
+    expect(otherConsonantW(token('Alwiya'), token('علية'))).toBe(false);
+  });
+});
+
+describe('otherInitial: words typed in Ge’ez', () => {
+  it.each([
+    // ያ (ya) is not አ (a): the first syllable dropped
+    ['አያሌው', 'ያለው', true],
+    ['ገነት', 'ቀነት', true],
+    // one consonant in other vowel orders, or a vowel carrier in another
+    ['ገነት', 'ጌነት', false],
+    ['አበበ', 'ኣበበ', false],
+    ['አበበ', 'እበበ', false],
+  ])('%s / %s: %s', (a, b, expected) => {
+    expect(otherInitial(token(a), token(b))).toBe(expected);
+  });
+
+  it('does not read a Ge’ez word against a Latin one so', () => {
+    expect(otherInitial(token('አያሌው'), token('Yalew'))).toBe(false);
   });
 });

@@ -69,8 +69,34 @@ export function otherInitial(a: TokenForm, b: TokenForm): boolean {
   const typed = typedPair(a, b);
   if (typed?.letters === LATIN_SLIPS) return !sameFirstLetter(typed.a, typed.b, typed.letters);
   if (a.arabic !== undefined && b.arabic !== undefined) return !sameShape(a.arabic[0], b.arabic[0]);
+  if (a.typedInGeez && b.typedInGeez) return otherFirstSyllable(a.token, b.token);
   return false;
 }
+
+/**
+ * Whether two words typed in Ge'ez begin with syllables of other consonants (አያሌው / ያለው, Ayalew /
+ * Yalew), read on their transliterations: each Ge'ez letter is a whole syllable, so a first letter
+ * dropped or changed is a first syllable of another name, as in Latin letters. Two first letters
+ * that are both vowels are one vowel carrier (አ, ዐ, እ) in other vowel orders, a slip of one key.
+ */
+function otherFirstSyllable(a: string, b: string): boolean {
+  if (a[0] === b[0]) return false;
+  return !(VOWELS.includes(a[0]) && VOWELS.includes(b[0]));
+}
+
+const VOWELS = 'aeiou';
+
+/**
+ * Whether two names typed in Latin letters have other numbers of a w before a vowel (Alwiya /
+ * Aleya, Owoyemi / Oyeyemi, Otiewa / Otuo). Such a w is a consonant (Arabic و, Yoruba and Akan w),
+ * but Double Metaphone, made for English spellings, leaves it out of the code after the first
+ * letter, so it joins names that differ by that consonant. Two such names share no sound code.
+ */
+export function otherConsonantW(a: TokenForm, b: TokenForm): boolean {
+  return a.typedInLatin === true && b.typedInLatin === true && consonantWs(a.token) !== consonantWs(b.token);
+}
+
+const consonantWs = (token: string): number => token.match(/w(?=[aeiouy])/g)?.length ?? 0;
 
 /**
  * Names of three letters or fewer are too short to tell a slip from another name (Lan / Lâm), except

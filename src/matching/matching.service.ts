@@ -8,7 +8,7 @@ import { announceCandidatesForReview } from '../notifications/candidate-notices.
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
 import type { MatchPersonJob, ProposeOthersJob } from '../queue/matching-jobs.js';
-import { blockAndScore } from './candidate-scoring.js';
+import { blockAndScore, type ScoredCandidate } from './candidate-scoring.js';
 import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { commitWithoutWaitingForDisk } from './lazy-commit.js';
@@ -62,47 +62,60 @@ export class MatchingService {
         hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
         reciprocityFloor: this.env.MATCH_STORAGE_FLOOR,
       });
-      const kept = scored.filter(({ result }) => result.score >= this.env.MATCH_STORAGE_FLOOR);
-      const open = await upsertCandidates(
-        manager,
-        kept.map(({ candidate, result }) => ({
-          organisationId: subject.organisationId,
-          personId: subject.id,
-          candidateId: candidate.id,
-          result,
-        })),
-      );
-      // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
-      const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
-      const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
-      const request = {
-        id: subject.requestId,
-        organisationId: subject.organisationId,
-        lifecycle: subject.lifecycle,
-        status: subject.requestStatus,
-      };
-      await moveMatchedRecords(
-        manager,
-        [{ ...subject, request }],
-        new Set(proposed.length > 0 ? [subject.id] : []),
-        this.env.MATCH_REVIEW_THRESHOLD,
-      );
-      await announceCandidatesForReview(manager, {
-        personId: subject.id,
-        candidateIds: proposed.map((c) => c.id),
-        matcherVersion: MATCHER_VERSION,
-        reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
-      });
-      // Only sought people move, so enquirers on the other side cost nothing.
-      const others = proposed.filter((other) => other.role === 'sought').map((other) => other.id);
-      await writeProposeOthersToOutbox(manager, others);
-      const run = { personId: subject.id, personVersion: subject.version, scored: scored.length, stored: kept.length };
-      await recordMatchRuns(manager, [{ ...run, durationMs: performance.now() - started }]);
-      return { othersQueued: others.length > 0 };
+      return this.storeAndPropose(manager, subject, scored, started);
     });
     if (typeof outcome === 'string') return outcome;
     if (outcome.othersQueued) this.relay.kick();
     return 'matched';
+  }
+
+  /**
+   * The job's writes, under its locks: candidates above the floor, the record's own moves and
+   * review notices, the other sides queued (decision 0033), and the run, last.
+   */
+  private async storeAndPropose(
+    manager: EntityManager,
+    subject: MatchSubject,
+    scored: ScoredCandidate[],
+    started: number,
+  ): Promise<{ othersQueued: boolean }> {
+    const kept = scored.filter(({ result }) => result.score >= this.env.MATCH_STORAGE_FLOOR);
+    const open = await upsertCandidates(
+      manager,
+      kept.map(({ candidate, result }) => ({
+        organisationId: subject.organisationId,
+        personId: subject.id,
+        candidateId: candidate.id,
+        result,
+      })),
+    );
+    // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
+    const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));
+    const proposed = kept.filter(({ candidate }) => openIds.has(candidate.id)).map((c) => c.candidate);
+    const request = {
+      id: subject.requestId,
+      organisationId: subject.organisationId,
+      lifecycle: subject.lifecycle,
+      status: subject.requestStatus,
+    };
+    await moveMatchedRecords(
+      manager,
+      [{ ...subject, request }],
+      new Set(proposed.length > 0 ? [subject.id] : []),
+      this.env.MATCH_REVIEW_THRESHOLD,
+    );
+    await announceCandidatesForReview(manager, {
+      personId: subject.id,
+      candidateIds: proposed.map((c) => c.id),
+      matcherVersion: MATCHER_VERSION,
+      reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
+    });
+    // Only sought people move, so enquirers on the other side cost nothing.
+    const others = proposed.filter((other) => other.role === 'sought').map((other) => other.id);
+    await writeProposeOthersToOutbox(manager, others);
+    const run = { personId: subject.id, personVersion: subject.version, scored: scored.length, stored: kept.length };
+    await recordMatchRuns(manager, [{ ...run, durationMs: performance.now() - started }]);
+    return { othersQueued: others.length > 0 };
   }
 
   /** The other sides of a job's proposals (see matchPerson), in one transaction; how many moved. */

@@ -179,7 +179,16 @@ describe('the match worker', () => {
 
     const job = { personId: first.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
     expect(await worker.get(MatchingService).matchPerson(job)).toBe('matched');
-
+    // The job's own transaction queued the other sides for a job of their own (decision 0033) and
+    // recorded the run; the worker moves them a moment later.
+    const queued = await db.query(`SELECT payload FROM outbox_message WHERE topic = 'propose-others' AND created_at >= $1`, [since]);
+    expect(queued.flatMap((row: { payload: { personIds: string[] } }) => row.payload.personIds).sort()).toEqual(
+      others.map((r) => r.soughtPeople[0].id).sort(),
+    );
+    await eventually(async () => {
+      const statuses = await Promise.all(others.map(async (r) => (await statusOf(r.id)).status));
+      return statuses.every((status) => status === 'possible_match') || undefined;
+    });
     for (const request of requests) {
       const read = await statusOf(request.id);
       expect(read.status).toBe('possible_match');
@@ -209,7 +218,7 @@ describe('the match worker', () => {
     );
     expect(notices.map((n: { requestId: string }) => n.requestId).sort()).toEqual([...requestIds].sort());
     expect(notices.every((n: { status: string }) => n.status === 'possible_match')).toBe(true);
-    // the job's run is recorded with the other sides' moves
+    // the job's run is recorded
     const [run] = await db.query(`SELECT candidates_stored AS stored FROM match_run WHERE person_id = $1 AND finished_at >= $2`, [
       job.personId,
       since,

@@ -1,8 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -12,33 +9,23 @@ import { MatchingService } from '../../../src/matching/matching.service.js';
 import { MATCHING_QUEUE } from '../../../src/queue/matching-jobs.js';
 import { makeOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
-import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
+import { startMatchingStack, type MatchingStack } from '../../support/matching-stack.js';
+import { eventually } from '../../support/test-app.js';
 
 describe('the match worker', () => {
-  let redisDir: string;
-  let redis: TestRedis;
+  let stack: MatchingStack;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let db: DataSource;
   let officer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
-    worker = await startWorker({ REDIS_URL: redis.url });
-    db = dataSourceOf(api);
-    officer = await loginAs(api, (await makeOrganisation(db)).users.officer);
+    stack = await startMatchingStack();
+    ({ api, worker, db, officer } = stack);
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack.stop());
 
   const statusOf = async (id: string) => (await officer.get(`/v1/tracing-requests/${id}`).expect(200)).body;
 

@@ -19,6 +19,7 @@ import { measureFuse, measureTrgm, readBaselineNames } from './measure-baselines
 import { matchQuantiles, measureInProcess, type QueryOutcome } from './measure-in-process.js';
 import { logInAsOfficer, measureQueueE2e } from './measure-queue-e2e.js';
 import { emptyQueue, measureThroughput } from './measure-throughput.js';
+import { prewarmWorkingSet } from './prewarm.js';
 import { say } from './progress.js';
 import { pooledRecall } from './recall.js';
 import { lockDataset, resetRunState } from './run-state.js';
@@ -116,9 +117,11 @@ async function measure(
   dataset: LoadedDataset,
   reused: boolean,
 ): Promise<{ figures: SpeedFigures; details: SpeedDetails }> {
-  const loadAtStart = loadavg()[0];
   await resetRunState(pool, dataset);
   await emptyQueue(services.redisUrl);
+  const prewarmed = await prewarmWorkingSet(pool);
+  say(prewarmed.done ? `prewarmed ${prewarmed.megabytes} MB in ${prewarmed.seconds.toFixed(1)} s` : `not prewarmed: ${prewarmed.reason}`);
+  const loadAtStart = loadavg()[0];
   const queries = queryRecords(options.seed, options.records, options.queries);
 
   say(`in-process: ${options.queries} queries (${options.warmup} warm-up)`);
@@ -197,6 +200,7 @@ async function measure(
     secondsPer100k: dataset.secondsPer100k,
     reused,
     loadAverage: [loadAtStart, loadavg()[0]],
+    prewarmed,
     distribution: dataset.distribution,
   };
   // Per query, for looking into a run afterwards: where the true matches ranked, and the times.

@@ -67,6 +67,7 @@ describe('speed benchmark report', () => {
       secondsPer100k: [],
       reused: false,
       loadAverage: [0.5, 1.5],
+      prewarmed: { done: true, megabytes: 512, seconds: 2 },
       distribution: {
         described: 1000,
         topNames: [{ name: 'Mohammed (arabic male)', share: 0.1 }],

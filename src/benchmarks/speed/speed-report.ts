@@ -1,5 +1,6 @@
 import { round } from '../support/stats.js';
 import type { DistributionSummary } from './describe-distribution.js';
+import type { Prewarmed } from './prewarm.js';
 
 /** The headline figures, in the order of the JSON line. */
 export interface SpeedFigures {
@@ -66,6 +67,8 @@ export interface SpeedDetails {
   reused: boolean;
   /** the machine's 1-minute load average when measuring began and ended (the machine may be shared) */
   loadAverage: [number, number];
+  /** the working set read into shared buffers before timing (decision 0034) */
+  prewarmed: Prewarmed;
   distribution: DistributionSummary;
 }
 
@@ -132,6 +135,10 @@ export function figuresTable(figures: SpeedFigures, details: SpeedDetails): stri
   }
   rows.push(
     ['load average (1 min) when measuring began / ended', details.loadAverage.map((l) => l.toFixed(2)).join(' / ')],
+    [
+      'working set read into shared buffers before timing',
+      details.prewarmed.done ? `${details.prewarmed.megabytes} MB in ${details.prewarmed.seconds.toFixed(1)} s` : 'no (cold start)',
+    ],
     ['worker resident memory at the end (each worker)', details.workerRssMb.map((mb) => `${mb.toFixed(1)} MB`).join(', ')],
     [
       details.reused ? 'data set reused; its load took' : 'data set loaded in',

@@ -1,0 +1,56 @@
+import type pg from 'pg';
+
+/**
+ * The tables a match job reads, each with all its indexes, and the pg_trgm baseline's table: the
+ * working set of a service that has been answering for a while. Of the key table only its primary
+ * key: blocking reads it index-only, and a job's own keys are rows it has just written.
+ */
+export const PREWARMED_TABLES = [
+  'person_record',
+  'tracing_request',
+  'intake_consent',
+  'sharing_agreement',
+  'data_key',
+  'candidate_match',
+  'bench_trgm_name',
+] as const;
+export const PREWARMED_INDEXES_ONLY = ['person_name_key'] as const;
+
+export interface Prewarmed {
+  /** false when the server has no pg_prewarm (a database named by BENCH_DATABASE_URL, say) */
+  done: boolean;
+  megabytes: number;
+  seconds: number;
+  /** why it was not done */
+  reason?: string;
+}
+
+/**
+ * Reads the working set into PostgreSQL's shared buffers before anything is timed (decision 0034).
+ * A freshly started server holds none of it, and the in-process figure then measured first reads
+ * of a multi-GB index from the operating system's cache, not the steady state a running service
+ * is in. The baseline's table and index are read too, so both sides start warm.
+ */
+export async function prewarmWorkingSet(pool: pg.Pool): Promise<Prewarmed> {
+  const started = performance.now();
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+  } catch (error) {
+    return { done: false, megabytes: 0, seconds: 0, reason: (error as Error).message };
+  }
+  const { rows } = await pool.query<{ relation: string }>(
+    `SELECT c.oid::regclass::text AS relation FROM pg_class c
+     WHERE c.relname = ANY($1::text[])
+     UNION ALL
+     SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+     WHERE t.relname = ANY($1::text[]) OR (t.relname = ANY($2::text[]) AND i.indisprimary)`,
+    [PREWARMED_TABLES, PREWARMED_INDEXES_ONLY],
+  );
+  let blocks = 0;
+  for (const { relation } of rows) {
+    const read = await pool.query<{ blocks: string }>(`SELECT pg_prewarm($1::regclass, 'buffer') AS blocks`, [relation]);
+    blocks += Number(read.rows[0].blocks);
+  }
+  const blockSize = Number((await pool.query<{ size: string }>(`SELECT current_setting('block_size') AS size`)).rows[0].size);
+  return { done: true, megabytes: Math.round((blocks * blockSize) / 2 ** 20), seconds: (performance.now() - started) / 1000 };
+}

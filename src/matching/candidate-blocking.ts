@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { blockingKeyWeight } from './engine/blocking-keys.js';
+import type { HotKeyMemo } from './hot-key-memo.js';
 
 export interface BlockingQuery {
   personId: string;
@@ -10,6 +11,8 @@ export interface BlockingQuery {
   limit: number;
   /** A key held by this many records or more is hot (see BLOCKING_HOT_KEY_ROWS). */
   hotKeyRows: number;
+  /** Keys this process knows to be hot, so they are not counted again; learns those found hot. */
+  hotKeys?: HotKeyMemo;
 }
 
 export interface BlockedCandidate {
@@ -38,13 +41,18 @@ export interface BlockedCandidate {
  * the whole statement). A plain count of shared keys ranked three common codes above one rare pair of names,
  * and the cap then cut true matches (docs/decisions/0009-fewer-candidates-scored.md).
  * Organisations come as an array too: the record's own and its live sharing partners.
+ *
+ * Keys the caller knows to be hot ($7, from a HotKeyMemo) are taken as holding `hotKeyRows` rows
+ * without being counted – what counting would find – so the same candidates come back for less:
+ * counting up to 1,000 entries of each hot key was most of the statement at a million records
+ * (decision 0034). The keys counted and found hot come back on the first row, for the memo.
  */
 export const BLOCKING_SQL = `
   WITH probe AS (
-    SELECT q.key, q.kind_weight,
-           (SELECT count(*) FROM (
+    SELECT q.key, q.kind_weight, q.key = ANY($7::text[]) AS known,
+           CASE WHEN q.key = ANY($7::text[]) THEN $5::float8 ELSE (SELECT count(*) FROM (
               SELECT 1 FROM person_name_key c WHERE c.organisation_id = ANY($1::uuid[]) AND c.key = q.key LIMIT $5
-            ) held)::float8 AS held
+            ) held)::float8 END AS held
     FROM unnest($2::text[], $6::float8[]) AS q(key, kind_weight)
   ), chosen AS (
     SELECT key, round(1024 * kind_weight * (1 + ln($5::float8 / greatest(held, 1)))) / 1024 AS weight
@@ -58,7 +66,9 @@ export const BLOCKING_SQL = `
       LIMIT $5
     ) k
   )
-  SELECT h.person_id AS "personId", count(*)::int AS "sharedKeys", sum(h.weight) AS weight
+  SELECT h.person_id AS "personId", count(*)::int AS "sharedKeys", sum(h.weight) AS weight,
+         CASE WHEN row_number() OVER (ORDER BY sum(h.weight) DESC, count(*) DESC, h.person_id) = 1
+              THEN ARRAY(SELECT key FROM probe WHERE held >= $5 AND NOT known) END AS "hotKeys"
   FROM hits h
   WHERE h.person_id NOT IN (SELECT p.id FROM person_record p WHERE p.request_id = $3)
   GROUP BY h.person_id
@@ -67,10 +77,26 @@ export const BLOCKING_SQL = `
 
 /** BLOCKING_SQL's parameters, in order. */
 export function blockingParameters(query: Omit<BlockingQuery, 'personId'>): unknown[] {
-  return [query.organisationIds, query.keys, query.requestId, query.limit, query.hotKeyRows, query.keys.map(blockingKeyWeight)];
+  const knownHot = query.hotKeys?.knownHot(query.organisationIds, query.hotKeyRows, query.keys) ?? [];
+  return [query.organisationIds, query.keys, query.requestId, query.limit, query.hotKeyRows, query.keys.map(blockingKeyWeight), knownHot];
+}
+
+/** What a row of BLOCKING_SQL holds besides the candidate: the first row's newly counted hot keys. */
+interface HotKeysColumn {
+  hotKeys: string[] | null;
+}
+
+/** Gives the memo the hot keys the statement counted, from its first row, and drops the column. */
+export function learnHotKeys<Row extends HotKeysColumn>(
+  query: Omit<BlockingQuery, 'personId'>,
+  rows: readonly Row[],
+): Omit<Row, 'hotKeys'>[] {
+  const counted = rows.find((row) => row.hotKeys !== null)?.hotKeys;
+  if (counted && counted.length > 0) query.hotKeys?.learn(query.organisationIds, query.hotKeyRows, counted);
+  return rows.map(({ hotKeys: _, ...row }) => row);
 }
 
 export async function findCandidates(manager: EntityManager, query: BlockingQuery): Promise<BlockedCandidate[]> {
   if (query.keys.length === 0) return [];
-  return manager.query(BLOCKING_SQL, blockingParameters(query));
+  return learnHotKeys(query, await manager.query<(BlockedCandidate & HotKeysColumn)[]>(BLOCKING_SQL, blockingParameters(query)));
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldVault } from '../key-store/field-vault.js';
 import type { PersonForMatching } from './engine/person-for-matching.js';
+import type { HotKeyMemo } from './hot-key-memo.js';
 import {
   completeScore,
   preparePerson,
@@ -20,6 +21,8 @@ export interface ScoringQuery {
   keys: readonly string[];
   limit: number;
   hotKeyRows: number;
+  /** hot keys this process has learned (see HotKeyMemo) */
+  hotKeys?: HotKeyMemo;
   /** the storage floor, when only pairs that can reach it matter (see PreparedPairContext) */
   reciprocityFloor?: number;
 }

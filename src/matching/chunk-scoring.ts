@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldVault } from '../key-store/field-vault.js';
 import { findCandidates } from './candidate-blocking.js';
+import type { HotKeyMemo } from './hot-key-memo.js';
 import { comparableCandidates, counterparts, preparedOnce, type ScoredCandidate } from './candidate-scoring.js';
 import { completeScore, reciprocityCanReach, scoreFields, type FieldScore } from './engine/score-pair.js';
 import type { MatchSubject } from './match-subject.js';
@@ -9,6 +10,7 @@ import { loadPeople, type MatchingView } from './matching-views.js';
 export interface ChunkScoringSettings {
   limit: number;
   hotKeyRows: number;
+  hotKeys?: HotKeyMemo;
   /** the storage floor: reciprocity is looked at only where it could lift a pair to it */
   reciprocityFloor: number;
 }
@@ -47,6 +49,7 @@ export async function blockAndScoreChunk(
       keys: subject.keys,
       limit: settings.limit,
       hotKeyRows: settings.hotKeyRows,
+      hotKeys: settings.hotKeys,
     });
     blocked.set(
       subject.id,

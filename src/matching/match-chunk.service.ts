@@ -13,6 +13,7 @@ import type { ScoredCandidate } from './candidate-scoring.js';
 import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { blockAndScoreChunk, pairKey } from './chunk-scoring.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { HotKeyMemo } from './hot-key-memo.js';
 import { commitWithoutWaitingForDisk } from './lazy-commit.js';
 import { readMatchSubjects, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
@@ -52,6 +53,7 @@ export class MatchChunkService {
     private readonly vault: FieldVault,
     private readonly index: BlindIndex,
     private readonly relay: OutboxRelay,
+    private readonly hotKeys: HotKeyMemo,
   ) {}
 
   async matchChunk(job: MatchChunkJob): Promise<ChunkOutcome> {
@@ -75,6 +77,7 @@ export class MatchChunkService {
     const scored = await blockAndScoreChunk(this.dataSource.manager, this.vault, current, {
       limit: this.env.BLOCKING_CANDIDATE_LIMIT,
       hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
+      hotKeys: this.hotKeys,
       reciprocityFloor: this.env.MATCH_STORAGE_FLOOR,
     });
     const written = await this.dataSource.transaction((manager) => this.write(manager, current, scored, rekeyed, started));

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { BLOCKING_SQL, blockingParameters, type BlockingQuery } from './candidate-blocking.js';
+import { BLOCKING_SQL, blockingParameters, learnHotKeys, type BlockingQuery } from './candidate-blocking.js';
 import { isSealed, type FieldVault } from '../key-store/field-vault.js';
 import { SubjectErasedError } from '../key-store/key-store.js';
 import { openMatchProfile, type MatchProfile } from '../persons/sealed-person.js';
@@ -64,9 +64,9 @@ export const PEOPLE_SQL = `
  */
 export const BLOCKED_PEOPLE_SQL = `
   WITH blocked AS (${BLOCKING_SQL})
-  SELECT ${VIEW_COLUMNS} FROM blocked b JOIN person_record p ON p.id = b."personId"
+  SELECT ${VIEW_COLUMNS}, b."hotKeys" FROM blocked b JOIN person_record p ON p.id = b."personId"
   UNION ALL
-  SELECT ${VIEW_COLUMNS} FROM person_record p WHERE p.request_id = $3
+  SELECT ${VIEW_COLUMNS}, NULL FROM person_record p WHERE p.request_id = $3
   ORDER BY id`;
 
 /** What BLOCKED_PEOPLE_SQL returns, split: blocking's candidates, and the people of the record's own request. */
@@ -81,7 +81,10 @@ export async function loadBlockedPeople(
   query: Omit<BlockingQuery, 'personId'>,
 ): Promise<BlockedPeople> {
   if (query.keys.length === 0) return { candidates: [], ownRequest: [] };
-  const rows: ViewRow[] = await manager.query(BLOCKED_PEOPLE_SQL, blockingParameters(query));
+  const rows = learnHotKeys(
+    query,
+    await manager.query<(ViewRow & { hotKeys: string[] | null })[]>(BLOCKED_PEOPLE_SQL, blockingParameters(query)),
+  );
   const views = await openViews(vault, rows);
   return {
     candidates: views.filter((view) => view.requestId !== query.requestId),

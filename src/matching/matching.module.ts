@@ -2,10 +2,14 @@ import { Processor } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Environment } from '../config/environment.js';
 import { MATCHING_QUEUE } from '../queue/matching-jobs.js';
+import { HotKeyMemo } from './hot-key-memo.js';
 import { MatchChunkService } from './match-chunk.service.js';
 import { MatchPersonProcessor } from './match-person.processor.js';
 import { MatchReconciler } from './match-reconciler.js';
 import { MatchingService } from './matching.service.js';
+
+/** One per process: what one job learns about hot keys, the next skips (decision 0034). */
+export const hotKeyMemoProvider = { provide: HotKeyMemo, useFactory: () => new HotKeyMemo() };
 
 /** Listed only by the worker: the API never consumes jobs. */
 @Module({})
@@ -19,6 +23,9 @@ export class MatchingModule {
       // A job whose worker died twice fails; the reconciler hands its record back from Postgres.
       maxStalledCount: 2,
     })(MatchPersonProcessor);
-    return { module: MatchingModule, providers: [MatchingService, MatchChunkService, MatchPersonProcessor, MatchReconciler] };
+    return {
+      module: MatchingModule,
+      providers: [hotKeyMemoProvider, MatchingService, MatchChunkService, MatchPersonProcessor, MatchReconciler],
+    };
   }
 }

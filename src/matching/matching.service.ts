@@ -11,6 +11,7 @@ import type { MatchPersonJob, ProposeOthersJob } from '../queue/matching-jobs.js
 import { blockAndScore, type ScoredCandidate } from './candidate-scoring.js';
 import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { HotKeyMemo } from './hot-key-memo.js';
 import { commitWithoutWaitingForDisk } from './lazy-commit.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
@@ -36,6 +37,7 @@ export class MatchingService {
     private readonly vault: FieldVault,
     private readonly index: BlindIndex,
     private readonly relay: OutboxRelay,
+    private readonly hotKeys: HotKeyMemo,
   ) {}
 
   async matchPerson(job: MatchPersonJob): Promise<MatchOutcome> {
@@ -60,6 +62,7 @@ export class MatchingService {
         keys,
         limit: this.env.BLOCKING_CANDIDATE_LIMIT,
         hotKeyRows: this.env.BLOCKING_HOT_KEY_ROWS,
+        hotKeys: this.hotKeys,
         reciprocityFloor: this.env.MATCH_STORAGE_FLOOR,
       });
       return this.storeAndPropose(manager, subject, scored, started);

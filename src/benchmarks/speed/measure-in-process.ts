@@ -26,6 +26,8 @@ import { TracingRequestReader } from '../../tracing-requests/tracing-request-rea
 import { blockAndScore } from '../../matching/candidate-scoring.js';
 import { openPersonRecord } from '../../persons/sealed-person.js';
 import { MATCHER_VERSION } from '../../matching/engine/person-for-matching.js';
+import { HotKeyMemo } from '../../matching/hot-key-memo.js';
+import { hotKeyMemoProvider } from '../../matching/matching.module.js';
 import { MatchingService } from '../../matching/matching.service.js';
 import { PersonRecord } from '../../persons/entities/person-record.entity.js';
 import type { CreateTracingRequestDto } from '../../tracing-requests/dto/create-tracing-request.dto.js';
@@ -41,7 +43,7 @@ import { requestBody } from './request-body.js';
 class InProcessBenchModule {
   static forRoot(env: Environment): DynamicModule {
     // The API's module graph (write path, outbox relay, queue producer) plus the worker's MatchingService.
-    return { module: InProcessBenchModule, imports: [ApiModule.forRoot(env)], providers: [MatchingService] };
+    return { module: InProcessBenchModule, imports: [ApiModule.forRoot(env)], providers: [hotKeyMemoProvider, MatchingService] };
   }
 }
 
@@ -68,7 +70,7 @@ function plaintextKeyedServices(app: INestApplicationContext, env: Environment) 
       vault,
       keys,
     ),
-    matching: new MatchingService(dataSource, env, vault, keys, app.get(OutboxRelay)),
+    matching: new MatchingService(dataSource, env, vault, keys, app.get(OutboxRelay), app.get(HotKeyMemo)),
   };
 }
 
@@ -171,7 +173,14 @@ async function run(
     if ((index + 1) % 50 === 0) say(`in-process: ${index + 1}/${options.queries.length} queries`);
   }
   const measured = outcomes.slice(options.warmup);
-  const { blockingMs, explains } = await blockingDiagnostics(dataSource.manager, env, options.dataset, measured, options.explain);
+  const { blockingMs, explains } = await blockingDiagnostics(
+    dataSource.manager,
+    env,
+    app.get(HotKeyMemo),
+    options.dataset,
+    measured,
+    options.explain,
+  );
   return { outcomes: measured, blockingMs, explains };
 }
 
@@ -225,6 +234,7 @@ async function storedKeys(manager: EntityManager, personId: string): Promise<str
 async function blockingDiagnostics(
   manager: EntityManager,
   env: Environment,
+  hotKeys: HotKeyMemo,
   dataset: LoadedDataset,
   measured: readonly QueryOutcome[],
   explain: boolean,
@@ -250,6 +260,8 @@ async function blockingDiagnostics(
       keys,
       limit: env.BLOCKING_CANDIDATE_LIMIT,
       hotKeyRows: env.BLOCKING_HOT_KEY_ROWS,
+      // What the match jobs learned: blocking timed as a running worker does it.
+      hotKeys,
     };
     const started = performance.now();
     await findCandidates(recording, query);

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BlindIndex } from '../../../src/key-store/blind-index.js';
 import { BLOCKED_PEOPLE_SQL, PEOPLE_SQL } from '../../../src/matching/matching-views.js';
 import { BLOCKING_SQL, blockingParameters, findCandidates } from '../../../src/matching/candidate-blocking.js';
+import { HotKeyMemo } from '../../../src/matching/hot-key-memo.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
@@ -290,6 +291,18 @@ describe('blocking on stored name keys', () => {
       expect(personScans.length).toBeGreaterThan(0);
       expect(personScans.map((n) => n['Node Type'])).not.toContain('Seq Scan');
     }
+
+    // A key learned hot is not counted again, and the same candidates come back in the same order.
+    const memo = new HotKeyMemo();
+    const query = { personId: 'unused', organisationIds: [orgId], keys, requestId, limit: 200, hotKeyRows, hotKeys: memo };
+    const counted = await findCandidates(db.manager, query);
+    expect(memo.knownHot([orgId], hotKeyRows, keys)).toEqual(['m:#HOT']);
+    const [learnedPlan] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${BLOCKING_SQL}`, blockingParameters(query));
+    const learnedKeyScans = planNodes(learnedPlan['QUERY PLAN'][0].Plan).filter((n) => n['Relation Name'] === 'person_name_key');
+    const learnedRowsRead = learnedKeyScans.reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0);
+    expect(learnedRowsRead).toBeLessThanOrEqual(rowsRead - hotKeyRows);
+    expect(await findCandidates(db.manager, query)).toEqual(counted);
+    expect(counted).toEqual((await db.query(BLOCKING_SQL, blockingParameters({ ...query, hotKeys: undefined }))).map(withoutHotKeys));
   }, 180_000);
 
   it('takes a withdrawn request out of matching: no keys left, nothing finds it', async () => {
@@ -300,6 +313,10 @@ describe('blocking on stored name keys', () => {
     expect(await keysOf(created.enquirer.id)).toEqual([]);
   });
 });
+
+function withoutHotKeys<Row extends { hotKeys?: unknown }>({ hotKeys: _, ...row }: Row): Omit<Row, 'hotKeys'> {
+  return row;
+}
 
 function planNodes(root: PlanNode): PlanNode[] {
   return [root, ...(root.Plans ?? []).flatMap(planNodes)];

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { blockingKeyWeight } from './engine/blocking-keys.js';
 import type { HotKeyMemo } from './hot-key-memo.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 export interface BlockingQuery {
   personId: string;
@@ -98,5 +99,5 @@ export function learnHotKeys<Row extends HotKeysColumn>(
 
 export async function findCandidates(manager: EntityManager, query: BlockingQuery): Promise<BlockedCandidate[]> {
   if (query.keys.length === 0) return [];
-  return learnHotKeys(query, await manager.query<(BlockedCandidate & HotKeysColumn)[]>(BLOCKING_SQL, blockingParameters(query)));
+  return learnHotKeys(query, await queryPrepared<BlockedCandidate & HotKeysColumn>(manager, BLOCKING_SQL, blockingParameters(query)));
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PairScore } from './engine/score-pair.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 export interface ScoredCandidate {
   organisationId: string;
@@ -57,7 +58,8 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
   // Arrays as parameters keep the statement the same whatever the number of rows.
   // One statement, one round trip: the upsert, then (in a data-modifying CTE) an older matcher's
   // untouched proposal for the same pair leaves the queue, so the reviewer sees the newest.
-  const open: OpenCandidate[] = await manager.query(
+  const open = await queryPrepared<OpenCandidate>(
+    manager,
     `WITH upserted AS (
      INSERT INTO candidate_match
        (organisation_id, other_organisation_id, person_a_id, person_b_id, matcher_version, score, band, roles, evidence,
@@ -108,7 +110,8 @@ const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 /** The runs of one job's records (one, or a chunk's) in one statement. */
 export async function recordMatchRuns(manager: EntityManager, runs: readonly MatchRun[]): Promise<void> {
   if (runs.length === 0) return;
-  await manager.query(
+  await queryPrepared(
+    manager,
     `INSERT INTO match_run (person_id, person_version, matcher_version, candidates_scored, candidates_stored, duration_ms)
      SELECT t.person_id, t.person_version, $3, t.scored, t.stored, t.duration_ms
      FROM unnest($1::uuid[], $2::int[], $4::int[], $5::int[], $6::int[]) AS t(person_id, person_version, scored, stored, duration_ms)

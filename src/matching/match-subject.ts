@@ -5,6 +5,7 @@ import { openMatchProfile } from '../persons/sealed-person.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { EngineNamePart, EngineRole, EngineSex } from './engine/person-for-matching.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 /** The record a match job is about, read and locked in one statement: everything the job needs of it. */
 export interface MatchSubject {
@@ -78,14 +79,14 @@ type SubjectRow = Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile:
 
 /** Locks the job's request and person and reads them, names opened; null when the person is gone. */
 export async function lockMatchSubject(manager: EntityManager, vault: FieldVault, personId: string): Promise<MatchSubject | null> {
-  const [row]: SubjectRow[] = await manager.query(SUBJECT_SQL, [personId, MATCHER_VERSION]);
+  const [row] = await queryPrepared<SubjectRow>(manager, SUBJECT_SQL, [personId, MATCHER_VERSION]);
   if (!row) return null;
   return openSubject(vault, row);
 }
 
 /** Reads the records of a chunk of match jobs without locking them, names opened; the missing are left out. */
 export async function readMatchSubjects(manager: EntityManager, vault: FieldVault, personIds: readonly string[]): Promise<MatchSubject[]> {
-  const rows: SubjectRow[] = await manager.query(SUBJECTS_SQL, [personIds, MATCHER_VERSION]);
+  const rows = await queryPrepared<SubjectRow>(manager, SUBJECTS_SQL, [personIds, MATCHER_VERSION]);
   const keys = await vault.preload(rows.map((row) => row.id));
   const subjects: MatchSubject[] = [];
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { SubjectErasedError } from '../key-store/key-store.js';
 import { openMatchProfile, type MatchProfile } from '../persons/sealed-person.js';
 import type { EngineRole, EngineSex, PersonForMatching } from './engine/person-for-matching.js';
 import { toPersonForMatching } from './name-keys.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 /** A stored person as the matcher needs them: ids for the job, the engine's view for scoring. */
 export interface MatchingView {
@@ -83,7 +84,7 @@ export async function loadBlockedPeople(
   if (query.keys.length === 0) return { candidates: [], ownRequest: [] };
   const rows = learnHotKeys(
     query,
-    await manager.query<(ViewRow & { hotKeys: string[] | null })[]>(BLOCKED_PEOPLE_SQL, blockingParameters(query)),
+    await queryPrepared<ViewRow & { hotKeys: string[] | null }>(manager, BLOCKED_PEOPLE_SQL, blockingParameters(query)),
   );
   const views = await openViews(vault, rows);
   return {
@@ -99,7 +100,7 @@ export async function loadPeople(
   requestIds: readonly string[],
 ): Promise<MatchingView[]> {
   if (personIds.length === 0 && requestIds.length === 0) return [];
-  const rows: ViewRow[] = await manager.query(PEOPLE_SQL, [personIds, requestIds]);
+  const rows = await queryPrepared<ViewRow>(manager, PEOPLE_SQL, [personIds, requestIds]);
   return openViews(vault, rows);
 }
 

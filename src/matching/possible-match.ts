@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestLifecycle, SoughtPersonStatus } from '../tracing-requests/request-vocabulary.js';
 import { applySoughtPersonMoves, type LockedRequestState, type SoughtPersonMove } from '../tracing-requests/status-moves.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 /** What proposals depend on, read after the requests' locks were taken. */
 export interface ProposalState {
@@ -22,7 +23,8 @@ export async function readProposalState(
   requestIds: readonly string[],
   reviewThreshold: number,
 ): Promise<ProposalState> {
-  const [row]: { open: string[]; sought: { id: string; requestId: string; status: SoughtPersonStatus }[] }[] = await manager.query(
+  const [row] = await queryPrepared<{ open: string[]; sought: { id: string; requestId: string; status: SoughtPersonStatus }[] }>(
+    manager,
     `SELECT ARRAY(
               SELECT x.id FROM unnest($1::uuid[]) AS x(id)
               WHERE EXISTS (

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { recordNotifications } from './record-notification.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 /**
  * Announces candidates of one match job that wait for review: pending pairs of this matcher version
@@ -22,7 +23,8 @@ export async function announcePairsForReview(
   job: { pairs: readonly { personId: string; candidateId: string }[]; matcherVersion: number; reviewThreshold: number },
 ): Promise<number> {
   if (job.pairs.length === 0) return 0;
-  const announced: { id: string; organisationId: string; otherOrganisationId: string | null }[] = await manager.query(
+  const announced = await queryPrepared<{ id: string; organisationId: string; otherOrganisationId: string | null }>(
+    manager,
     `WITH waiting AS (
        SELECT DISTINCT c.id, c.organisation_id, c.other_organisation_id, c.person_a_id, c.person_b_id
        FROM unnest($1::uuid[], $2::uuid[]) AS t(person, other)

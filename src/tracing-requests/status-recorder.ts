@@ -5,6 +5,7 @@ import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
 import { assertLifecycleTransition, deriveRequestStatus } from './request-lifecycle.js';
 import type { CoarseStatus, RequestLifecycle, RequestStatus, SoughtPersonStatus } from './request-vocabulary.js';
+import { queryPrepared } from '../database/prepared-query.js';
 
 export interface StatusChangeInput {
   requestId: string;
@@ -122,7 +123,8 @@ export async function writeRequestStatuses(
   writes: readonly { id: string; status: RequestStatus; lifecycle?: RequestLifecycle; version?: number }[],
 ): Promise<EnquirerStatusChange[]> {
   if (writes.length === 0) return [];
-  const [rows]: [(EnquirerStatusChange & { id: string })[], number] = await manager.query(
+  const rows = await queryPrepared<EnquirerStatusChange & { id: string }>(
+    manager,
     `WITH t AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS t(id, status, lifecycle, version)),
           before AS (SELECT r.id, r.enquirer_status FROM tracing_request r JOIN t ON t.id = r.id)
      UPDATE tracing_request r

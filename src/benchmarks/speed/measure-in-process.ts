@@ -17,7 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ApiModule } from '../../api.module.js';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Environment, loadEnvironment } from '../../config/environment.js';
-import { findCandidates } from '../../matching/candidate-blocking.js';
+import { BLOCKING_SQL, blockingParameters, findCandidates } from '../../matching/candidate-blocking.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { BlindIndex } from '../../key-store/blind-index.js';
 import { FieldVault } from '../../key-store/field-vault.js';
@@ -228,8 +228,8 @@ async function storedKeys(manager: EntityManager, personId: string): Promise<str
 
 /**
  * The blocking step alone, timed again per query (warm caches: a lower bound of its share), and
- * EXPLAIN ANALYZE of the statements blocking issued for the slowest queries. The statements are
- * captured from the service's own findCandidates, so this follows whatever blocking does.
+ * EXPLAIN ANALYZE of the blocking statement for the slowest queries, with the parameters the
+ * service's own findCandidates sends.
  */
 async function blockingDiagnostics(
   manager: EntityManager,
@@ -243,16 +243,6 @@ async function blockingDiagnostics(
   const statements = new Map<string, Array<{ sql: string; parameters: unknown[] }>>();
   for (const outcome of measured) {
     const keys = await storedKeys(manager, outcome.personId);
-    const recorded: Array<{ sql: string; parameters: unknown[] }> = [];
-    const recording = new Proxy(manager, {
-      get(target, property, receiver) {
-        if (property !== 'query') return Reflect.get(target, property, receiver);
-        return (sql: string, parameters: unknown[] = []) => {
-          recorded.push({ sql, parameters });
-          return target.query(sql, parameters);
-        };
-      },
-    });
     const query = {
       personId: outcome.personId,
       requestId: outcome.requestId,
@@ -263,10 +253,12 @@ async function blockingDiagnostics(
       // What the match jobs learned: blocking timed as a running worker does it.
       hotKeys,
     };
+    // The statement as findCandidates sends it, taken before the run teaches the memo anything new.
+    const statement = { sql: BLOCKING_SQL, parameters: blockingParameters(query) };
     const started = performance.now();
-    await findCandidates(recording, query);
+    await findCandidates(manager, query);
     blockingMs.push(performance.now() - started);
-    statements.set(outcome.personId, recorded);
+    statements.set(outcome.personId, [statement]);
   }
   const explains: string[] = [];
   if (explain) {

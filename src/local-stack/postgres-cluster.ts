@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { DataLayout } from './data-dir.js';
 import { freePort } from './free-port.js';
-import { serverTuning, tuningOptions, type ServerTuning } from './postgres-tuning.js';
 import { runChecked, runCommand, type RunOptions } from './run-command.js';
 import type { SystemUser } from './system-user.js';
 
@@ -91,14 +90,13 @@ async function logTail(file: string): Promise<string> {
 }
 
 /** pg_ctl hands -o to /bin/sh, so the socket folder is single-quoted and must not contain quotes. */
-export function serverOptions(port: number, socketDir: string, tuning?: ServerTuning): string {
+export function serverOptions(port: number, socketDir: string): string {
   if (socketDir.includes("'")) throw new Error(`Unsupported data folder (contains a quote): ${socketDir}`);
   // A Unix socket path is limited to 107 bytes; fail clearly instead of with a bind error.
   if (Buffer.byteLength(join(socketDir, `.s.PGSQL.${port}`)) > 107) {
     throw new Error(`Data folder path too long for a PostgreSQL socket: ${socketDir}; choose a shorter DATA_DIR`);
   }
-  const tuned = tuning ? ` ${tuningOptions(tuning)}` : '';
-  return `-p ${port} -c listen_addresses=127.0.0.1 -k '${socketDir}'${tuned}`;
+  return `-p ${port} -c listen_addresses=127.0.0.1 -k '${socketDir}'`;
 }
 
 /**
@@ -150,18 +148,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const port = options.port ?? (await freePort());
   const started = await runCommand(
     join(binDir, 'pg_ctl'),
-    [
-      'start',
-      '-D',
-      layout.pgData,
-      '-l',
-      layout.pgLog,
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      serverOptions(port, layout.pgSocketDir, serverTuning(binDir)),
-    ],
+    ['start', '-D', layout.pgData, '-l', layout.pgLog, '-w', '-t', '60', '-o', serverOptions(port, layout.pgSocketDir)],
     commandOptions(options),
   );
   if (started.code !== 0) {

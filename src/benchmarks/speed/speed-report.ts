@@ -67,7 +67,7 @@ export interface SpeedDetails {
   reused: boolean;
   /** the machine's 1-minute load average when measuring began and ended (the machine may be shared) */
   loadAverage: [number, number];
-  /** the working set read into shared buffers before timing (decision 0034) */
+  /** the working set read into the file cache before timing (decision 0034) */
   prewarmed: Prewarmed;
   distribution: DistributionSummary;
 }
@@ -136,8 +136,8 @@ export function figuresTable(figures: SpeedFigures, details: SpeedDetails): stri
   rows.push(
     ['load average (1 min) when measuring began / ended', details.loadAverage.map((l) => l.toFixed(2)).join(' / ')],
     [
-      'working set read into shared buffers before timing',
-      details.prewarmed.done ? `${details.prewarmed.megabytes} MB in ${details.prewarmed.seconds.toFixed(1)} s` : 'no (cold start)',
+      'working set read into the file cache before timing',
+      details.prewarmed.done ? `${details.prewarmed.megabytes} MB in ${details.prewarmed.seconds.toFixed(1)} s` : 'no',
     ],
     ['worker resident memory at the end (each worker)', details.workerRssMb.map((mb) => `${mb.toFixed(1)} MB`).join(', ')],
     [

@@ -51,7 +51,7 @@ export async function blockAndScore(manager: EntityManager, vault: FieldVault, q
   const within = fields.filter((f) => reciprocityFloor === undefined || reciprocityCanReach(f.fields, reciprocityFloor));
   const otherRequests = [...new Set(within.map((f) => f.candidate.requestId))].filter((id) => id !== requestId);
   const known = new Set(loaded.map((p) => p.id));
-  const everyone = [...loaded, ...(await loadPeople(manager, vault, [], otherRequests)).filter((p) => !known.has(p.id))];
+  const everyone = [...loaded, ...(await loadPeople(manager, vault, [], otherRequests, known))];
   const counterpartsOf = counterparts(everyone);
   return fields.map(({ candidate, fields: scored }) => ({
     candidate,

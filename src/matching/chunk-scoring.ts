@@ -88,7 +88,7 @@ export async function blockAndScoreChunk(
   const otherRequests = [...new Set(within.flatMap((pair) => [pair.first.requestId, pair.second.requestId]))].filter(
     (id) => !fullyRead.has(id),
   );
-  const more = (await loadPeople(manager, vault, [], otherRequests)).filter((view) => !viewById.has(view.id));
+  const more = await loadPeople(manager, vault, [], otherRequests, new Set(viewById.keys()));
   const counterpartsOf = counterparts([...loaded, ...more], prepare);
 
   const results = new Map<string, ScoredCandidate['result']>();

@@ -93,15 +93,24 @@ export async function loadBlockedPeople(
   };
 }
 
+/**
+ * PEOPLE_SQL's people, opened, but for those in `known` (already opened by the caller, e.g. the
+ * candidates whose requests are read for reciprocity): opening a profile costs a key unwrap and a
+ * decryption, and about half of the people of the candidates' requests are the candidates.
+ */
 export async function loadPeople(
   manager: EntityManager,
   vault: FieldVault,
   personIds: readonly string[],
   requestIds: readonly string[],
+  known: ReadonlySet<string> = new Set(),
 ): Promise<MatchingView[]> {
   if (personIds.length === 0 && requestIds.length === 0) return [];
   const rows = await queryPrepared<ViewRow>(manager, PEOPLE_SQL, [personIds, requestIds]);
-  return openViews(vault, rows);
+  return openViews(
+    vault,
+    rows.filter((row) => !known.has(row.id)),
+  );
 }
 
 /**

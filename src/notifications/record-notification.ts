@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { insertOutboxRows } from '../outbox/outbox-rows.js';
 import {
   notificationProblem,
   type NotificationEvent,
@@ -53,9 +53,9 @@ export async function recordNotifications(manager: EntityManager, inputs: readon
     const problem = notificationProblem(event);
     if (problem) throw new Error(`malformed notification: ${problem}`);
   }
-  await manager.insert(
-    OutboxMessage,
-    events.map((event) => ({ topic: NOTIFICATION_TOPIC, payload: { ...event } })),
+  await insertOutboxRows(
+    manager,
+    events.map((event) => ({ topic: NOTIFICATION_TOPIC, payload: event })),
   );
   return events.map((event) => event.eventId);
 }

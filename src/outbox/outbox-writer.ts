@@ -7,7 +7,7 @@ import {
   type MatchPersonJob,
   type ProposeOthersJob,
 } from '../queue/matching-jobs.js';
-import { OutboxMessage } from './outbox-message.entity.js';
+import { insertOutboxRows } from './outbox-rows.js';
 
 /**
  * Records a match hand-off inside the caller's transaction, for the current matcher; the relay
@@ -15,7 +15,7 @@ import { OutboxMessage } from './outbox-message.entity.js';
  */
 export async function writeMatchPersonToOutbox(manager: EntityManager, job: Omit<MatchPersonJob, 'matcherVersion'>): Promise<void> {
   const payload: MatchPersonJob = { personId: job.personId, personVersion: job.personVersion, matcherVersion: MATCHER_VERSION };
-  await manager.insert(OutboxMessage, { topic: MatchingJobName.MatchPerson, payload: { ...payload } });
+  await insertOutboxRows(manager, [{ topic: MatchingJobName.MatchPerson, payload }]);
 }
 
 /** Records a chunk of records to match in one job (a bulk re-score), like writeMatchPersonToOutbox. */
@@ -24,7 +24,7 @@ export async function writeMatchChunkToOutbox(manager: EntityManager, people: Ma
     people: people.map((p) => ({ personId: p.personId, personVersion: p.personVersion })),
     matcherVersion: MATCHER_VERSION,
   };
-  await manager.insert(OutboxMessage, { topic: MatchingJobName.MatchChunk, payload: { ...payload } });
+  await insertOutboxRows(manager, [{ topic: MatchingJobName.MatchChunk, payload }]);
 }
 
 /**
@@ -38,8 +38,8 @@ export async function writeProposeOthersToOutbox(manager: EntityManager, personI
     payloads.push({ personIds: unique.slice(start, start + PROPOSE_OTHERS_MAX) });
   }
   if (payloads.length === 0) return;
-  await manager.insert(
-    OutboxMessage,
-    payloads.map((payload) => ({ topic: MatchingJobName.ProposeOthers, payload: { ...payload } })),
+  await insertOutboxRows(
+    manager,
+    payloads.map((payload) => ({ topic: MatchingJobName.ProposeOthers, payload })),
   );
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notifyRequestStatusChanges } from '../notifications/status-notifications.js';
 import { PersonRecord } from '../persons/entities/person-record.entity.js';
-import { StatusChange } from './entities/status-change.entity.js';
 import { TracingRequest } from './entities/tracing-request.entity.js';
 import { assertLifecycleTransition, deriveRequestStatus } from './request-lifecycle.js';
 import type { CoarseStatus, RequestLifecycle, RequestStatus, SoughtPersonStatus } from './request-vocabulary.js';
@@ -30,23 +29,28 @@ export async function recordStatusChange(manager: EntityManager, change: StatusC
   await recordStatusChanges(manager, [change]);
 }
 
+/** History rows in the order given (read back by id), as arrays: a constant text, prepared once (decision 0034). */
+const INSERT_STATUS_CHANGES_SQL = `
+  INSERT INTO status_change (request_id, person_id, from_status, to_status, reason_code, changed_by)
+  SELECT t.request_id, t.person_id, t.from_status, t.to_status, t.reason_code, t.changed_by
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[])
+       WITH ORDINALITY AS t(request_id, person_id, from_status, to_status, reason_code, changed_by, n)
+  ORDER BY t.n`;
+
 /**
  * Records status changes in their history, in the order given, and their webhook events, committed
  * with them: one insert of history rows and at most one of events, however many changes.
  */
 export async function recordStatusChanges(manager: EntityManager, changes: readonly StatusChangeInput[]): Promise<void> {
   if (changes.length === 0) return;
-  await manager.insert(
-    StatusChange,
-    changes.map((change) => ({
-      requestId: change.requestId,
-      personId: change.personId ?? null,
-      fromStatus: change.from,
-      toStatus: change.to,
-      reasonCode: change.reasonCode,
-      changedBy: change.by,
-    })),
-  );
+  await queryPrepared(manager, INSERT_STATUS_CHANGES_SQL, [
+    changes.map((change) => change.requestId),
+    changes.map((change) => change.personId ?? null),
+    changes.map((change) => change.from),
+    changes.map((change) => change.to),
+    changes.map((change) => change.reasonCode),
+    changes.map((change) => change.by),
+  ]);
   await notifyRequestStatusChanges(manager, changes);
 }
 

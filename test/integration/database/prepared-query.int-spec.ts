@@ -47,6 +47,22 @@ describe('queryPrepared', () => {
     }
   });
 
+  it('prepares a statement again after its first run failed in an aborted transaction', async () => {
+    const text = `SELECT $1::int * 2 AS doubled`;
+    const runner = db.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await expect(runner.query(`SELECT 1 / 0`)).rejects.toThrow(/division by zero/);
+      // Parsing is refused in the aborted transaction: the statement must not count as prepared.
+      await expect(queryPrepared(runner.manager, text, [1])).rejects.toThrow(/aborted/);
+      await runner.rollbackTransaction();
+      expect(await queryPrepared(runner.manager, text, [21])).toEqual([{ doubled: 42 }]);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('returns the rows of an UPDATE … RETURNING, not a [rows, count] pair', async () => {
     const rows = await db.transaction(async (manager) => {
       await manager.query(`CREATE TEMP TABLE prepared_query_probe (id int PRIMARY KEY, seen boolean NOT NULL) ON COMMIT DROP`);

@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { BlindIndex } from '../../../src/key-store/blind-index.js';
-import { BLOCKED_PEOPLE_SQL, PEOPLE_SQL } from '../../../src/matching/matching-views.js';
+import { BLOCKED_PEOPLE_SQL, loadPeople, PEOPLE_SQL } from '../../../src/matching/matching-views.js';
+import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { BLOCKING_SQL, blockingParameters, findCandidates } from '../../../src/matching/candidate-blocking.js';
 import { HotKeyMemo } from '../../../src/matching/hot-key-memo.js';
 import { queryPrepared } from '../../../src/database/prepared-query.js';
@@ -73,6 +74,18 @@ describe('blocking on stored name keys', () => {
     const found = (await findCandidates(db.manager, query)).map((c) => c.personId);
     expect(found).toContain(arabic.soughtPeople[0].id);
     expect(found).not.toContain(latin.enquirer.id);
+  });
+
+  it('reads the people of whole requests, opening only those the caller has not opened already', async () => {
+    const vault = app.get(FieldVault);
+    const first = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const second = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    const everyone = [first.enquirer.id, first.soughtPeople[0].id, second.enquirer.id, second.soughtPeople[0].id];
+    const all = await loadPeople(db.manager, vault, [], [first.id, second.id]);
+    expect(all.map((view) => view.id).sort()).toEqual([...everyone].sort());
+    expect(all.every((view) => view.engine.names.length > 0)).toBe(true);
+    const rest = await loadPeople(db.manager, vault, [], [first.id, second.id], new Set([first.soughtPeople[0].id, second.enquirer.id]));
+    expect(rest.map((view) => view.id).sort()).toEqual([first.enquirer.id, second.soughtPeople[0].id].sort());
   });
 
   it('never returns an enquirer who did not agree to be found, nor another organisation’s records', async () => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../src/database/data-source-options.js';
-import { recordNotification } from '../../../src/notifications/record-notification.js';
+import { recordNotification, recordNotifications } from '../../../src/notifications/record-notification.js';
 
 /** What other features call inside their own transactions (decision.made, consent.recorded, ...). */
 describe('recordNotification', () => {
@@ -31,6 +31,26 @@ describe('recordNotification', () => {
         payload: { eventId, organisationId, type: 'decision.made', occurredAt: expect.any(String), ids: { candidateMatchId, decisionId } },
       },
     ]);
+  });
+
+  it('writes several events in the order given, so the relay sends them in that order', async () => {
+    const decisionIds = Array.from({ length: 5 }, () => randomUUID());
+    const eventIds = await db.transaction((manager) =>
+      recordNotifications(
+        manager,
+        decisionIds.map((decisionId) => ({
+          organisationId,
+          type: 'decision.made' as const,
+          ids: { candidateMatchId: randomUUID(), decisionId },
+        })),
+      ),
+    );
+    const rows: { payload: { eventId: string; ids: { decisionId: string } } }[] = await db.query(
+      `SELECT payload FROM outbox_message WHERE topic = 'notification' AND payload->'ids'->>'decisionId' = ANY($1::text[]) ORDER BY id`,
+      [decisionIds],
+    );
+    expect(rows.map((row) => row.payload.ids.decisionId)).toEqual(decisionIds);
+    expect(rows.map((row) => row.payload.eventId)).toEqual(eventIds);
   });
 
   it('leaves nothing when the change rolls back', async () => {

@@ -240,7 +240,7 @@ async function blockingDiagnostics(
   explain: boolean,
 ): Promise<{ blockingMs: number[]; explains: string[] }> {
   const blockingMs: number[] = [];
-  const statements = new Map<string, Array<{ sql: string; parameters: unknown[] }>>();
+  const parametersByPerson = new Map<string, unknown[]>();
   for (const outcome of measured) {
     const keys = await storedKeys(manager, outcome.personId);
     const query = {
@@ -253,25 +253,24 @@ async function blockingDiagnostics(
       // What the match jobs learned: blocking timed as a running worker does it.
       hotKeys,
     };
-    // The statement as findCandidates sends it, taken before the run teaches the memo anything new.
-    const statement = { sql: BLOCKING_SQL, parameters: blockingParameters(query) };
+    // The parameters findCandidates sends, taken before the run teaches the memo anything new.
+    parametersByPerson.set(outcome.personId, blockingParameters(query));
     const started = performance.now();
     await findCandidates(manager, query);
     blockingMs.push(performance.now() - started);
-    statements.set(outcome.personId, [statement]);
   }
   const explains: string[] = [];
   if (explain) {
     const slowest = [...measured].sort((a, b) => b.matchMs - a.matchMs).slice(0, 2);
     for (const outcome of slowest) {
-      for (const { sql, parameters } of statements.get(outcome.personId) ?? []) {
-        if (!/^\s*(SELECT|WITH)/i.test(sql)) continue;
-        const plan: Array<Record<string, string>> = await manager.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
-        explains.push(
-          `-- query ${outcome.personId}: match ${outcome.matchMs.toFixed(1)} ms, ${outcome.candidatesScored} candidates scored\n` +
-            plan.map((row) => Object.values(row)[0]).join('\n'),
-        );
-      }
+      const plan: Array<Record<string, string>> = await manager.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${BLOCKING_SQL}`,
+        parametersByPerson.get(outcome.personId),
+      );
+      explains.push(
+        `-- query ${outcome.personId}: match ${outcome.matchMs.toFixed(1)} ms, ${outcome.candidatesScored} candidates scored\n` +
+          plan.map((row) => Object.values(row)[0]).join('\n'),
+      );
     }
   }
   return { blockingMs, explains };

@@ -2,7 +2,7 @@
 #
 # One image, three roles (see docker-compose.yml and docs/decisions/0003-deployment.md):
 #   API        node dist/main.js                  (the default command)
-#   worker     node dist/worker.js
+#   worker     node --max-semi-space-size=32 dist/worker.js
 #   migrations node dist/database/migrate-cli.js  (one-shot)
 #
 # Node 20 matches the development machine (docs/decisions/0001-module-system.md); change both together.

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { waitForHttpOk } from '../local-stack/app-process.js';
 import { freePort } from '../local-stack/free-port.js';
 import { FAULT_RUN_SETTINGS } from './fault-settings.js';
+import { WORKER_NODE_FLAGS } from '../worker-node-flags.js';
 
 interface Child {
   process: ChildProcess;
@@ -29,9 +30,12 @@ export interface FaultProcesses {
   stop(): Promise<void>;
 }
 
-function spawnEntry(script: string, env: NodeJS.ProcessEnv, logFile: string): Child {
+function spawnEntry(script: string, env: NodeJS.ProcessEnv, logFile: string, nodeFlags: readonly string[] = []): Child {
   const log = openSync(logFile, 'a', 0o600);
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeFlags, fileURLToPath(new URL(script, import.meta.url))], {
+    env,
+    stdio: ['ignore', log, log],
+  });
   closeSync(log);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
@@ -76,7 +80,12 @@ export async function startFaultProcesses(options: {
   const metricsPorts: number[] = [];
   const workers: Child[] = [];
   const startWorker = (index: number) =>
-    spawnEntry('../worker.js', { ...shared, METRICS_PORT: String(metricsPorts[index]) }, join(options.logDir, `worker-${index + 1}.log`));
+    spawnEntry(
+      '../worker.js',
+      { ...shared, METRICS_PORT: String(metricsPorts[index]) },
+      join(options.logDir, `worker-${index + 1}.log`),
+      WORKER_NODE_FLAGS,
+    );
   for (let i = 0; i < options.workers; i += 1) {
     metricsPorts.push(await freePort());
     workers.push(startWorker(i));

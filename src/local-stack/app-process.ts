@@ -13,8 +13,9 @@ export interface AppProcess {
  * Runs one of the service's entry points on this same node binary. Output goes straight to our
  * terminal. detached: a Ctrl-C reaches only the supervisor, which then stops everything in order.
  */
-export function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv): AppProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+/** `nodeFlags`: flags for Node itself, before the script (a worker's: WORKER_NODE_FLAGS). */
+export function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): AppProcess {
+  const child = spawn(process.execPath, [...nodeFlags, script], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   let ended = false;
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));

@@ -19,6 +19,7 @@ import { freePort } from './free-port.js';
 import { startLocalServices } from './local-services.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { isRoot } from './system-user.js';
+import { WORKER_NODE_FLAGS } from '../worker-node-flags.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -135,10 +136,12 @@ async function main(): Promise<void> {
   const apiEnv: NodeJS.ProcessEnv = { ...shared };
   delete apiEnv.METRICS_PORT;
   const api = spawnApp('API', fileURLToPath(new URL('../main.js', import.meta.url)), apiEnv);
-  const worker = spawnApp('worker', fileURLToPath(new URL('../worker.js', import.meta.url)), {
-    ...shared,
-    METRICS_PORT: metricsPort,
-  });
+  const worker = spawnApp(
+    'worker',
+    fileURLToPath(new URL('../worker.js', import.meta.url)),
+    { ...shared, METRICS_PORT: metricsPort },
+    WORKER_NODE_FLAGS,
+  );
   cleanups.push(() => Promise.all([api.stop(), worker.stop()]).then(() => undefined));
   watchApp(api);
   watchApp(worker);

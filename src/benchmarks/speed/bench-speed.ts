@@ -19,6 +19,7 @@ import { measureFuse, measureTrgm, readBaselineNames } from './measure-baselines
 import { matchQuantiles, measureInProcess, type QueryOutcome } from './measure-in-process.js';
 import { logInAsOfficer, measureQueueE2e } from './measure-queue-e2e.js';
 import { emptyQueue, measureThroughput } from './measure-throughput.js';
+import { hasWorkerNodeFlags, WORKER_NODE_FLAGS } from '../../worker-node-flags.js';
 import { prewarmWorkingSet } from './prewarm.js';
 import { say } from './progress.js';
 import { pooledRecall } from './recall.js';
@@ -53,6 +54,11 @@ async function main(options: SpeedOptions): Promise<void> {
   }
   await mkdir(root, { recursive: true, mode: 0o711 });
   cleanups.push(await lockDataset(join(root, `${folder}.lock`)));
+  if (!hasWorkerNodeFlags()) {
+    say(
+      `note: started without the worker's Node flags (${WORKER_NODE_FLAGS.join(' ')}), which npm run bench:speed gives: in-process times differ from a worker's`,
+    );
+  }
   say(`data set ${folder}: starting its PostgreSQL and Redis`);
   const services = await openBenchServices(folder);
   cleanups.push(services.stop);

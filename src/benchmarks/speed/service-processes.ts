@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { waitForHttpOk } from '../../local-stack/app-process.js';
 import { freePort } from '../../local-stack/free-port.js';
 import { matcherSettings } from './matcher-settings.js';
+import { WORKER_NODE_FLAGS } from '../../worker-node-flags.js';
 
 export interface ServiceProcesses {
   apiUrl: string;
@@ -31,9 +32,12 @@ interface Child {
   exited: Promise<number | null>;
 }
 
-function spawnEntry(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string): Child {
+function spawnEntry(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, nodeFlags: readonly string[] = []): Child {
   const log = openSync(join(logDir, `${name}.log`), 'a', 0o600);
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeFlags, fileURLToPath(new URL(script, import.meta.url))], {
+    env,
+    stdio: ['ignore', log, log],
+  });
   closeSync(log);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
@@ -89,6 +93,7 @@ export async function startServiceProcesses(options: {
         '../../worker.js',
         { ...shared, METRICS_PORT: String(metricsPort), RECONCILE_INTERVAL_MS: '86400000' },
         options.logDir,
+        WORKER_NODE_FLAGS,
       ),
     );
   }

@@ -1,0 +1,14 @@
+/**
+ * The Node flags every worker process starts with (decision 0035), and bench:speed's own process,
+ * which times the worker's code in-process. A match job allocates a few MB (a hundred candidates'
+ * profiles opened, prepared and scored), and V8's default young generation filled several times a
+ * job: with 32 MB semi-spaces fewer scavenges run, at some tens of MB more memory a worker.
+ * The processes this project spawns take them from here; package.json, the Dockerfile and
+ * docker-compose.yml spell them out, and a unit test keeps them the same.
+ */
+export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
+/** Whether this process was started with the worker's flags (bench:speed says so when not). */
+export function hasWorkerNodeFlags(execArgv: readonly string[] = process.execArgv): boolean {
+  return WORKER_NODE_FLAGS.every((flag) => execArgv.includes(flag));
+}

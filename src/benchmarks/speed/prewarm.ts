@@ -5,7 +5,7 @@ import type pg from 'pg';
  * working set of a service that has been answering for a while. Of the key table only its primary
  * key: blocking reads it index-only, and a job's own keys are rows it has just written.
  */
-export const PREWARMED_TABLES = [
+const PREWARMED_TABLES = [
   'person_record',
   'tracing_request',
   'intake_consent',
@@ -14,7 +14,7 @@ export const PREWARMED_TABLES = [
   'candidate_match',
   'bench_trgm_name',
 ] as const;
-export const PREWARMED_INDEXES_ONLY = ['person_name_key'] as const;
+const PREWARMED_INDEXES_ONLY = ['person_name_key'] as const;
 
 export interface Prewarmed {
   /** false when the server has no pg_prewarm, or the role may not add it (a database named by BENCH_DATABASE_URL, say) */

@@ -2,8 +2,10 @@ import { benchKeyStoreSettings } from '../support/bench-services.js';
 /**
  * The worker-side time to match one new record: the query record is written by the service's own
  * write path (TracingRequestsService.create: request, people, names, keys, outbox row, in one
- * transaction), then MatchingService.matchPerson – the code a worker runs for a job – is called
- * directly and timed: blocking, scoring and the candidate upserts, without any queue wait.
+ * transaction), then, once this process's outbox relay has queued its job (in the service the
+ * relay runs in the API, and a worker takes the job only after it), MatchingService.matchPerson –
+ * the code a worker runs for a job – is called directly and timed: the whole job (locks, blocking,
+ * scoring, candidate upserts, status moves, notices, the run), without any queue wait.
  *
  * The engine's ranked list for recall comes afterwards (untimed) from the service's blockAndScore –
  * the blocking and scoring the match job runs, on the record's stored keys – ordered by score,
@@ -145,12 +147,15 @@ async function run(
     roles: ['officer'],
     sourceIp: null,
   };
+  const relay = app.get(OutboxRelay);
   const outcomes: QueryOutcome[] = [];
   for (const [index, query] of options.queries.entries()) {
     const created = await requests.create(officer, requestBody(query.request) as unknown as CreateTracingRequestDto);
     const sought = created.persons.find((p) => p.role === 'sought');
     if (!sought) throw new Error('the created request has no sought person');
     const job = { personId: sought.id, personVersion: sought.version, matcherVersion: MATCHER_VERSION };
+    // The write kicked this process's relay, which queues the job: a worker takes it only then.
+    await relay.settled();
     const cpu = process.cpuUsage();
     const started = performance.now();
     const outcome = await matching.matchPerson(job);

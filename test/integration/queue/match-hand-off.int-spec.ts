@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { MATCHING_QUEUE, matchPersonJobId } from '../../../src/queue/matching-jobs.js';
 import { MatchingQueue } from '../../../src/queue/matching-queue.js';
+import { OutboxRelay } from '../../../src/outbox/outbox-relay.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
 import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
@@ -61,6 +62,13 @@ describe('hand-off to the matching queue', () => {
       expect(serialised).not.toContain('1979');
       expect(serialised).not.toContain('حلب');
     }
+  });
+
+  it("has the request's jobs on the queue once the relay kicked by the write has settled", async () => {
+    const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
+    await api.get(OutboxRelay).settled();
+    const job = { personId: created.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
+    expect(await queueOf(api).getJob(matchPersonJobId(job))).toBeDefined();
   });
 
   it('adds no second job when the same version is enqueued again', async () => {

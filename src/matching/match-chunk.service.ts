@@ -6,6 +6,7 @@ import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announcePairsForReview } from '../notifications/candidate-notices.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { holdingOutboxRows } from '../outbox/outbox-rows.js';
 import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
 import type { MatchChunkJob } from '../queue/matching-jobs.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
@@ -134,15 +135,17 @@ export class MatchChunkService {
       };
     });
     const proposing = new Set(results.filter((r) => r.proposed.length > 0).map((r) => r.subject.id));
-    await moveMatchedRecords(manager, records, proposing, this.env.MATCH_REVIEW_THRESHOLD);
-    await announcePairsForReview(manager, {
-      pairs: results.flatMap((r) => r.proposed.map((c) => ({ personId: r.subject.id, candidateId: c.id }))),
-      matcherVersion: MATCHER_VERSION,
-      reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
-    });
     // As for one record: the other sides move in jobs of their own, and the runs are recorded here.
     const others = results.flatMap((r) => r.proposed.filter((c) => c.role === 'sought').map((c) => c.id));
-    await writeProposeOthersToOutbox(manager, others);
+    await holdingOutboxRows(manager, async () => {
+      await moveMatchedRecords(manager, records, proposing, this.env.MATCH_REVIEW_THRESHOLD);
+      await announcePairsForReview(manager, {
+        pairs: results.flatMap((r) => r.proposed.map((c) => ({ personId: r.subject.id, candidateId: c.id }))),
+        matcherVersion: MATCHER_VERSION,
+        reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
+      });
+      await writeProposeOthersToOutbox(manager, others);
+    });
     const elapsedEach = (performance.now() - started) / Math.max(1, results.length);
     await recordMatchRuns(
       manager,

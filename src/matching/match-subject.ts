@@ -6,6 +6,7 @@ import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js
 import type { EngineNamePart, EngineRole, EngineSex } from './engine/person-for-matching.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { queryPrepared } from '../database/prepared-query.js';
+import { COMMIT_WITHOUT_WAITING_FOR_DISK_COLUMN } from './lazy-commit.js';
 
 /** The record a match job is about, read and locked in one statement: everything the job needs of it. */
 export interface MatchSubject {
@@ -48,8 +49,8 @@ export interface MatchSubject {
  * The match profile (names, place of birth; sealed) and keys are read under the person's lock:
  * they change only with the person's version.
  */
-const SUBJECT_SELECT = `
-  SELECT p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle, r.status AS "requestStatus",
+const subjectSelect = (extraColumns = '') => `
+  SELECT ${extraColumns} p.id, p.request_id AS "requestId", r.organisation_id AS "organisationId", r.lifecycle, r.status AS "requestStatus",
          p.role, p.status, p.version, p.sex,
          p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
          p.match_profile AS "matchProfile", p.place_of_birth_country AS "placeOfBirthCountry",
@@ -70,14 +71,18 @@ const SUBJECT_SELECT = `
   ) k
 `;
 
-const SUBJECT_SQL = `${SUBJECT_SELECT} WHERE p.id = $1 FOR NO KEY UPDATE OF r, p`;
+/** Also sets the job's transaction to commit without waiting for the disk (lazy-commit.ts). */
+const SUBJECT_SQL = `${subjectSelect(`${COMMIT_WITHOUT_WAITING_FOR_DISK_COLUMN},`)} WHERE p.id = $1 FOR NO KEY UPDATE OF r, p`;
 
 /** The records of a chunk, read without locks (the chunk locks them only to write; see matchChunk). */
-const SUBJECTS_SQL = `${SUBJECT_SELECT} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`;
+const SUBJECTS_SQL = `${subjectSelect()} WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`;
 
-type SubjectRow = Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile: string | null };
+type SubjectRow = Omit<MatchSubject, 'names' | 'placeOfBirth'> & { matchProfile: string | null; commitsLazily?: string };
 
-/** Locks the job's request and person and reads them, names opened; null when the person is gone. */
+/**
+ * Locks the job's request and person and reads them, names opened; null when the person is gone.
+ * The transaction then commits without waiting for the disk (decision 0033): call it first.
+ */
 export async function lockMatchSubject(manager: EntityManager, vault: FieldVault, personId: string): Promise<MatchSubject | null> {
   const [row] = await queryPrepared<SubjectRow>(manager, SUBJECT_SQL, [personId, MATCHER_VERSION]);
   if (!row) return null;
@@ -101,7 +106,7 @@ export async function readMatchSubjects(manager: EntityManager, vault: FieldVaul
 }
 
 async function openSubject(vault: FieldVault, row: SubjectRow, keys?: PreloadedKeys): Promise<MatchSubject> {
-  const { matchProfile, ...subject } = row;
+  const { matchProfile, commitsLazily: _, ...subject } = row;
   // A record written before match profiles existed has none until `cli rotate-keys` makes it.
   const profile = matchProfile === null ? { names: [], placeOfBirth: null } : await openMatchProfile(vault, row.id, matchProfile, keys);
   return { ...subject, names: profile.names, placeOfBirth: profile.placeOfBirth };

@@ -6,13 +6,13 @@ import { BlindIndex } from '../key-store/blind-index.js';
 import { FieldVault } from '../key-store/field-vault.js';
 import { announceCandidatesForReview } from '../notifications/candidate-notices.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { holdingOutboxRows } from '../outbox/outbox-rows.js';
 import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
 import type { MatchPersonJob, ProposeOthersJob } from '../queue/matching-jobs.js';
 import { blockAndScore, type ScoredCandidate } from './candidate-scoring.js';
 import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { HotKeyMemo } from './hot-key-memo.js';
-import { commitWithoutWaitingForDisk } from './lazy-commit.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
 import { replaceNameKeys, storedBlockingKeys, toPersonForMatching } from './name-keys.js';
 import { moveMatchedRecords, proposeOthers } from './possible-match.js';
@@ -46,8 +46,8 @@ export class MatchingService {
     if (job.matcherVersion !== MATCHER_VERSION) return 'other_matcher_version';
     const started = performance.now();
     const outcome = await this.dataSource.transaction(async (manager): Promise<MatchOutcome | { othersQueued: boolean }> => {
-      await commitWithoutWaitingForDisk(manager);
-      // Request and person locked, and everything the job needs of them read, in one statement.
+      // Request and person locked, and everything the job needs of them read, in one statement
+      // that also lets the transaction commit without waiting for the disk (lazy-commit.ts).
       const subject = await lockMatchSubject(manager, this.vault, job.personId);
       if (!subject) return 'gone';
       if (subject.lifecycle !== 'open') return 'request_closed';
@@ -101,21 +101,24 @@ export class MatchingService {
       lifecycle: subject.lifecycle,
       status: subject.requestStatus,
     };
-    await moveMatchedRecords(
-      manager,
-      [{ ...subject, request }],
-      new Set(proposed.length > 0 ? [subject.id] : []),
-      this.env.MATCH_REVIEW_THRESHOLD,
-    );
-    await announceCandidatesForReview(manager, {
-      personId: subject.id,
-      candidateIds: proposed.map((c) => c.id),
-      matcherVersion: MATCHER_VERSION,
-      reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
-    });
     // Only sought people move, so enquirers on the other side cost nothing.
     const others = proposed.filter((other) => other.role === 'sought').map((other) => other.id);
-    await writeProposeOthersToOutbox(manager, others);
+    // The outbox rows of these three (status events, review notices, the other sides' job) in one insert.
+    await holdingOutboxRows(manager, async () => {
+      await moveMatchedRecords(
+        manager,
+        [{ ...subject, request }],
+        new Set(proposed.length > 0 ? [subject.id] : []),
+        this.env.MATCH_REVIEW_THRESHOLD,
+      );
+      await announceCandidatesForReview(manager, {
+        personId: subject.id,
+        candidateIds: proposed.map((c) => c.id),
+        matcherVersion: MATCHER_VERSION,
+        reviewThreshold: this.env.MATCH_REVIEW_THRESHOLD,
+      });
+      await writeProposeOthersToOutbox(manager, others);
+    });
     const run = { personId: subject.id, personVersion: subject.version, scored: scored.length, stored: kept.length };
     await recordMatchRuns(manager, [{ ...run, durationMs: performance.now() - started }]);
     return { othersQueued: others.length > 0 };

@@ -17,7 +17,36 @@ const INSERT_OUTBOX_SQL = `
   SELECT t.topic, t.payload::jsonb FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(topic, payload, n)
   ORDER BY t.n`;
 
+/** Rows held back by holdingOutboxRows, by the transaction's manager. */
+const heldRows = new WeakMap<EntityManager, OutboxRow[]>();
+
 export async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
+  const held = heldRows.get(manager);
+  if (held) {
+    held.push(...rows);
+    return;
+  }
   await queryPrepared(manager, INSERT_OUTBOX_SQL, [rows.map((row) => row.topic), rows.map((row) => JSON.stringify(row.payload))]);
+}
+
+/**
+ * Runs `work`, holding back the outbox rows it writes through `manager`, then writes them all in one
+ * statement, in the order they were written. A match job writes rows from three places (its
+ * requests' status events, the review notices, the other sides' job), a round trip each. Only for
+ * work that does not read the outbox: none of it reads rows it has not yet written, and the relay
+ * sees them only after the commit either way. Within work already holding, the outer one writes them.
+ */
+export async function holdingOutboxRows<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  if (heldRows.has(manager)) return work();
+  const rows: OutboxRow[] = [];
+  heldRows.set(manager, rows);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    heldRows.delete(manager);
+  }
+  await insertOutboxRows(manager, rows);
+  return result;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { deriveRequestStatus } from './request-lifecycle.js';
 import type { RequestLifecycle, SoughtPersonStatus } from './request-vocabulary.js';
-import { recordStatusChanges, writeRequestStatuses, type StatusChangeInput } from './status-recorder.js';
+import { notifyRequestStatusChanges } from '../notifications/status-notifications.js';
+import { writeStatusMoves, type StatusChangeInput } from './status-recorder.js';
 
 /** A request its caller holds locked, as read after the lock was taken: what its status derives from. */
 export interface LockedRequestState {
@@ -23,8 +24,9 @@ export interface SoughtPersonMove {
 
 /**
  * Applies moves of sought people of locked requests in the order given, then re-derives each
- * touched request's status from its sought people: one update of the people, one of the requests,
- * one insert of history rows and one of webhook events, however many people and requests move.
+ * touched request's status from its sought people: one statement for the people, the requests and
+ * the history rows (writeStatusMoves) and one insert of webhook events, however many people and
+ * requests move.
  * A match job moves the other sides of its proposals this way: one person at a time it took about
  * ten statements each (decision 0031). The history keeps every step (submitted → searching →
  * possible_match is two rows), and a person's row is written once with where they end. The
@@ -51,31 +53,27 @@ export async function applySoughtPersonMoves(
     causeByRequest.set(request.id, move.reasonCode);
   }
   if (endsAt.size === 0) return;
-  await manager.query(
-    `UPDATE person_record p SET status = t.status, updated_at = now()
-     FROM unnest($1::uuid[], $2::text[]) AS t(id, status) WHERE p.id = t.id`,
-    [[...endsAt.keys()], [...endsAt.values()]],
-  );
   const derived = [...causeByRequest].flatMap(([requestId, reasonCode]) => {
     const request = requestById.get(requestId) as LockedRequestState;
     const status = deriveRequestStatus(request.lifecycle, [...request.sought.values()]);
     return status === request.status ? [] : [{ request, status, reasonCode }];
   });
-  const heard = await writeRequestStatuses(
-    manager,
-    derived.map(({ request, status }) => ({ id: request.id, status })),
-  );
-  derived.forEach(({ request, status, reasonCode }, index) => {
-    history.push({
-      requestId: request.id,
-      from: request.status,
-      to: status,
-      reasonCode,
-      by,
-      enquirer: heard[index],
-      organisationId: request.organisationId,
-    });
-    request.status = status;
+  const requestChanges: StatusChangeInput[] = derived.map(({ request, status, reasonCode }) => ({
+    requestId: request.id,
+    from: request.status,
+    to: status,
+    reasonCode,
+    by,
+    organisationId: request.organisationId,
+  }));
+  const heard = await writeStatusMoves(manager, {
+    people: [...endsAt].map(([id, status]) => ({ id, status })),
+    requests: derived.map(({ request, status }) => ({ id: request.id, status })),
+    history: [...history, ...requestChanges],
   });
-  await recordStatusChanges(manager, history);
+  derived.forEach(({ request, status }) => (request.status = status));
+  await notifyRequestStatusChanges(
+    manager,
+    requestChanges.map((change, index) => ({ ...change, enquirer: heard[index] })),
+  );
 }

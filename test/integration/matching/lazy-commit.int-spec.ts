@@ -4,7 +4,7 @@
  * would commit lazily too.
  */
 import { DataSource } from 'typeorm';
-import { commitWithoutWaitingForDisk } from '../../../src/matching/lazy-commit.js';
+import { COMMIT_WITHOUT_WAITING_FOR_DISK_COLUMN, commitWithoutWaitingForDisk } from '../../../src/matching/lazy-commit.js';
 
 describe('lazy commit of a match job', () => {
   let db: DataSource;
@@ -26,6 +26,15 @@ describe('lazy commit of a match job', () => {
     expect(inside).toBe('off');
     const after = await db.transaction(async (manager) => (await manager.query(`SHOW synchronous_commit`))[0].synchronous_commit as string);
     expect(after).toBe('on');
+    expect((await db.query(`SHOW synchronous_commit`))[0].synchronous_commit).toBe('on');
+  });
+
+  it("is the same as a column of a statement (the match job's lock), and ends with the transaction too", async () => {
+    const inside = await db.transaction(async (manager) => {
+      await manager.query(`SELECT ${COMMIT_WITHOUT_WAITING_FOR_DISK_COLUMN}`);
+      return (await manager.query(`SHOW synchronous_commit`))[0].synchronous_commit as string;
+    });
+    expect(inside).toBe('off');
     expect((await db.query(`SHOW synchronous_commit`))[0].synchronous_commit).toBe('on');
   });
 

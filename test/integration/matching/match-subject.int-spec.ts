@@ -44,7 +44,12 @@ describe('the record a match job is about, read and locked in one statement', ()
       await writer.startTransaction();
       await writer.query(`SELECT 1 FROM person_record WHERE id = $1 FOR NO KEY UPDATE`, [personId]);
       // The job's statement waits for the person...
-      const job = db.transaction((manager) => lockMatchSubject(manager, keys.vault, personId));
+      const job = db.transaction(async (manager) => {
+        const locked = await lockMatchSubject(manager, keys.vault, personId);
+        // The same statement let the job's transaction commit without waiting for the disk (decision 0033).
+        const [{ synchronous_commit: commit }] = await manager.query(`SHOW synchronous_commit`);
+        return { locked, commit };
+      });
       // (pg_stat_activity keeps the statement's first kilobyte only: matched by its beginning)
       await eventually(async () => {
         const waiting = await probe.query(
@@ -60,7 +65,10 @@ describe('the record a match job is about, read and locked in one statement', ()
       await probe.rollbackTransaction();
       await writer.commitTransaction();
 
-      const subject = await job;
+      const { locked: subject, commit } = await job;
+      expect(commit).toBe('off');
+      expect((await db.query(`SHOW synchronous_commit`))[0].synchronous_commit).toBe('on');
+      expect(subject).not.toHaveProperty('commitsLazily');
       expect(subject).toMatchObject({
         id: personId,
         requestId: request.id,

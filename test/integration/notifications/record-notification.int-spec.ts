@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../src/database/data-source-options.js';
 import { recordNotification, recordNotifications } from '../../../src/notifications/record-notification.js';
+import { holdingOutboxRows } from '../../../src/outbox/outbox-rows.js';
 
 /** What other features call inside their own transactions (decision.made, consent.recorded, ...). */
 describe('recordNotification', () => {
@@ -51,6 +52,45 @@ describe('recordNotification', () => {
     );
     expect(rows.map((row) => row.payload.ids.decisionId)).toEqual(decisionIds);
     expect(rows.map((row) => row.payload.eventId)).toEqual(eventIds);
+  });
+
+  it('held back by holdingOutboxRows, writes events of several calls at the end in one statement, in order', async () => {
+    const decisionIds = Array.from({ length: 4 }, () => randomUUID());
+    const event = (decisionId: string) => ({
+      organisationId,
+      type: 'decision.made' as const,
+      ids: { candidateMatchId: randomUUID(), decisionId },
+    });
+    const storedIds = () =>
+      db.query(
+        `SELECT o.payload->'ids'->>'decisionId' AS id FROM outbox_message o WHERE o.payload->'ids'->>'decisionId' = ANY($1::text[]) ORDER BY o.id`,
+        [decisionIds],
+      );
+    const seenInside = await db.transaction((manager) =>
+      holdingOutboxRows(manager, async () => {
+        await recordNotifications(manager, decisionIds.slice(0, 2).map(event));
+        // A nested hold leaves the writing to the outer one.
+        await holdingOutboxRows(manager, () => recordNotification(manager, event(decisionIds[2])));
+        await recordNotification(manager, event(decisionIds[3]));
+        return manager.query(`SELECT count(*)::int AS n FROM outbox_message WHERE payload->'ids'->>'decisionId' = ANY($1::text[])`, [
+          decisionIds,
+        ]);
+      }),
+    );
+    expect(seenInside).toEqual([{ n: 0 }]);
+    expect((await storedIds()).map((row: { id: string }) => row.id)).toEqual(decisionIds);
+
+    // Work that fails writes nothing it held, and the next writes are not held any more.
+    const failed = randomUUID();
+    await expect(
+      db.transaction((manager) =>
+        holdingOutboxRows(manager, async () => {
+          await recordNotification(manager, event(failed));
+          throw new Error('the job failed');
+        }),
+      ),
+    ).rejects.toThrow('the job failed');
+    expect(await db.query(`SELECT 1 FROM outbox_message WHERE payload->'ids'->>'decisionId' = $1`, [failed])).toEqual([]);
   });
 
   it('leaves nothing when the change rolls back', async () => {

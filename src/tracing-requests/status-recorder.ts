@@ -169,6 +169,8 @@ function heardInOrder(
   });
 }
 
+const WRITE_REQUEST_STATUSES_SQL = `WITH ${requestStatusWritesSql(1)} SELECT id, "from", "to" FROM written`;
+
 /**
  * writeRequestStatus for several locked requests in one statement; returns what each enquirer
  * heard before and hears after, in the order given.
@@ -177,7 +179,7 @@ export async function writeRequestStatuses(manager: EntityManager, writes: reado
   if (writes.length === 0) return [];
   const rows = await queryPrepared<EnquirerStatusChange & { id: string }>(
     manager,
-    `WITH ${requestStatusWritesSql(1)} SELECT id, "from", "to" FROM written`,
+    WRITE_REQUEST_STATUSES_SQL,
     requestStatusColumns(writes),
   );
   return heardInOrder(writes, rows);

@@ -175,7 +175,7 @@ const WRITE_REQUEST_STATUSES_SQL = `WITH ${requestStatusWritesSql(1)} SELECT id,
  * writeRequestStatus for several locked requests in one statement; returns what each enquirer
  * heard before and hears after, in the order given.
  */
-export async function writeRequestStatuses(manager: EntityManager, writes: readonly RequestStatusWrite[]): Promise<EnquirerStatusChange[]> {
+async function writeRequestStatuses(manager: EntityManager, writes: readonly RequestStatusWrite[]): Promise<EnquirerStatusChange[]> {
   if (writes.length === 0) return [];
   const rows = await queryPrepared<EnquirerStatusChange & { id: string }>(
     manager,

@@ -80,17 +80,22 @@ describe('recordNotification', () => {
     expect(seenInside).toEqual([{ n: 0 }]);
     expect((await storedIds()).map((row: { id: string }) => row.id)).toEqual(decisionIds);
 
-    // Work that fails writes nothing it held, and the next writes are not held any more.
-    const failed = randomUUID();
-    await expect(
-      db.transaction((manager) =>
+    // Work that fails writes nothing it held, and the next writes through the manager are not held any more.
+    const [failed, after] = [randomUUID(), randomUUID()];
+    const visibleAfterFailure = await db.transaction(async (manager) => {
+      await expect(
         holdingOutboxRows(manager, async () => {
           await recordNotification(manager, event(failed));
           throw new Error('the job failed');
         }),
-      ),
-    ).rejects.toThrow('the job failed');
-    expect(await db.query(`SELECT 1 FROM outbox_message WHERE payload->'ids'->>'decisionId' = $1`, [failed])).toEqual([]);
+      ).rejects.toThrow('the job failed');
+      await recordNotification(manager, event(after));
+      return manager.query(
+        `SELECT payload->'ids'->>'decisionId' AS id FROM outbox_message WHERE payload->'ids'->>'decisionId' = ANY($1::text[])`,
+        [[failed, after]],
+      );
+    });
+    expect(visibleAfterFailure).toEqual([{ id: after }]);
   });
 
   it('leaves nothing when the change rolls back', async () => {

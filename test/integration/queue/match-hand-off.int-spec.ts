@@ -68,7 +68,7 @@ describe('hand-off to the matching queue', () => {
     const created = (await officer.post('/v1/tracing-requests', makeRequestBody()).expect(201)).body;
     await api.get(OutboxRelay).settled();
     const job = { personId: created.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
-    expect(await queueOf(api).getJob(matchPersonJobId(job))).toBeDefined();
+    expect((await queueOf(api).getJob(matchPersonJobId(job)))?.data).toEqual(job);
   });
 
   it('adds no second job when the same version is enqueued again', async () => {

@@ -24,6 +24,7 @@ import { makeOrganisation, type TestOrganisation } from '../../support/factories
 import { loginAs, type Session } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
+import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 import { namesOf, personStrings } from '../../support/person-strings.js';
 
@@ -42,6 +43,7 @@ const SHARED_CODES = new Set<string>([
 const PERIOD_DAYS = 60;
 
 describe('the survivor’s status through the caseworker', () => {
+  let database: ScratchDatabase;
   let redisDir: string;
   let redis: TestRedis;
   let api: NestExpressApplication;
@@ -51,13 +53,20 @@ describe('the survivor’s status through the caseworker', () => {
   let caseworker: Session;
   const workers: INestApplicationContext[] = [];
   /** Workers start only in the last tests: once one runs, its match jobs move new requests' people on their own. */
-  const workerSettings = () => ({ REDIS_URL: redis.url, SEARCH_PERIOD_DAYS: String(PERIOD_DAYS), SEARCH_CLOSING_INTERVAL_MS: '1000' });
+  const workerSettings = () => ({
+    REDIS_URL: redis.url,
+    DATABASE_URL: database.url,
+    SEARCH_PERIOD_DAYS: String(PERIOD_DAYS),
+    SEARCH_CLOSING_INTERVAL_MS: '1000',
+  });
 
   beforeAll(async () => {
-    // A Redis of its own: the closing schedule this file sets up stays out of the shared one.
+    // A Redis and a database of its own: the closing schedule this file sets up, with its short
+    // period, closes this file's requests only, and no other suite's relay takes its jobs.
     redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
     redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
+    database = await createMigratedScratchDatabase('case_status');
+    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
     db = dataSourceOf(api);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
@@ -66,9 +75,10 @@ describe('the survivor’s status through the caseworker', () => {
 
   afterAll(async () => {
     for (const worker of workers) await worker.close();
-    await api.close();
+    await api?.close();
     await redis.stop();
     await rm(redisDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   /** A request with names no other test uses, so the matcher proposes nothing on its own. */

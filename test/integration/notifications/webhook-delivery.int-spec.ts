@@ -16,6 +16,7 @@ import { loginAs, type Session } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
 import { personStrings } from '../../support/person-strings.js';
 import { makeRequestBody, makeUniqueRequestBody, uniqueName } from '../../support/request-bodies.js';
+import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 import { type ReceivedWebhook, TestWebhookReceiver } from '../../support/webhook-receiver.js';
 
@@ -35,7 +36,9 @@ interface RecordedEvent {
   status?: string;
 }
 
+/** A Redis and a database of its own: no other suite's relay takes its notices, nor its relay theirs. */
 describe('webhook delivery (real queue, worker and a receiver on loopback)', () => {
+  let database: ScratchDatabase;
   let redisDir: string;
   let redis: TestRedis;
   let api: NestExpressApplication;
@@ -52,8 +55,9 @@ describe('webhook delivery (real queue, worker and a receiver on loopback)', () 
   beforeAll(async () => {
     redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
     redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url, ...SETTINGS });
-    worker = await startWorker({ REDIS_URL: redis.url, ...SETTINGS });
+    database = await createMigratedScratchDatabase('webhooks');
+    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url, ...SETTINGS });
+    worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, ...SETTINGS });
     db = dataSourceOf(api);
     // The staff receiver of A fails the first two attempts of every delivery, then accepts.
     hooks = await TestWebhookReceiver.start({
@@ -79,11 +83,12 @@ describe('webhook delivery (real queue, worker and a receiver on loopback)', () 
   });
 
   afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await hooks.stop();
+    await worker?.close();
+    await api?.close();
+    await hooks?.stop();
     await redis.stop();
     await rm(redisDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   const statusOf = async (session: Session, id: string) => (await session.get(`/v1/tracing-requests/${id}`).expect(200)).body.status;

@@ -10,9 +10,12 @@ import { makeOrganisation } from '../../support/factories.js';
 import { loginAs } from '../../support/http.js';
 import { startRedis, type TestRedis } from '../../support/local-services.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
+import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 
+/** A Redis and a database of its own: the queue then holds this test's two jobs and nothing else. */
 describe('graceful shutdown of the worker', () => {
+  let database: ScratchDatabase;
   let redisDir: string;
   let redis: TestRedis;
   let api: NestExpressApplication;
@@ -21,14 +24,16 @@ describe('graceful shutdown of the worker', () => {
   beforeAll(async () => {
     redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
     redis = await startRedis({ dir: redisDir });
-    api = await startApi({ REDIS_URL: redis.url });
+    database = await createMigratedScratchDatabase('shutdown');
+    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
     db = dataSourceOf(api);
   });
 
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await redis.stop();
     await rm(redisDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it('finishes the job in hand before it stops', async () => {
@@ -42,7 +47,7 @@ describe('graceful shutdown of the worker', () => {
     await blocker.startTransaction();
     await blocker.query(`SELECT id FROM tracing_request WHERE id = $1 FOR UPDATE`, [created.id]);
 
-    const worker = await startWorker({ REDIS_URL: redis.url, WORKER_CONCURRENCY: '1' });
+    const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, WORKER_CONCURRENCY: '1' });
     const [active] = await eventually(async () => {
       const jobs = await queue.getActive();
       return jobs.length === 1 ? jobs : undefined;

@@ -15,10 +15,16 @@ import { makeOrganisation, type TestOrganisation } from '../../support/factories
 import { loginAs, type Session } from '../../support/http.js';
 import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
 import { makeRequestBody, makeUniqueRequestBody } from '../../support/request-bodies.js';
+import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 
-/** Each test here runs on a Redis of its own, so it can look at every job and stop Redis at will. */
+/**
+ * The suite runs on a Redis and a database of its own, so it can look at every job and stop Redis
+ * at will: in the shared database, a relay of another suite's app that is still closing could take
+ * the outbox row written while this Redis is down and queue it on its own Redis.
+ */
 describe('hand-off to the matching queue', () => {
+  let database: ScratchDatabase;
   let redisDir: string;
   let redisPort: number;
   let redis: TestRedis;
@@ -31,15 +37,17 @@ describe('hand-off to the matching queue', () => {
     redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
     redisPort = await freePort();
     redis = await startRedis({ dir: redisDir, port: redisPort });
-    api = await startApi({ REDIS_URL: redis.url });
+    database = await createMigratedScratchDatabase('hand_off');
+    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
     db = dataSourceOf(api);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
   });
 
   afterAll(async () => {
-    await api.close();
+    await api?.close();
     await redis.stop().catch(() => undefined);
+    await database?.drop();
   });
 
   const queueOf = (app: INestApplicationContext) => app.get<Queue>(getQueueToken(MATCHING_QUEUE));
@@ -76,7 +84,7 @@ describe('hand-off to the matching queue', () => {
     const queue = queueOf(api);
     const job = { personId: created.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
     await eventually(() => queue.getJob(matchPersonJobId(job)));
-    // Count this person's jobs only: the relay may be moving other rows of the shared database meanwhile.
+    // Count this person's jobs only: the enquirer, and the earlier tests' people, have jobs too.
     const jobsOfPerson = async () =>
       (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'])).filter(
         (j) => j.data.personId === job.personId,
@@ -90,7 +98,7 @@ describe('hand-off to the matching queue', () => {
   it('moves the request to searching once the worker has taken it, and records each transition', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
     const metricsPort = await freePort();
-    const worker = await startWorker({ REDIS_URL: redis.url, METRICS_PORT: String(metricsPort) });
+    const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, METRICS_PORT: String(metricsPort) });
     try {
       const read = await eventually(async () => {
         const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
@@ -131,7 +139,7 @@ describe('hand-off to the matching queue', () => {
       expect(pending.n).toBe(1);
       await request(api.getHttpServer()).get('/ready').expect(503);
       redis = await startRedis({ dir: redisDir, port: redisPort });
-      const worker = await startWorker({ REDIS_URL: redis.url });
+      const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url });
       try {
         await eventually(async () => {
           const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);

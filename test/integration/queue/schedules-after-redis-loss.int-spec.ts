@@ -2,6 +2,10 @@
  * Redis holds queue state only and may come back empty. The periodic jobs' schedules (search
  * closing, retention) live there too: a worker that keeps running must set them again, or they
  * stop until some worker restarts. Found by the fault-injection run (decision 0020).
+ *
+ * The worker runs on a database of its own: each schedule's first run is immediate and applies
+ * every organisation's policy, and on the shared database, thousands of organisations by the time
+ * this suite runs, the worker could not close before the hook's time was up.
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -12,9 +16,11 @@ import { join } from 'node:path';
 import { RETENTION_QUEUE, RETENTION_SCHEDULER_ID } from '../../../src/queue/retention-jobs.js';
 import { SEARCH_CLOSING_QUEUE, SEARCH_CLOSING_SCHEDULER_ID } from '../../../src/queue/search-closing-jobs.js';
 import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
+import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { eventually, startWorker } from '../../support/test-app.js';
 
 describe('periodic schedules after Redis lost its data', () => {
+  let database: ScratchDatabase;
   let redisDir: string;
   let redisPort: number;
   let redis: TestRedis;
@@ -24,13 +30,15 @@ describe('periodic schedules after Redis lost its data', () => {
     redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
     redisPort = await freePort();
     redis = await startRedis({ dir: redisDir, port: redisPort });
-    worker = await startWorker({ REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '1000' });
+    database = await createMigratedScratchDatabase('schedules');
+    worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, RECONCILE_INTERVAL_MS: '1000' });
   });
 
   afterAll(async () => {
-    await worker.close();
+    await worker?.close();
     await redis.stop();
     await rm(redisDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it('are set again by the running worker', async () => {

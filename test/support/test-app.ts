@@ -42,13 +42,13 @@ export function dataSourceOf(app: INestApplicationContext): DataSource {
   return app.get(DataSource);
 }
 
-/** Polls until the check returns a truthy value or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+/** Polls until the check returns a truthy value or the time is up; `what` names the condition in the error. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what?: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await check();
     if (result) return result;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    if (Date.now() > deadline) throw new Error(what ? `not met in ${timeoutMs} ms: ${what}` : 'condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

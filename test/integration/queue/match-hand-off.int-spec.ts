@@ -128,26 +128,53 @@ describe('hand-off to the matching queue', () => {
     }
   });
 
-  it('accepts a request while Redis is down and matches it once Redis is back', async () => {
+  it('accepts a request while Redis is down, queues it once Redis is back, and a worker matches it', async () => {
     await redis.stop();
-    {
-      const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
-      const [pending] = await db.query(
-        `SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL AND payload->>'personId' = $1`,
-        [created.soughtPeople[0].id],
+    const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
+    const job = { personId: created.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
+    const outboxRow = async () =>
+      (await db.query(`SELECT dispatched_at AS "dispatchedAt" FROM outbox_message WHERE payload->>'personId' = $1`, [job.personId]))[0] as {
+        dispatchedAt: Date | null;
+      };
+    expect((await outboxRow()).dispatchedAt).toBeNull();
+    // The relay kicked by the write tried, failed and counted the attempt on the first pending row
+    // (a batch stops at its first failure); every row stays pending.
+    const failedAttempts = async () =>
+      (await db.query(`SELECT coalesce(sum(attempts), 0)::int AS n FROM outbox_message WHERE dispatched_at IS NULL`))[0].n as number;
+    await eventually(async () => (await failedAttempts()) >= 1, 20_000, 'a failed relay attempt counted');
+    expect((await outboxRow()).dispatchedAt).toBeNull();
+    await request(api.getHttpServer()).get('/ready').expect(503);
+
+    redis = await startRedis({ dir: redisDir, port: redisPort });
+    // The API's own relay queues the job once its connection is back: no worker runs yet. Until
+    // then the API's connection refuses commands, this look included.
+    const queued = await eventually(
+      () =>
+        queueOf(api)
+          .getJob(matchPersonJobId(job))
+          .catch(() => undefined),
+      30_000,
+      "the job on the API's queue",
+    );
+    expect(queued.data).toEqual(job);
+    expect((await outboxRow()).dispatchedAt).not.toBeNull();
+
+    const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url });
+    try {
+      await eventually(
+        async () => (await officer.get(`/v1/tracing-requests/${created.id}`).expect(200)).body.status === 'searching',
+        30_000,
+        'the request searching once a worker took the job',
       );
-      expect(pending.n).toBe(1);
-      await request(api.getHttpServer()).get('/ready').expect(503);
-      redis = await startRedis({ dir: redisDir, port: redisPort });
-      const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url });
-      try {
-        await eventually(async () => {
-          const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
-          return response.body.status === 'searching';
-        }, 30_000);
-      } finally {
-        await worker.close();
-      }
+    } catch (error) {
+      // Say where the job got to: waiting behind others, retrying after failures, or done.
+      const state = await queued.getState();
+      const { attemptsMade, failedReason } = (await queueOf(api).getJob(matchPersonJobId(job))) ?? queued;
+      throw new Error(`${(error as Error).message}; the job is ${state} after ${attemptsMade} attempts (${failedReason ?? 'no failure'})`, {
+        cause: error,
+      });
+    } finally {
+      await worker.close();
     }
   });
 });

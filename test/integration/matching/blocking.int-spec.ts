@@ -222,15 +222,16 @@ describe('blocking on stored name keys', () => {
     );
     await db.query(`ANALYZE person_record`);
     // Six keys a record spread over 5,000 values each, and one hot key held by 5% of all records
-    // (a frequent name's metaphone code).
+    // (a frequent name's metaphone code). The hashes are widened before abs(): hashtext's int4 can
+    // be -2^31, whose absolute value is out of int4's range (a run met it: 700,000 hashes a run).
     await db.query(
       `INSERT INTO person_name_key (organisation_id, key, person_id, is_target, matcher_version)
-       SELECT p.organisation_id, k.prefix || (abs(hashtext(p.id::text || k.prefix)) % 5000)::text, p.id, true, 1
+       SELECT p.organisation_id, k.prefix || (abs(hashtext(p.id::text || k.prefix)::bigint) % 5000)::text, p.id, true, 1
        FROM person_record p CROSS JOIN (VALUES ('s:#'), ('m:#'), ('x:#'), ('p:#'), ('d:#'), ('c:#')) AS k(prefix)
        WHERE p.organisation_id = $1
        UNION ALL
        SELECT p.organisation_id, 'm:#HOT', p.id, true, 1 FROM person_record p
-       WHERE p.organisation_id = $1 AND abs(hashtext(p.id::text)) % 20 = 0`,
+       WHERE p.organisation_id = $1 AND abs(hashtext(p.id::text)::bigint) % 20 = 0`,
       [orgId],
     );
     await db.query(`VACUUM ANALYZE person_name_key`);

@@ -43,6 +43,11 @@ export interface TokenForm extends TokenKeys {
 export interface NormalisedToken extends TokenForm {
   /** the token without an article glued to it ("alnagar" → "nagar"), when it may carry one */
   bare?: TokenForm;
+  /**
+   * a number no other token made in this process has, which keys memos of comparisons
+   * (token-similarity.ts); not enumerable, so tokens still compare by their content
+   */
+  readonly serial?: number;
 }
 
 /** A recorded name, kept as written, beside the forms the matcher compares. */
@@ -67,6 +72,9 @@ const CACHE = new LRUCache<string, NormalisedName>({ max: 20_000 });
  * miss the name memo while their tokens hit this one. Bounded, so memory does not grow with records.
  */
 const TOKEN_CACHE = new LRUCache<string, NormalisedToken>({ max: 50_000 });
+
+/** The next token's serial number (NormalisedToken.serial); a token made again gets a new one. */
+let nextTokenSerial = 0;
 
 /**
  * Empties both memos. For measuring cold normalisation, and for erasure: an erased person's name
@@ -194,6 +202,7 @@ function normalisedToken(token: string, source: SourceScript | undefined, writte
     ...(typedInGeez && { typedInGeez: true as const }),
     ...(bare !== token && { bare: tokenForm(bare, source, typedInLatin) }),
   };
+  Object.defineProperty(result, 'serial', { value: nextTokenSerial++, enumerable: false });
   return remember(TOKEN_CACHE, key, Object.freeze(result));
 }
 

@@ -27,4 +27,22 @@ describe('compareTokens (properties)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('answers a pair met before as it did the first time, and as a comparison of copies it never met', () => {
+    const name = fc.oneof(word, fc.constantFrom('محمد', 'أحمد', 'Олександр', 'Александр', 'ዮሴፍ', 'Nguyễn', 'Mehmet', 'Muhammad'));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 2, maxLength: 6 }), (names) => {
+        const tokens = names.flatMap((n) => normaliseName(n).tokens);
+        const pairs = tokens.flatMap((a) => tokens.map((b) => [a, b] as const));
+        const first = pairs.map(([a, b]) => compareTokens(a, b));
+        const again = pairs.map(([a, b]) => compareTokens(a, b));
+        // Copies carry the same content without the serial number that keys the memo.
+        const afresh = pairs.map(([a, b]) => compareTokens({ ...a }, { ...b }));
+        return (
+          tokens.every((t) => t.serial !== undefined) && first.every((agreement, i) => agreement === again[i] && agreement === afresh[i])
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -44,10 +44,38 @@ export const STRENGTH: readonly TokenAgreement[] = [
 ];
 
 /**
+ * Agreements already worked out, by the two tokens' serial numbers (normalise-name.ts): names
+ * repeat, and most pairs of a job's tokens were met in an earlier candidate or job (Mohammed
+ * against Ahmed, again and again). Numbers and agreements only, no names; emptied whole when full,
+ * which keeps it bounded at the cost of a few comparisons made again. Tokens made by hand (tests)
+ * have no serial and are always compared afresh.
+ */
+const agreements = new Map<number, Map<number, TokenAgreement>>();
+let rememberedAgreements = 0;
+const MAX_AGREEMENTS = 200_000;
+
+/**
  * How two tokens agree, strongest first. A token that may carry a glued article ("Alnagar",
  * "Elabed") is also compared without it, since one spelling of a name writes the article and another does not.
  */
 export function compareTokens(a: NormalisedToken, b: NormalisedToken): TokenAgreement {
+  if (a.serial === undefined || b.serial === undefined) return compareTokensAfresh(a, b);
+  let row = agreements.get(a.serial);
+  const known = row?.get(b.serial);
+  if (known !== undefined) return known;
+  const agreement = compareTokensAfresh(a, b);
+  if (rememberedAgreements >= MAX_AGREEMENTS) {
+    agreements.clear();
+    rememberedAgreements = 0;
+    row = undefined;
+  }
+  if (!row) agreements.set(a.serial, (row = new Map()));
+  row.set(b.serial, agreement);
+  rememberedAgreements += 1;
+  return agreement;
+}
+
+function compareTokensAfresh(a: NormalisedToken, b: NormalisedToken): TokenAgreement {
   const direct = compareForms(a, b);
   // As written, "Alnagar" and "Nagar" look like a typo; without the article they are one name.
   if ((!a.bare && !b.bare) || strengthRank(direct) < strengthRank('typo')) return direct;

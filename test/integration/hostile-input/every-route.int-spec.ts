@@ -35,6 +35,7 @@ import {
 import { startRedis } from '../../support/local-services.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
 import { claim, reviewFlow } from '../../support/review-flow.js';
+import { createMigratedScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, startApi, startWorker } from '../../support/test-app.js';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
@@ -53,10 +54,13 @@ const NO_REAL_RECORD: Record<string, string> = {
 };
 
 // One app, one organisation, its records: set up before the tests are declared, so that each route is a test of its own.
+// A Redis and a database of its own: no other suite's app writes here while the writes are watched.
 const redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
 const redis = await startRedis({ dir: redisDir });
+const database = await createMigratedScratchDatabase('every_route');
 const limits = {
   REDIS_URL: redis.url,
+  DATABASE_URL: database.url,
   WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
   RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
   RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
@@ -328,6 +332,7 @@ afterAll(async () => {
   await app.close();
   await redis.stop();
   await rm(redisDir, { recursive: true, force: true });
+  await database.drop();
 });
 
 describe('hostile input on every route', () => {

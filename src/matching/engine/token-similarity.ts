@@ -45,8 +45,8 @@ export const STRENGTH: readonly TokenAgreement[] = [
 
 /**
  * Agreements already worked out, by the two tokens' serial numbers (normalise-name.ts): names
- * repeat, and most pairs of a job's tokens were met in an earlier candidate or job (Mohammed
- * against Ahmed, again and again). Numbers and agreements only, no names; emptied whole when full,
+ * repeat, so the same two spellings meet in candidate after candidate and job after job (Mohammed
+ * against Ahmed). Numbers and agreements only, no names; emptied whole when full,
  * which keeps it bounded at the cost of a few comparisons made again. Tokens made by hand (tests)
  * have no serial and are always compared afresh.
  */

@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { backupDatabase } from '../../../src/backup/backup.js';
 import { restoreWithErasures } from '../../../src/backup/restore-with-erasures.js';
-import { runMigrations } from '../../../src/database/migrate.js';
 import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { KeyStore, SubjectErasedError } from '../../../src/key-store/key-store.js';
 import { makeOrganisation } from '../../support/factories.js';
-import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
+import { createMigratedScratchDatabase, createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { loginAs } from '../../support/http.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
 import { startStack, type TestStack } from '../../support/stack.js';
@@ -29,9 +28,8 @@ describe('backup and restore', () => {
   let folder: string;
 
   beforeAll(async () => {
-    [dataDb, keysDb] = [await createScratchDatabase('restore_data'), await createScratchDatabase('restore_keys')];
+    [dataDb, keysDb] = [await createMigratedScratchDatabase('restore_data'), await createScratchDatabase('restore_keys')];
     [dataUrl, keysUrl] = [dataDb.url, keysDb.url];
-    await runMigrations(dataUrl);
     folder = await mkdtemp(join(tmpdir(), 'rfl-backup-'));
   });
 

@@ -9,13 +9,12 @@ import { DataSource } from 'typeorm';
 import { rotateKeys } from '../../../src/cli/rotate-keys.js';
 import { DataKeyRing } from '../../../src/crypto/data-key-ring.js';
 import { dataSourceOptions } from '../../../src/database/data-source-options.js';
-import { runMigrations } from '../../../src/database/migrate.js';
 import { isBlindKey } from '../../../src/key-store/blind-index.js';
 import { FieldVault } from '../../../src/key-store/field-vault.js';
 import { KeyStore } from '../../../src/key-store/key-store.js';
 import { SEALED_COLUMNS } from '../../../src/key-store/sealed-columns.js';
 import { makeOrganisation } from '../../support/factories.js';
-import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
+import { createMigratedScratchDatabase, createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 
 const hexKey = () => randomBytes(32).toString('hex');
 
@@ -32,8 +31,7 @@ describe('rotate-keys', () => {
   };
 
   beforeAll(async () => {
-    [dataDb, keysDb] = [await createScratchDatabase('rotate_data'), await createScratchDatabase('rotate_keys')];
-    await runMigrations(dataDb.url);
+    [dataDb, keysDb] = [await createMigratedScratchDatabase('rotate_data'), await createScratchDatabase('rotate_keys')];
     data = new DataSource(dataSourceOptions(dataDb.url));
     await data.initialize();
   });

@@ -1,16 +1,14 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { seedDemoData } from '../../../src/database/demo-seed/seed-demo-data.js';
-import { runMigrations } from '../../../src/database/migrate.js';
 import { type BlindIndex, isBlindKey } from '../../../src/key-store/blind-index.js';
 import type { FieldVault } from '../../../src/key-store/field-vault.js';
 import type { KeyStore } from '../../../src/key-store/key-store.js';
 import { openTestKeyStore } from '../../support/key-store.js';
+import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 
 describe('demo seed', () => {
-  const name = `demo_${randomBytes(4).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+  let database: ScratchDatabase;
   let url: string;
   let keys: KeyStore;
   let vault: FieldVault;
@@ -18,17 +16,12 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     ({ keys, vault, index } = await openTestKeyStore());
-    await admin.initialize();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-    const parsed = new URL(process.env.DATABASE_URL!);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-    await runMigrations(url);
+    database = await createMigratedScratchDatabase('demo');
+    url = database.url;
   });
 
   afterAll(async () => {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.destroy();
+    await database?.drop();
     await keys.close();
   });
 

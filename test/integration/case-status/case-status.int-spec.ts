@@ -390,22 +390,31 @@ describe('the survivor’s status through the caseworker', () => {
     for (let i = 0; i < 6; i += 1) requests.push(await createRequest());
     const people = requests.flatMap((r) => [r.soughtId, r.enquirerId]);
     // Let the match jobs of the new requests finish first, so that what is tested is two closers, not a closer and a match job.
-    await eventually(async () => {
-      const [row] = await db.query(`SELECT count(DISTINCT person_id)::int AS n FROM match_run WHERE person_id = ANY ($1)`, [people]);
-      return row.n === people.length;
-    });
+    // The queue may still hold the earlier tests' jobs, written while no worker ran: they go first.
+    await eventually(
+      async () => {
+        const [row] = await db.query(`SELECT count(DISTINCT person_id)::int AS n FROM match_run WHERE person_id = ANY ($1)`, [people]);
+        return row.n === people.length;
+      },
+      45_000,
+      "the new requests' match jobs finished",
+    );
     for (const r of requests) await searchBeganDaysAgo(r.id, PERIOD_DAYS + 1);
     await Promise.all(workers.map((worker) => worker.get(SearchCloser).closeExpired()));
 
     const ids = requests.map((r) => r.id);
     // The workers' own one-second schedule runs too: a request it held locked (SKIP LOCKED) at that
     // moment is closed by its run, or the next. Every one closes; none twice.
-    await eventually(async () => {
-      const [row] = await db.query(`SELECT count(*)::int AS n FROM tracing_request WHERE id = ANY ($1) AND status = 'closed_no_match'`, [
-        ids,
-      ]);
-      return row.n === ids.length;
-    });
+    await eventually(
+      async () => {
+        const [row] = await db.query(`SELECT count(*)::int AS n FROM tracing_request WHERE id = ANY ($1) AND status = 'closed_no_match'`, [
+          ids,
+        ]);
+        return row.n === ids.length;
+      },
+      20_000,
+      'every expired request closed',
+    );
     const closures = await db.query(
       `SELECT request_id, count(*)::int AS n FROM status_change WHERE request_id = ANY ($1) AND to_status = 'closed_no_match' GROUP BY request_id`,
       [ids],
@@ -417,5 +426,5 @@ describe('the survivor’s status through the caseworker', () => {
       [ids],
     );
     expect(audits[0].n).toBe(ids.length);
-  });
+  }, 120_000);
 });

@@ -32,6 +32,8 @@ describe('boundedEditDistance', () => {
     // only those pairs, and only for the letter they look like
     ['teodora', 'teoxlora', 2],
     ['teotora', 'teoclora', 2],
+    // both letters of the pair: r then x is not m
+    ['mariam', 'rxariam', 2],
   ])('%s / %s: %i', (a, b, distance) => {
     expect(boundedEditDistance(a, b, 3)).toBe(distance);
   });
@@ -40,6 +42,13 @@ describe('boundedEditDistance', () => {
     expect(boundedEditDistance('ab', 'ba', 1)).toBe(1);
     expect(boundedEditDistance('inka', 'ikna', 1)).toBe(1);
     expect(boundedEditDistance('abagaz', 'abofaz', 2)).toBe(2);
+  });
+
+  it('measures words longer than its first buffer holds, and short ones after them', () => {
+    const long = 'abdulrahmanibnmuhammadibnabdulaziz'.repeat(2);
+    expect(boundedEditDistance(long, long.replace('rahman', 'rahmna'), 2)).toBe(1);
+    expect(boundedEditDistance(long, `${long}x`, 2)).toBe(1);
+    expect(boundedEditDistance('inka', 'ikna', 1)).toBe(1);
   });
 
   it('stops at limit + 1', () => {

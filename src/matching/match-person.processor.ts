@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
 import { Environment } from '../config/environment.js';
@@ -7,13 +7,14 @@ import { JobMetrics } from '../metrics/job-metrics.js';
 import { isMatchChunkJob, isMatchPersonJob, isProposeOthersJob, MATCHING_QUEUE, MatchingJobName } from '../queue/matching-jobs.js';
 import { MatchChunkService, type ChunkOutcome } from './match-chunk.service.js';
 import { MatchingService, type MatchOutcome } from './matching.service.js';
+import { ServiceWorkerHost } from '../queue/service-worker-host.js';
 
 /**
  * Thin BullMQ consumer: checks the payload, calls the service (one record, a chunk, or the other
  * sides of a job's proposals), logs ids and the outcome only.
  */
 @Processor(MATCHING_QUEUE)
-export class MatchPersonProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class MatchPersonProcessor extends ServiceWorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MatchPersonProcessor.name);
 
   constructor(
@@ -28,11 +29,6 @@ export class MatchPersonProcessor extends WorkerHost implements OnApplicationBoo
   /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.env.WORKER_CONCURRENCY;
-  }
-
-  /** Lets the jobs in hand finish while the database is still open (Nest closes it in a later hook). */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
   }
 
   async process(job: Job): Promise<MatchOutcome | ChunkOutcome | { moved: number } | 'rejected_payload'> {

@@ -1,17 +1,18 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
 import { isDeliverWebhookJob, NOTIFICATION_QUEUE, NotificationJobName } from '../queue/notification-jobs.js';
 import { DeliveryAttemptFailed, type DeliveryOutcome, WebhookDeliveryService } from './webhook-delivery.service.js';
+import { ServiceWorkerHost } from '../queue/service-worker-host.js';
 
 /**
  * Thin BullMQ consumer of the delivery queue. Logs the receiver id and the status code only: the
  * URL, the body and the receiver's answer stay out of logs and out of Redis.
  */
 @Processor(NOTIFICATION_QUEUE, { concurrency: 4 })
-export class WebhookDeliveryProcessor extends WorkerHost implements BeforeApplicationShutdown {
+export class WebhookDeliveryProcessor extends ServiceWorkerHost {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
 
   constructor(
@@ -19,11 +20,6 @@ export class WebhookDeliveryProcessor extends WorkerHost implements BeforeApplic
     private readonly metrics: JobMetrics,
   ) {
     super();
-  }
-
-  /** Lets the deliveries in hand finish while the database is still open. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
   }
 
   async process(job: Job): Promise<DeliveryOutcome | 'rejected_payload'> {

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
+import { logQueueErrors } from './queue-errors.js';
 
 /**
  * Keeps a periodic job's schedule in Redis. Every worker upserts the same scheduler id at start-up,
@@ -18,6 +19,7 @@ export function keepSchedule(
   logger: Logger,
   checkEveryMs: number,
 ): () => void {
+  logQueueErrors(queue, logger, 'queue unavailable; its schedule is checked again');
   const upsert = () =>
     queue.upsertJobScheduler(schedule.id, { every: schedule.every }, { name: schedule.jobName, data: {}, opts: schedule.options });
   upsert().catch((error: unknown) => logger.warn(summariseError(error), `${schedule.id} schedule not set; the next check sets it`));

@@ -12,6 +12,7 @@ import {
   type MatchPersonJob,
   type ProposeOthersJob,
 } from './matching-jobs.js';
+import { logQueueErrors } from './queue-errors.js';
 
 const ADD_TIMEOUT_MS = 3000;
 
@@ -21,8 +22,7 @@ export class MatchingQueue {
   private readonly logger = new Logger(MatchingQueue.name);
 
   constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {
-    // Without a listener BullMQ prints connection errors to the console; the outbox keeps the work.
-    queue.on('error', (error: NodeJS.ErrnoException) => this.logger.warn({ code: error.code }, 'matching queue unavailable'));
+    logQueueErrors(queue, this.logger, 'matching queue unavailable');
   }
 
   /**

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { deliveryJobOptions, deliveryKey, type DeliverWebhookJob, NOTIFICATION_QUEUE, NotificationJobName } from './notification-jobs.js';
+import { logQueueErrors } from './queue-errors.js';
 
 const ADD_TIMEOUT_MS = 3000;
 
@@ -15,7 +16,7 @@ export class NotificationQueue {
     @InjectQueue(NOTIFICATION_QUEUE) private readonly queue: Queue,
     private readonly env: Environment,
   ) {
-    queue.on('error', (error: NodeJS.ErrnoException) => this.logger.warn({ code: error.code }, 'notification queue unavailable'));
+    logQueueErrors(queue, this.logger, 'notification queue unavailable');
   }
 
   /**

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
@@ -12,6 +12,7 @@ import {
   RetentionJobName,
 } from '../queue/retention-jobs.js';
 import { RetentionRunner } from './retention-runner.js';
+import { ServiceWorkerHost } from '../queue/service-worker-host.js';
 
 /** Every worker upserts the same scheduler id at start-up: one schedule, whatever the number of workers. */
 @Injectable()
@@ -46,15 +47,11 @@ export class RetentionSchedule implements OnApplicationBootstrap, BeforeApplicat
 
 /** Thin consumer: checks the payload and applies every organisation's policy. */
 @Processor(RETENTION_QUEUE)
-export class ApplyRetentionProcessor extends WorkerHost implements BeforeApplicationShutdown {
+export class ApplyRetentionProcessor extends ServiceWorkerHost {
   private readonly logger = new Logger(ApplyRetentionProcessor.name);
 
   constructor(private readonly runner: RetentionRunner) {
     super();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
   }
 
   async process(job: Job): Promise<number | 'rejected_payload'> {

@@ -1,14 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { summariseError } from '../common/errors/error-summary.js';
 import { JobMetrics } from '../metrics/job-metrics.js';
 import { isCloseExpiredSearchesJob, SEARCH_CLOSING_QUEUE, SearchClosingJobName } from '../queue/search-closing-jobs.js';
 import { SearchCloser } from './search-closer.js';
+import { ServiceWorkerHost } from '../queue/service-worker-host.js';
 
 /** Thin BullMQ consumer of the closing schedule: checks the payload, closes, logs a count. */
 @Processor(SEARCH_CLOSING_QUEUE)
-export class CloseExpiredSearchesProcessor extends WorkerHost implements BeforeApplicationShutdown {
+export class CloseExpiredSearchesProcessor extends ServiceWorkerHost {
   private readonly logger = new Logger(CloseExpiredSearchesProcessor.name);
 
   constructor(
@@ -16,10 +17,6 @@ export class CloseExpiredSearchesProcessor extends WorkerHost implements BeforeA
     private readonly metrics: JobMetrics,
   ) {
     super();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
   }
 
   async process(job: Job): Promise<number | 'rejected_payload'> {

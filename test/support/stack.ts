@@ -1,37 +1,44 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { startRedis, type TestRedis } from './local-services.js';
+import { startOwnBackends, startOwnRedis } from './own-backends.js';
 import { dataSourceOf, startApi, startWorker } from './test-app.js';
 
-/** The API and a worker in-process on the shared Postgres, with a Redis of their own. */
+/** The API and a worker in-process, on a Redis and a database of their own (own-backends.ts). */
 export interface TestStack {
   api: NestExpressApplication;
   worker: INestApplicationContext;
   db: DataSource;
-  redis: TestRedis;
+  /** what both apps were started with: REDIS_URL and DATABASE_URL among them */
+  settings: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
-export async function startStack(settings: Record<string, string> = {}): Promise<TestStack> {
-  const redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-  const redis = await startRedis({ dir: redisDir });
-  const all = { REDIS_URL: redis.url, ...settings };
-  const api = await startApi(all);
-  const worker = await startWorker(all);
-  return {
-    api,
-    worker,
-    db: dataSourceOf(api),
-    redis,
-    stop: async () => {
-      await worker.close();
-      await api.close();
-      await redis.stop();
-      await rm(redisDir, { recursive: true, force: true });
-    },
-  };
+/**
+ * `settings` go to both apps. With a DATABASE_URL among them (a database the suite made itself)
+ * only the Redis is the stack's own; otherwise a migrated database named after `prefix` is too.
+ */
+export async function startStack(settings: Record<string, string> = {}, prefix = 'stack'): Promise<TestStack> {
+  const backends = settings.DATABASE_URL
+    ? await startOwnRedis().then((redis) => ({ settings: { REDIS_URL: redis.url }, stop: redis.remove }))
+    : await startOwnBackends(prefix);
+  try {
+    const all = { ...backends.settings, ...settings };
+    const api = await startApi(all);
+    const worker = await startWorker(all);
+    return {
+      api,
+      worker,
+      db: dataSourceOf(api),
+      settings: all,
+      stop: async () => {
+        await worker.close();
+        await api.close();
+        await backends.stop();
+      },
+    };
+  } catch (error) {
+    await backends.stop();
+    throw error;
+  }
 }

@@ -1,8 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { toCoarseStatus } from '../../../src/case-status/coarse-status.js';
 import {
@@ -22,9 +19,8 @@ import { REQUEST_STATUSES, type SoughtPersonStatus } from '../../../src/tracing-
 import { recordStatusChange, refreshRequestStatus } from '../../../src/tracing-requests/status-recorder.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startOwnBackends, type OwnBackends } from '../../support/own-backends.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
-import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 import { namesOf, personStrings } from '../../support/person-strings.js';
 
@@ -43,9 +39,7 @@ const SHARED_CODES = new Set<string>([
 const PERIOD_DAYS = 60;
 
 describe('the survivor’s status through the caseworker', () => {
-  let database: ScratchDatabase;
-  let redisDir: string;
-  let redis: TestRedis;
+  let backends: OwnBackends;
   let api: NestExpressApplication;
   let db: DataSource;
   let org: TestOrganisation;
@@ -54,8 +48,7 @@ describe('the survivor’s status through the caseworker', () => {
   const workers: INestApplicationContext[] = [];
   /** Workers start only in the last tests: once one runs, its match jobs move new requests' people on their own. */
   const workerSettings = () => ({
-    REDIS_URL: redis.url,
-    DATABASE_URL: database.url,
+    ...backends.settings,
     SEARCH_PERIOD_DAYS: String(PERIOD_DAYS),
     SEARCH_CLOSING_INTERVAL_MS: '1000',
   });
@@ -63,10 +56,8 @@ describe('the survivor’s status through the caseworker', () => {
   beforeAll(async () => {
     // A Redis and a database of its own: the closing schedule this file sets up, with its short
     // period, closes this file's requests only, and no other suite's relay takes its jobs.
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    database = await createMigratedScratchDatabase('case_status');
-    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
+    backends = await startOwnBackends('case_status');
+    api = await startApi(backends.settings);
     db = dataSourceOf(api);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
@@ -76,9 +67,7 @@ describe('the survivor’s status through the caseworker', () => {
   afterAll(async () => {
     for (const worker of workers) await worker.close();
     await api?.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-    await database?.drop();
+    await backends?.stop();
   });
 
   /** A request with names no other test uses, so the matcher proposes nothing on its own. */

@@ -110,7 +110,7 @@ describe('erasure', () => {
 
   /** Every Redis key and value (strings, hashes, lists, sets, sorted sets, streams) holding one of the needles. */
   async function redisHolding(needles: string[]): Promise<string[]> {
-    const redis = new Redis(stack.redis.url);
+    const redis = new Redis(stack.settings.REDIS_URL);
     try {
       const found: string[] = [];
       for (const key of await redis.keys('*')) {

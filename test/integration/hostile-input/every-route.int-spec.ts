@@ -9,9 +9,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import type { Role } from '../../../src/users/role.js';
 import { type ApiDocument, type ApiRoute, enumerateRoutes, resolveSchema, type SchemaObject } from '../../support/api-routes.js';
@@ -32,10 +29,9 @@ import {
   percentEncode,
   replaceAt,
 } from '../../support/hostile-values.js';
-import { startRedis } from '../../support/local-services.js';
+import { startOwnBackends } from '../../support/own-backends.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
 import { claim, reviewFlow } from '../../support/review-flow.js';
-import { createMigratedScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, startApi, startWorker } from '../../support/test-app.js';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
@@ -55,12 +51,9 @@ const NO_REAL_RECORD: Record<string, string> = {
 
 // One app, one organisation, its records: set up before the tests are declared, so that each route is a test of its own.
 // A Redis and a database of its own: no other suite's app writes here while the writes are watched.
-const redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-const redis = await startRedis({ dir: redisDir });
-const database = await createMigratedScratchDatabase('every_route');
+const backends = await startOwnBackends('every_route');
 const limits = {
-  REDIS_URL: redis.url,
-  DATABASE_URL: database.url,
+  ...backends.settings,
   WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
   RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
   RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
@@ -330,9 +323,7 @@ afterAll(async () => {
   if (process.env.HOSTILE_STATS) process.stderr.write(`${JSON.stringify(Object.fromEntries(statuses))}\n`);
   await writes.stop();
   await app.close();
-  await redis.stop();
-  await rm(redisDir, { recursive: true, force: true });
-  await database.drop();
+  await backends.stop();
 });
 
 describe('hostile input on every route', () => {

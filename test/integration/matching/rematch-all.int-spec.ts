@@ -77,8 +77,8 @@ describe('re-match-all after a matcher-version change', () => {
     const [{ since }] = await db.query(`SELECT clock_timestamp() AS since`);
     const progress: RematchProgress[] = [];
     const running = rematchAll({
-      databaseUrl: process.env.DATABASE_URL as string,
-      redisUrl: stack.redis.url,
+      databaseUrl: stack.settings.DATABASE_URL,
+      redisUrl: stack.settings.REDIS_URL,
       organisationId: org.id,
       maxBacklog: 2,
       intervalMs: 100,

@@ -7,35 +7,28 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHING_QUEUE } from '../../../src/queue/matching-jobs.js';
 import { makeOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
+import { freePort } from '../../support/local-services.js';
+import { startOwnBackends, type OwnBackends } from '../../support/own-backends.js';
 import { makeRequestBody, uniqueName } from '../../support/request-bodies.js';
-import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 
 const LOCK_MS = '2000';
 
 /** A Redis and a database of its own: no other suite's relay or worker touches its rows or jobs. */
 describe('a worker killed mid-job', () => {
-  let database: ScratchDatabase;
-  let redisDir: string;
-  let redis: TestRedis;
+  let backends: OwnBackends;
   let api: NestExpressApplication;
   let worker: INestApplicationContext | undefined;
   let db: DataSource;
   let officer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    database = await createMigratedScratchDatabase('stalled');
-    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
+    backends = await startOwnBackends('stalled');
+    api = await startApi(backends.settings);
     db = dataSourceOf(api);
     officer = await loginAs(api, (await makeOrganisation(db)).users.officer);
   });
@@ -43,9 +36,7 @@ describe('a worker killed mid-job', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-    await database?.drop();
+    await backends?.stop();
   });
 
   it('has its job taken up again by another worker, and the pair stored once', async () => {
@@ -66,8 +57,7 @@ describe('a worker killed mid-job', () => {
     const doomed = spawn(process.execPath, ['dist/worker.js'], {
       env: {
         ...process.env,
-        REDIS_URL: redis.url,
-        DATABASE_URL: database.url,
+        ...backends.settings,
         METRICS_PORT: String(await freePort()),
         LOG_LEVEL: 'silent',
         MATCH_JOB_LOCK_MS: LOCK_MS,
@@ -91,7 +81,7 @@ describe('a worker killed mid-job', () => {
     const b = (
       await officer.post('/v1/tracing-requests', request([{ value: `فاطمة ${family}`, part: 'full', script: 'Arab' }])).expect(201)
     ).body;
-    worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, MATCH_JOB_LOCK_MS: LOCK_MS });
+    worker = await startWorker({ ...backends.settings, MATCH_JOB_LOCK_MS: LOCK_MS });
     const pair = [a.soughtPeople[0].id, b.soughtPeople[0].id].sort();
     const runs = async (personId: string) =>
       (await db.query(`SELECT count(*)::int AS n FROM match_run WHERE person_id = $1`, [personId]))[0].n as number;

@@ -2,9 +2,6 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Queue } from 'bullmq';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { MatchingService } from '../../../src/matching/matching.service.js';
@@ -13,10 +10,9 @@ import { verifyWebhookSignature } from '../../../src/notifications/webhook-signa
 import { NOTIFICATION_QUEUE } from '../../../src/queue/notification-jobs.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startOwnBackends, type OwnBackends } from '../../support/own-backends.js';
 import { personStrings } from '../../support/person-strings.js';
 import { makeRequestBody, makeUniqueRequestBody, uniqueName } from '../../support/request-bodies.js';
-import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 import { type ReceivedWebhook, TestWebhookReceiver } from '../../support/webhook-receiver.js';
 
@@ -38,9 +34,7 @@ interface RecordedEvent {
 
 /** A Redis and a database of its own: no other suite's relay takes its notices, nor its relay theirs. */
 describe('webhook delivery (real queue, worker and a receiver on loopback)', () => {
-  let database: ScratchDatabase;
-  let redisDir: string;
-  let redis: TestRedis;
+  let backends: OwnBackends;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let db: DataSource;
@@ -53,11 +47,9 @@ describe('webhook delivery (real queue, worker and a receiver on loopback)', () 
   const receivers: Record<'aStaff' | 'aEnquirer' | 'bStaff', Receiver> = {} as never;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    database = await createMigratedScratchDatabase('webhooks');
-    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url, ...SETTINGS });
-    worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, ...SETTINGS });
+    backends = await startOwnBackends('webhooks');
+    api = await startApi({ ...backends.settings, ...SETTINGS });
+    worker = await startWorker({ ...backends.settings, ...SETTINGS });
     db = dataSourceOf(api);
     // The staff receiver of A fails the first two attempts of every delivery, then accepts.
     hooks = await TestWebhookReceiver.start({
@@ -86,9 +78,7 @@ describe('webhook delivery (real queue, worker and a receiver on loopback)', () 
     await worker?.close();
     await api?.close();
     await hooks?.stop();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-    await database?.drop();
+    await backends?.stop();
   });
 
   const statusOf = async (session: Session, id: string) => (await session.get(`/v1/tracing-requests/${id}`).expect(200)).body.status;

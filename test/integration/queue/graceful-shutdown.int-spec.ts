@@ -1,39 +1,29 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Queue } from 'bullmq';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHING_QUEUE } from '../../../src/queue/matching-jobs.js';
 import { makeOrganisation } from '../../support/factories.js';
 import { loginAs } from '../../support/http.js';
-import { startRedis, type TestRedis } from '../../support/local-services.js';
+import { startOwnBackends, type OwnBackends } from '../../support/own-backends.js';
 import { makeRequestBody } from '../../support/request-bodies.js';
-import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 
 /** A Redis and a database of its own: the queue then holds this test's two jobs and nothing else. */
 describe('graceful shutdown of the worker', () => {
-  let database: ScratchDatabase;
-  let redisDir: string;
-  let redis: TestRedis;
+  let backends: OwnBackends;
   let api: NestExpressApplication;
   let db: DataSource;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redis = await startRedis({ dir: redisDir });
-    database = await createMigratedScratchDatabase('shutdown');
-    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
+    backends = await startOwnBackends('shutdown');
+    api = await startApi(backends.settings);
     db = dataSourceOf(api);
   });
 
   afterAll(async () => {
     await api?.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-    await database?.drop();
+    await backends?.stop();
   });
 
   it('finishes the job in hand before it stops', async () => {
@@ -47,7 +37,7 @@ describe('graceful shutdown of the worker', () => {
     await blocker.startTransaction();
     await blocker.query(`SELECT id FROM tracing_request WHERE id = $1 FOR UPDATE`, [created.id]);
 
-    const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, WORKER_CONCURRENCY: '1' });
+    const worker = await startWorker({ ...backends.settings, WORKER_CONCURRENCY: '1' });
     const [active] = await eventually(async () => {
       const jobs = await queue.getActive();
       return jobs.length === 1 ? jobs : undefined;

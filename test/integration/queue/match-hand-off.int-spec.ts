@@ -3,9 +3,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MATCHER_VERSION } from '../../../src/matching/engine/person-for-matching.js';
 import { MATCHING_QUEUE, matchPersonJobId } from '../../../src/queue/matching-jobs.js';
@@ -13,9 +10,9 @@ import { MatchingQueue } from '../../../src/queue/matching-queue.js';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay.js';
 import { makeOrganisation, type TestOrganisation } from '../../support/factories.js';
 import { loginAs, type Session } from '../../support/http.js';
-import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
+import { freePort } from '../../support/local-services.js';
+import { startOwnBackends, type OwnBackends } from '../../support/own-backends.js';
 import { makeRequestBody, makeUniqueRequestBody } from '../../support/request-bodies.js';
-import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { dataSourceOf, eventually, startApi, startWorker } from '../../support/test-app.js';
 
 /**
@@ -24,21 +21,15 @@ import { dataSourceOf, eventually, startApi, startWorker } from '../../support/t
  * the outbox row written while this Redis is down and queue it on its own Redis.
  */
 describe('hand-off to the matching queue', () => {
-  let database: ScratchDatabase;
-  let redisDir: string;
-  let redisPort: number;
-  let redis: TestRedis;
+  let backends: OwnBackends;
   let api: NestExpressApplication;
   let db: DataSource;
   let org: TestOrganisation;
   let officer: Session;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redisPort = await freePort();
-    redis = await startRedis({ dir: redisDir, port: redisPort });
-    database = await createMigratedScratchDatabase('hand_off');
-    api = await startApi({ REDIS_URL: redis.url, DATABASE_URL: database.url });
+    backends = await startOwnBackends('hand_off');
+    api = await startApi(backends.settings);
     db = dataSourceOf(api);
     org = await makeOrganisation(db);
     officer = await loginAs(api, org.users.officer);
@@ -46,8 +37,7 @@ describe('hand-off to the matching queue', () => {
 
   afterAll(async () => {
     await api?.close();
-    await redis.stop().catch(() => undefined);
-    await database?.drop();
+    await backends?.stop();
   });
 
   const queueOf = (app: INestApplicationContext) => app.get<Queue>(getQueueToken(MATCHING_QUEUE));
@@ -98,7 +88,7 @@ describe('hand-off to the matching queue', () => {
   it('moves the request to searching once the worker has taken it, and records each transition', async () => {
     const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
     const metricsPort = await freePort();
-    const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, METRICS_PORT: String(metricsPort) });
+    const worker = await startWorker({ ...backends.settings, METRICS_PORT: String(metricsPort) });
     try {
       const read = await eventually(async () => {
         const response = await officer.get(`/v1/tracing-requests/${created.id}`).expect(200);
@@ -129,7 +119,7 @@ describe('hand-off to the matching queue', () => {
   });
 
   it('accepts a request while Redis is down, queues it once Redis is back, and a worker matches it', async () => {
-    await redis.stop();
+    await backends.redis.stop();
     const created = (await officer.post('/v1/tracing-requests', makeUniqueRequestBody()).expect(201)).body;
     const job = { personId: created.soughtPeople[0].id, personVersion: 1, matcherVersion: MATCHER_VERSION };
     const outboxRow = async () =>
@@ -145,7 +135,7 @@ describe('hand-off to the matching queue', () => {
     expect((await outboxRow()).dispatchedAt).toBeNull();
     await request(api.getHttpServer()).get('/ready').expect(503);
 
-    redis = await startRedis({ dir: redisDir, port: redisPort });
+    await backends.redis.start();
     // The API's own relay queues the job once its connection is back: no worker runs yet. Until
     // then the API's connection refuses commands, this look included.
     const queued = await eventually(
@@ -159,7 +149,7 @@ describe('hand-off to the matching queue', () => {
     expect(queued.data).toEqual(job);
     expect((await outboxRow()).dispatchedAt).not.toBeNull();
 
-    const worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url });
+    const worker = await startWorker(backends.settings);
     try {
       await eventually(
         async () => (await officer.get(`/v1/tracing-requests/${created.id}`).expect(200)).body.status === 'searching',

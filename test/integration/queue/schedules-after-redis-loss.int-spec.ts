@@ -10,35 +10,23 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RETENTION_QUEUE, RETENTION_SCHEDULER_ID } from '../../../src/queue/retention-jobs.js';
 import { SEARCH_CLOSING_QUEUE, SEARCH_CLOSING_SCHEDULER_ID } from '../../../src/queue/search-closing-jobs.js';
-import { freePort, startRedis, type TestRedis } from '../../support/local-services.js';
-import { createMigratedScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
+import { startOwnBackends, type OwnBackends } from '../../support/own-backends.js';
 import { eventually, startWorker } from '../../support/test-app.js';
 
 describe('periodic schedules after Redis lost its data', () => {
-  let database: ScratchDatabase;
-  let redisDir: string;
-  let redisPort: number;
-  let redis: TestRedis;
+  let backends: OwnBackends;
   let worker: INestApplicationContext;
 
   beforeAll(async () => {
-    redisDir = await mkdtemp(join(tmpdir(), 'rfl-redis-'));
-    redisPort = await freePort();
-    redis = await startRedis({ dir: redisDir, port: redisPort });
-    database = await createMigratedScratchDatabase('schedules');
-    worker = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: database.url, RECONCILE_INTERVAL_MS: '1000' });
+    backends = await startOwnBackends('schedules');
+    worker = await startWorker({ ...backends.settings, RECONCILE_INTERVAL_MS: '1000' });
   });
 
   afterAll(async () => {
     await worker?.close();
-    await redis.stop();
-    await rm(redisDir, { recursive: true, force: true });
-    await database?.drop();
+    await backends?.stop();
   });
 
   it('are set again by the running worker', async () => {
@@ -50,9 +38,8 @@ describe('periodic schedules after Redis lost its data', () => {
     await eventually(allSet, 30_000);
 
     // Redis crashes and comes back on the same port from an empty data folder.
-    await redis.stop();
-    await rm(join(redisDir, 'appendonlydir'), { recursive: true, force: true });
-    redis = await startRedis({ dir: redisDir, port: redisPort });
+    await backends.redis.stop();
+    await backends.redis.start({ empty: true });
 
     await eventually(allSet, 30_000);
   }, 90_000);

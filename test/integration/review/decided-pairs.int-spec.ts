@@ -65,8 +65,8 @@ describe('decided pairs across matcher versions', () => {
     await db.query(`UPDATE person_name_key SET matcher_version = $2 WHERE person_id IN (${people})`, [org.id, OLDER]);
     await db.query(`UPDATE candidate_match SET matcher_version = $2 WHERE organisation_id = $1`, [org.id, OLDER]);
     const final = await rematchAll({
-      databaseUrl: process.env.DATABASE_URL as string,
-      redisUrl: stack.redis.url,
+      databaseUrl: stack.settings.DATABASE_URL,
+      redisUrl: stack.settings.REDIS_URL,
       organisationId: org.id,
       maxBacklog: 4,
       intervalMs: 100,

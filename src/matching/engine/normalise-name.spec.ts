@@ -98,6 +98,8 @@ describe('normaliseName', () => {
     const cyrillic = (name: string) => Object.fromEntries(normaliseName(name).tokens.map((t) => [t.token, t.cyrillic]));
     expect(cyrillic('Марта Євпак')).toEqual({ marta: 'марта', yevpak: 'євпак' });
     expect(cyrillic("Мар'яна Сушко")).toEqual({ maryana: 'маряна', sushko: 'сушко' });
+    // a hyphen joins two written words into one Latin word: each is read on its own
+    expect(cyrillic('Олена-Марія Сушко')).toEqual({ olena: 'олена', mariia: 'марія', sushko: 'сушко' });
     // a name in two scripts, or in Latin letters: its Latin letters are all there is
     expect(cyrillic('Марта Yevpak')).toEqual({ marta: undefined, yevpak: undefined });
     expect(cyrillic('Marta')).toEqual({ marta: undefined });

@@ -129,4 +129,10 @@ describe('normaliseName', () => {
     expect(normaliseName('Grishko').tokens[0].readings).toBeUndefined();
     expect(normaliseName('Grishko').tokens[0].guttural).toBe('grsk');
   });
+
+  it("marks tokens of a name written in Ge'ez letters only as typed in Ge'ez, and no token of a name in two scripts", () => {
+    expect(normaliseName('ዮሐንስ').tokens.map((t) => t.typedInGeez)).toEqual([true]);
+    expect(normaliseName('ዮሐንስ Smith').tokens.map((t) => t.typedInGeez)).toEqual([undefined, undefined]);
+    expect(normaliseName('Yohannes').tokens.map((t) => t.typedInGeez)).toEqual([undefined]);
+  });
 });

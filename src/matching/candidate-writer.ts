@@ -6,7 +6,10 @@ import { queryPrepared } from '../database/prepared-query.js';
 export interface ScoredCandidate {
   organisationId: string;
   personId: string;
+  /** the versions of both records as they were scored */
+  personVersion: number;
   candidateId: string;
+  candidateVersion: number;
   result: PairScore;
 }
 
@@ -22,6 +25,12 @@ export interface OpenCandidate {
  * matcher version, stamped with the versions of both records it scored and, for a pair across a
  * sharing agreement, the second organisation (so that each side's queue finds it).
  *
+ * A pair is written only while both records are still at the versions it was scored at, and both
+ * requests are still open. A record edited since it was read has a job of its own for its new
+ * version, which scores the pair again: written here, the old score would stand under the new
+ * version (and replace that job's, had it committed first). A request withdrawn or closed since
+ * (withdrawFromMatching) keeps its pairs withdrawn: written here, they would be pending again.
+ *
  * A reviewer's decision binds the pair at those record versions, whatever the matcher version: a
  * pair decided at the records' current versions is not written again (a re-match or a new matcher
  * proposes nothing), while an edit of either record (a new version) may bring a rejected pair back
@@ -35,6 +44,8 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
     organisationId: [] as string[],
     a: [] as string[],
     b: [] as string[],
+    versionA: [] as number[],
+    versionB: [] as number[],
     score: [] as number[],
     band: [] as string[],
     roles: [] as string[],
@@ -43,13 +54,19 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
   // In pair order, the order every writer takes the rows' locks in: two chunks of a bulk re-score
   // that share pairs deadlocked when each wrote them in its own order.
   const ordered = candidates
-    .map((candidate) => ({ candidate, pair: [candidate.personId, candidate.candidateId].sort() }))
-    .sort((x, y) => (x.pair[0] === y.pair[0] ? compare(x.pair[1], y.pair[1]) : compare(x.pair[0], y.pair[0])));
+    .map((candidate) => {
+      const person = { id: candidate.personId, version: candidate.personVersion };
+      const other = { id: candidate.candidateId, version: candidate.candidateVersion };
+      return { candidate, pair: compare(person.id, other.id) < 0 ? [person, other] : [other, person] };
+    })
+    .sort((x, y) => compare(x.pair[0].id, y.pair[0].id) || compare(x.pair[1].id, y.pair[1].id));
   for (const { candidate, pair } of ordered) {
     const [a, b] = pair;
     columns.organisationId.push(candidate.organisationId);
-    columns.a.push(a);
-    columns.b.push(b);
+    columns.a.push(a.id);
+    columns.b.push(b.id);
+    columns.versionA.push(a.version);
+    columns.versionB.push(b.version);
     columns.score.push(candidate.result.score);
     columns.band.push(candidate.result.band);
     columns.roles.push(candidate.result.roles);
@@ -66,9 +83,12 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
         person_a_version, person_b_version)
      SELECT t.o, CASE WHEN pa.organisation_id <> t.o THEN pa.organisation_id WHEN pb.organisation_id <> t.o THEN pb.organisation_id END,
             t.a, t.b, $4, t.s, t.band, t.r, t.e::jsonb, pa.version, pb.version
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS t(o, a, b, s, band, r, e, n)
-     JOIN person_record pa ON pa.id = t.a
-     JOIN person_record pb ON pb.id = t.b
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[])
+          WITH ORDINALITY AS t(o, a, b, s, band, r, e, va, vb, n)
+     JOIN person_record pa ON pa.id = t.a AND pa.version = t.va
+     JOIN person_record pb ON pb.id = t.b AND pb.version = t.vb
+     JOIN tracing_request ra ON ra.id = pa.request_id AND ra.lifecycle = 'open'
+     JOIN tracing_request rb ON rb.id = pb.request_id AND rb.lifecycle = 'open'
      WHERE NOT EXISTS (
        SELECT 1 FROM pair_decision d
        WHERE d.person_a_id = t.a AND d.person_b_id = t.b AND d.person_a_version = pa.version AND d.person_b_version = pb.version)
@@ -91,7 +111,18 @@ export async function upsertCandidates(manager: EntityManager, candidates: reado
        WHERE c.person_a_id = u.person_a_id AND c.person_b_id = u.person_b_id AND c.matcher_version < $4 AND c.review_status = 'pending'
      )
      SELECT person_a_id AS "personAId", person_b_id AS "personBId", score FROM upserted`,
-    [columns.organisationId, columns.a, columns.b, MATCHER_VERSION, columns.score, columns.band, columns.roles, columns.evidence],
+    [
+      columns.organisationId,
+      columns.a,
+      columns.b,
+      MATCHER_VERSION,
+      columns.score,
+      columns.band,
+      columns.roles,
+      columns.evidence,
+      columns.versionA,
+      columns.versionB,
+    ],
   );
   return open;
 }

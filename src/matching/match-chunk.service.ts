@@ -43,7 +43,8 @@ interface LockedRow {
  * does for one record, with the reading and scoring shared (chunk-scoring.ts) and the writes made
  * once for the chunk. Unlike a single job it scores before it locks – the chunk's requests locked
  * for the whole scoring would hold officers' edits for seconds – so it locks its records only to
- * write, and leaves out any that changed meanwhile (a new version has a job of its own). The
+ * write, and leaves out any that changed meanwhile (a new version has a job of its own); a pair
+ * whose candidate changed or whose request closed meanwhile is left out by the upsert. The
  * results are the rows a job per record would write: one per unordered pair and matcher version.
  */
 @Injectable()
@@ -115,7 +116,14 @@ export class MatchChunkService {
       for (const { candidate, result } of candidates) {
         const key = pairKey(subject.id, candidate.id);
         if (!rows.has(key))
-          rows.set(key, { organisationId: subject.organisationId, personId: subject.id, candidateId: candidate.id, result });
+          rows.set(key, {
+            organisationId: subject.organisationId,
+            personId: subject.id,
+            personVersion: subject.version,
+            candidateId: candidate.id,
+            candidateVersion: candidate.version,
+            result,
+          });
       }
     }
     const open = await upsertCandidates(manager, [...rows.values()]);

@@ -10,6 +10,8 @@ import { queryPrepared } from '../database/prepared-query.js';
 /** A stored person as the matcher needs them: ids for the job, the engine's view for scoring. */
 export interface MatchingView {
   id: string;
+  /** the record's version as read: a candidate row is written only while it is still current (candidate-writer.ts) */
+  version: number;
   requestId: string;
   role: EngineRole;
   /** the request's enquirer did not agree to be found: they must never make anyone's match */
@@ -19,6 +21,7 @@ export interface MatchingView {
 
 interface ViewRow {
   id: string;
+  version: number;
   requestId: string;
   role: EngineRole;
   requestHidden: boolean;
@@ -39,7 +42,7 @@ interface ViewRow {
  * comes along, as a statement of its own cost a round trip per job.
  */
 const VIEW_COLUMNS = `
-  p.id, p.request_id AS "requestId", p.role, p.sex,
+  p.id, p.version, p.request_id AS "requestId", p.role, p.sex,
   p.birth_earliest::text AS "birthEarliest", p.birth_latest::text AS "birthLatest",
   p.place_of_birth_country AS "placeOfBirthCountry", p.last_known_country AS "lastKnownCountry",
   EXISTS (SELECT 1 FROM intake_consent ic WHERE ic.request_id = p.request_id AND NOT ic.agrees_to_be_found) AS "requestHidden",
@@ -132,6 +135,7 @@ async function openViews(vault: FieldVault, rows: readonly ViewRow[]): Promise<M
     }
     views.push({
       id: row.id,
+      version: row.version,
       requestId: row.requestId,
       role: row.role,
       requestHidden: row.requestHidden,

@@ -88,7 +88,9 @@ export class MatchingService {
       kept.map(({ candidate, result }) => ({
         organisationId: subject.organisationId,
         personId: subject.id,
+        personVersion: subject.version,
         candidateId: candidate.id,
+        candidateVersion: candidate.version,
         result,
       })),
     );

@@ -22,22 +22,26 @@ export async function startStack(settings: Record<string, string> = {}, prefix =
   const backends = settings.DATABASE_URL
     ? await startOwnRedis().then((redis) => ({ settings: { REDIS_URL: redis.url }, stop: redis.remove }))
     : await startOwnBackends(prefix);
+  let api: NestExpressApplication | undefined;
   try {
     const all = { ...backends.settings, ...settings };
-    const api = await startApi(all);
+    const started = await startApi(all);
+    api = started;
     const worker = await startWorker(all);
     return {
-      api,
+      api: started,
       worker,
-      db: dataSourceOf(api),
+      db: dataSourceOf(started),
       settings: all,
       stop: async () => {
         await worker.close();
-        await api.close();
+        await started.close();
         await backends.stop();
       },
     };
   } catch (error) {
+    // A worker that failed to start leaves the API running: closed before its backends go.
+    await api?.close();
     await backends.stop();
     throw error;
   }

@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { Environment } from '../config/environment.js';
 import { MATCHING_QUEUE } from './matching-jobs.js';
 import { MatchingQueue } from './matching-queue.js';
 import { NOTIFICATION_QUEUE } from './notification-jobs.js';
 import { NotificationQueue } from './notification-queue.js';
+import { QueueShutdown } from './queue-shutdown.js';
 import { createProducerRedis, PRODUCER_REDIS, ProducerRedisCloser } from './producer-connection.js';
 import { workerRedisOptions } from './redis-connection.js';
 
@@ -43,8 +45,8 @@ export class QueueModule {
           });
     return {
       module: QueueModule,
-      imports: [root, BullModule.registerQueue({ name: MATCHING_QUEUE }, { name: NOTIFICATION_QUEUE })],
-      providers: [MatchingQueue, NotificationQueue],
+      imports: [root, DiscoveryModule, BullModule.registerQueue({ name: MATCHING_QUEUE }, { name: NOTIFICATION_QUEUE })],
+      providers: [MatchingQueue, NotificationQueue, QueueShutdown],
       exports: [MatchingQueue, NotificationQueue, BullModule],
     };
   }

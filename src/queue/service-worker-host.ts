@@ -1,6 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { logQueueError } from './queue-errors.js';
+import { connectedToRedis } from './redis-reachable.js';
 
 const logger = new Logger('QueueWorker');
 
@@ -11,7 +12,13 @@ const logger = new Logger('QueueWorker');
  */
 export abstract class ServiceWorkerHost extends WorkerHost implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+    // A graceful close needs Redis: it waits for the jobs in hand to be marked done there, then
+    // ioredis holds its QUIT until it can send it. With Redis away the process never stopped. It
+    // closes by force then: the jobs in hand, left unfinished, are taken up again by a worker once
+    // their locks lapse (stalled-job recovery), as after a crash; every job is idempotent.
+    const force = !(await connectedToRedis(this.worker));
+    if (force) logger.warn({ queue: this.worker.name }, 'Redis unreachable at shutdown: the worker stops without waiting for its jobs');
+    await this.worker.close(force);
   }
 
   @OnWorkerEvent('error')

@@ -36,9 +36,11 @@ describe('normaliseName token memo', () => {
     ['Gamez Ruiz', 'Gámez Ruiz', 'the word as written with marks'],
     ['Smith Anh', 'Nguyễn Anh', 'a name written with Vietnamese letters'],
     ['ዮሐንስ', 'ዮሐንስ Smith', "a name written in Ge'ez letters only"],
-    ['Олена', 'Олена Smith', 'the Cyrillic word as written'],
+    ['Олена', 'Олена Smith', 'the Cyrillic word as written, or none'],
+    ['Олена', 'Олэна', 'the Cyrillic word as written'],
     ['Smith', 'محمد Smith', 'a name typed in Latin letters only'],
-    ['محمد Smith', 'Олена Smith', 'the script the other letters read in'],
+    ['محمد Smith', 'Олена Smith', 'the script the other letters read in, or none'],
+    ['Олена Smith', 'ዮሐንስ Smith', 'the script the other letters read in'],
     ['Mhmd علي', 'محمد علي', 'the Arabic word as written'],
   ];
 

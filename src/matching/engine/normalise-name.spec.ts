@@ -102,6 +102,7 @@ describe('normaliseName', () => {
     expect(cyrillic('Олена-Марія Сушко')).toEqual({ olena: 'олена', mariia: 'марія', sushko: 'сушко' });
     // a name in two scripts, or in Latin letters: its Latin letters are all there is
     expect(cyrillic('Марта Yevpak')).toEqual({ marta: undefined, yevpak: undefined });
+    expect(cyrillic('Олена Ελένη')).toEqual({ olena: undefined, eleni: undefined });
     expect(cyrillic('Marta')).toEqual({ marta: undefined });
   });
 

@@ -13,6 +13,22 @@ export interface ScoredCandidate {
   result: PairScore;
 }
 
+/** The row a job about `subject` writes for one candidate it scored, with both versions as read. */
+export function scoredRow(
+  subject: { id: string; version: number; organisationId: string },
+  candidate: { id: string; version: number },
+  result: PairScore,
+): ScoredCandidate {
+  return {
+    organisationId: subject.organisationId,
+    personId: subject.id,
+    personVersion: subject.version,
+    candidateId: candidate.id,
+    candidateVersion: candidate.version,
+    result,
+  };
+}
+
 /** A pair the upsert left open for review, with the score it now has. */
 export interface OpenCandidate {
   personAId: string;

@@ -10,7 +10,7 @@ import { holdingOutboxRows } from '../outbox/outbox-rows.js';
 import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
 import type { MatchPersonJob, ProposeOthersJob } from '../queue/matching-jobs.js';
 import { blockAndScore, type ScoredCandidate } from './candidate-scoring.js';
-import { recordMatchRuns, upsertCandidates } from './candidate-writer.js';
+import { recordMatchRuns, scoredRow, upsertCandidates } from './candidate-writer.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { HotKeyMemo } from './hot-key-memo.js';
 import { lockMatchSubject, type MatchSubject } from './match-subject.js';
@@ -85,14 +85,7 @@ export class MatchingService {
     const kept = scored.filter(({ result }) => result.score >= this.env.MATCH_STORAGE_FLOOR);
     const open = await upsertCandidates(
       manager,
-      kept.map(({ candidate, result }) => ({
-        organisationId: subject.organisationId,
-        personId: subject.id,
-        personVersion: subject.version,
-        candidateId: candidate.id,
-        candidateVersion: candidate.version,
-        result,
-      })),
+      kept.map(({ candidate, result }) => scoredRow(subject, candidate, result)),
     );
     // Only pairs left open count: a pair a reviewer decided at these versions proposes nothing.
     const openIds = new Set(open.filter((o) => o.score >= this.env.MATCH_REVIEW_THRESHOLD).flatMap((o) => [o.personAId, o.personBId]));

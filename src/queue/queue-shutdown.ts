@@ -25,7 +25,7 @@ export class QueueShutdown implements BeforeApplicationShutdown {
         if (await connectedToRedis(queue)) return;
         // Disconnecting a connection that ioredis was still retrying ends it, but the promise of
         // its end does not always settle: the wait for it is bounded.
-        await Promise.race([queue.disconnect().catch(() => undefined), delay(1_000)]);
+        await Promise.race([queue.disconnect().catch(() => undefined), delay(1_000, undefined, { ref: false })]);
       }),
     );
   }

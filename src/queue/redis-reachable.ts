@@ -13,7 +13,8 @@ export async function connectedToRedis(target: { getBackend(): RedisQueueBackend
       .getBackend()
       .client.then((client) => client.status)
       .catch(() => 'failed'),
-    delay(waitMs, 'not yet connected'),
+    // Not ref'd: a timer left over once the race is decided must not hold a stopping process.
+    delay(waitMs, 'not yet connected', { ref: false }),
   ]);
   return status === 'ready';
 }

@@ -9,7 +9,8 @@ import { startOwnBackends, type OwnBackends } from '../../support/own-backends.j
 import { startApi, startWorker } from '../../support/test-app.js';
 
 /** What a close came to within a bound far above what it takes: a hang shows as 'still closing'. */
-const closeOf = (app: INestApplicationContext) => Promise.race([app.close().then(() => 'closed'), delay(30_000, 'still closing')]);
+const closeOf = (app: INestApplicationContext) =>
+  Promise.race([app.close().then(() => 'closed'), delay(30_000, 'still closing', { ref: false })]);
 
 describe('an app stopping without its Redis', () => {
   let backends: OwnBackends;

@@ -50,11 +50,12 @@ export interface BlockedCandidate {
  */
 export const BLOCKING_SQL = `
   WITH probe AS (
-    SELECT q.key, q.kind_weight, q.key = ANY($7::text[]) AS known,
-           CASE WHEN q.key = ANY($7::text[]) THEN $5::float8 ELSE (SELECT count(*) FROM (
+    SELECT q.key, q.kind_weight, q.known,
+           CASE WHEN q.known THEN $5::float8 ELSE (SELECT count(*) FROM (
               SELECT 1 FROM person_name_key c WHERE c.organisation_id = ANY($1::uuid[]) AND c.key = q.key LIMIT $5
             ) held)::float8 END AS held
-    FROM unnest($2::text[], $6::float8[]) AS q(key, kind_weight)
+    FROM (SELECT u.key, u.kind_weight, u.key = ANY($7::text[]) AS known
+          FROM unnest($2::text[], $6::float8[]) AS u(key, kind_weight)) q
   ), chosen AS (
     SELECT key, round(1024 * kind_weight * (1 + ln($5::float8 / greatest(held, 1)))) / 1024 AS weight
     FROM probe WHERE held < $5 OR NOT EXISTS (SELECT 1 FROM probe WHERE held < $5)

@@ -3,7 +3,7 @@ import type { PairScore } from './engine/score-pair.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { queryPrepared } from '../database/prepared-query.js';
 
-export interface ScoredCandidate {
+export interface ScoredPairRow {
   organisationId: string;
   personId: string;
   /** the versions of both records as they were scored */
@@ -18,7 +18,7 @@ export function scoredRow(
   subject: { id: string; version: number; organisationId: string },
   candidate: { id: string; version: number },
   result: PairScore,
-): ScoredCandidate {
+): ScoredPairRow {
   return {
     organisationId: subject.organisationId,
     personId: subject.id,
@@ -54,7 +54,7 @@ export interface OpenCandidate {
  * new score; its version moves only when a record changed, so a reviewer's claim survives a re-run.
  * Returns the pairs left open. The pairs of one call must be distinct (a job scores each candidate once).
  */
-export async function upsertCandidates(manager: EntityManager, candidates: readonly ScoredCandidate[]): Promise<OpenCandidate[]> {
+export async function upsertCandidates(manager: EntityManager, candidates: readonly ScoredPairRow[]): Promise<OpenCandidate[]> {
   if (candidates.length === 0) return [];
   const columns = {
     organisationId: [] as string[],

@@ -46,6 +46,17 @@ describe('blockingKeys: the kinds of key', () => {
     expect(keysOf([{ value: 'Alnagar', part: 'family' }])).toEqual(['m:ALNKR', 's:lnjr', 's:njr', 'x:alna']);
   });
 
+  it('keys the word without its glued article down to two consonants, and not below', () => {
+    expect(keysOf([{ value: 'Alnur', part: 'family' }])).toEqual(['m:ALNR', 's:lnr', 's:nr', 'x:alnu']);
+    // "aoui" and "waa" without their article: no consonant, and a w that is one
+    expect(keysOf([{ value: 'Alaoui', part: 'family' }])).toEqual(['m:AL', 'x:alao']);
+    expect(keysOf([{ value: 'Alwaa', part: 'family' }])).toEqual(['m:AL', 'x:alwa']);
+  });
+
+  it('gives a token of exactly four letters its first-four-letters key', () => {
+    expect(keysOf([{ value: 'Omar', part: 'given' }])).toEqual(['c:omar', 'm:AMR', 's:mr', 'x:omar']);
+  });
+
   it('gives no key for a one-consonant skeleton, a one-letter metaphone code or a token under four letters', () => {
     expect(keysOf([{ value: 'Ole', part: 'full' }])).toEqual(['m:AL']);
     // "ya" / "li": skeletons "" (a leading y is dropped) and l, codes A and L: only the pair key is left
@@ -95,6 +106,17 @@ describe('blockingKeys: the kinds of key', () => {
         { earliest: '1990-01-01', latest: '1990-05-31' },
       ).filter((k) => k.startsWith('d:')),
     ).toEqual(['d:sf:1990']);
+  });
+
+  it('gives no birth-decade key to a name of one consonant', () => {
+    const keys = keysOf(
+      [
+        { value: 'Ali', part: 'given' },
+        { value: 'Omar', part: 'family' },
+      ],
+      { earliest: '1990-01-01', latest: '1990-12-31' },
+    );
+    expect(keys.filter((k) => k.startsWith('d:'))).toEqual(['d:mr:1990']);
   });
 
   it.each([

@@ -95,8 +95,9 @@ export function nameTokens(latin: string): NameTokens {
       tokens.push('abd');
       continue;
     }
+    // ABD_COMPOUND's look-ahead leaves at least three letters after the match.
     const abd = ABD_COMPOUND.exec(raw);
-    if (abd && raw.length - abd[0].length >= 3) {
+    if (abd) {
       tokens.push('abd', stripArticle(raw.slice(abd[0].length)));
       continue;
     }

@@ -48,7 +48,7 @@ describe('blockingKeys: the kinds of key', () => {
 
   it('keys the word without its glued article down to two consonants, and not below', () => {
     expect(keysOf([{ value: 'Alnur', part: 'family' }])).toEqual(['m:ALNR', 's:lnr', 's:nr', 'x:alnu']);
-    // "aoui" and "waa" without their article: no consonant, and a w that is one
+    // without their article, "aoui" has no consonant and "waa" only a w: too little to key
     expect(keysOf([{ value: 'Alaoui', part: 'family' }])).toEqual(['m:AL', 'x:alao']);
     expect(keysOf([{ value: 'Alwaa', part: 'family' }])).toEqual(['m:AL', 'x:alwa']);
   });

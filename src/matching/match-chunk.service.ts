@@ -11,7 +11,7 @@ import { writeProposeOthersToOutbox } from '../outbox/outbox-writer.js';
 import type { MatchChunkJob } from '../queue/matching-jobs.js';
 import type { RequestLifecycle } from '../tracing-requests/request-vocabulary.js';
 import type { ScoredCandidate } from './candidate-scoring.js';
-import { recordMatchRuns, scoredRow, upsertCandidates } from './candidate-writer.js';
+import { recordMatchRuns, scoredRow, upsertCandidates, type ScoredPairRow } from './candidate-writer.js';
 import { blockAndScoreChunk, pairKey } from './chunk-scoring.js';
 import { MATCHER_VERSION } from './engine/person-for-matching.js';
 import { HotKeyMemo } from './hot-key-memo.js';
@@ -111,7 +111,7 @@ export class MatchChunkService {
     const floor = this.env.MATCH_STORAGE_FLOOR;
     const stored = kept.map((s) => ({ subject: s, candidates: (scored.get(s.id) ?? []).filter((c) => c.result.score >= floor) }));
     // One row per unordered pair: two records of the chunk that found each other scored it once.
-    const rows = new Map<string, ReturnType<typeof scoredRow>>();
+    const rows = new Map<string, ScoredPairRow>();
     for (const { subject, candidates } of stored) {
       for (const { candidate, result } of candidates) {
         const key = pairKey(subject.id, candidate.id);
